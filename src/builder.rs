@@ -1,0 +1,274 @@
+//! One builder for both clients: token, base URL, user agent, retries, timeouts and caps.
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::time::Duration;
+
+use ureq::http::Uri;
+
+use crate::secret::Token;
+use crate::transport::{Api, Settings, Transport};
+use crate::{Error, Result, RetryPolicy};
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// A provider whose Images API this crate speaks: [`Linode`](crate::linode::Linode) or
+/// [`DigitalOcean`](crate::digitalocean::DigitalOcean). Sealed.
+pub trait Provider: sealed::Sealed {
+    /// The provider's name in messages (`"linode"`).
+    const NAME: &'static str;
+    /// The API's base URL (`"https://api.linode.com"`).
+    const DEFAULT_BASE_URL: &'static str;
+    /// The environment variables read for a token, in order.
+    const TOKEN_VARS: &'static [&'static str];
+    #[doc(hidden)]
+    const API: ApiTag;
+}
+
+/// Internal: which error format a provider uses.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub struct ApiTag(pub(crate) Api);
+
+impl sealed::Sealed for crate::linode::Linode {}
+impl Provider for crate::linode::Linode {
+    const NAME: &'static str = "linode";
+    const DEFAULT_BASE_URL: &'static str = "https://api.linode.com";
+    const TOKEN_VARS: &'static [&'static str] = &["LINODE_TOKEN", "LINODE_CLI_TOKEN"];
+    const API: ApiTag = ApiTag(Api::Linode);
+}
+
+impl sealed::Sealed for crate::digitalocean::DigitalOcean {}
+impl Provider for crate::digitalocean::DigitalOcean {
+    const NAME: &'static str = "digitalocean";
+    const DEFAULT_BASE_URL: &'static str = "https://api.digitalocean.com";
+    const TOKEN_VARS: &'static [&'static str] = &["DIGITALOCEAN_ACCESS_TOKEN", "DIGITALOCEAN_TOKEN"];
+    const API: ApiTag = ApiTag(Api::DigitalOcean);
+}
+
+/// Configures a client; `build()` checks everything and never sends a request.
+///
+/// Get one from `linode::Client::builder()` or `digitalocean::Client::builder()`.
+///
+/// ```no_run
+/// use std::time::Duration;
+/// use cloud_images::{RetryPolicy, digitalocean::Client};
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = Client::builder()
+///     .token("dop_v1_...")
+///     .user_agent("my-tool/1.2")
+///     .timeout(Duration::from_secs(30))
+///     .retry_policy(RetryPolicy::default().max_retries(2))
+///     .build()?;
+/// # Ok(())
+/// # }
+/// ```
+#[must_use]
+pub struct ClientBuilder<P> {
+    pub(crate) token: Option<Token>,
+    base_url: String,
+    user_agent: Option<String>,
+    retry: RetryPolicy,
+    connect_timeout: Duration,
+    timeout: Duration,
+    upload_stall_timeout: Duration,
+    max_response_size: u64,
+    allow_insecure_http: bool,
+    pub(crate) api_version: crate::linode::types::ApiVersion,
+    provider: PhantomData<P>,
+}
+
+impl<P: Provider> Default for ClientBuilder<P> {
+    fn default() -> Self {
+        ClientBuilder {
+            token: None,
+            base_url: P::DEFAULT_BASE_URL.to_string(),
+            user_agent: None,
+            retry: RetryPolicy::default(),
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(60),
+            upload_stall_timeout: Duration::from_secs(60),
+            max_response_size: 32 * 1024 * 1024,
+            allow_insecure_http: false,
+            api_version: crate::linode::types::ApiVersion::V4,
+            provider: PhantomData,
+        }
+    }
+}
+
+impl<P: Provider> fmt::Debug for ClientBuilder<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("token", &self.token)
+            .field("base_url", &self.base_url)
+            .field("user_agent", &self.user_agent)
+            .field("retry", &self.retry)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("timeout", &self.timeout)
+            .field("upload_stall_timeout", &self.upload_stall_timeout)
+            .field("max_response_size", &self.max_response_size)
+            .field("allow_insecure_http", &self.allow_insecure_http)
+            .field("provider", &P::NAME)
+            .finish()
+    }
+}
+
+impl<P: Provider> ClientBuilder<P> {
+    /// The API token. Spaces and surrounding quotes are trimmed; an empty token means none.
+    /// Without a token only public data can be read (Linode's public images).
+    pub fn token(mut self, token: impl AsRef<str>) -> Self {
+        self.token = Token::new(token.as_ref());
+        self
+    }
+
+    /// Reads the token from the provider's environment variables (see
+    /// [`Provider::TOKEN_VARS`]); leaves it unset when none is set.
+    pub fn token_from_env(mut self) -> Self {
+        self.token =
+            P::TOKEN_VARS.iter().find_map(|var| std::env::var(var).ok().and_then(|v| Token::new(&v)));
+        self
+    }
+
+    /// The API's base URL (default: the provider's public API). A path prefix is kept
+    /// (`http://127.0.0.1:8080/proxy`); a trailing `/` is dropped.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// Your application's name and version, sent before `cloud-images/<version>` in
+    /// `User-Agent`.
+    pub fn user_agent(mut self, product: impl Into<String>) -> Self {
+        self.user_agent = Some(product.into());
+        self
+    }
+
+    /// How failed calls are retried (default [`RetryPolicy::default`]).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Turns retries off.
+    pub fn no_retries(self) -> Self {
+        self.retry_policy(RetryPolicy::none())
+    }
+
+    /// The limit for opening a connection (default 10 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// The limit for one API call in all, retries and their waits included (default 60 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// An upload has no total limit, but fails when no byte moves for this long (default 60 s).
+    pub fn upload_stall_timeout(mut self, timeout: Duration) -> Self {
+        self.upload_stall_timeout = timeout;
+        self
+    }
+
+    /// The largest response body read (default 32 MiB); a larger one is an
+    /// [`ErrorKind::ResponseTooLarge`](crate::ErrorKind::ResponseTooLarge) error.
+    pub fn max_response_size(mut self, bytes: u64) -> Self {
+        self.max_response_size = bytes;
+        self
+    }
+
+    /// Allows sending the token over plain `http://` to a host that is not loopback
+    /// (default: refused, as anyone on the path could read it).
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.allow_insecure_http = allow;
+        self
+    }
+
+    /// Checks the settings and makes the shared transport.
+    pub(crate) fn transport(&self) -> Result<Transport> {
+        let base = self.base_url.trim().trim_end_matches('/').to_string();
+        let uri: Uri = base
+            .parse()
+            .map_err(|e| Error::invalid_input(format!("invalid base url {base:?}: {e}")).with_source(e))?;
+        let scheme = uri.scheme_str().unwrap_or_default();
+        let host = uri.host().unwrap_or_default();
+        if !matches!(scheme, "http" | "https") || host.is_empty() {
+            return Err(Error::invalid_input(format!(
+                "invalid base url {base:?}: expected http(s)://host[:port][/path]"
+            )));
+        }
+        if uri.query().is_some() {
+            return Err(Error::invalid_input(format!("invalid base url {base:?}: it must not have a query")));
+        }
+        if scheme == "http" && self.token.is_some() && !is_loopback(host) && !self.allow_insecure_http {
+            return Err(Error::invalid_input(format!(
+                "refusing to send the {} token over plain http to {host}: use https, or allow_insecure_http(true)",
+                P::NAME
+            )));
+        }
+        for (name, d) in [("connect_timeout", self.connect_timeout), ("timeout", self.timeout)] {
+            if d.is_zero() {
+                return Err(Error::invalid_input(format!("{name} must be more than zero")));
+            }
+        }
+        if self.upload_stall_timeout.is_zero() {
+            return Err(Error::invalid_input("upload_stall_timeout must be more than zero"));
+        }
+        let own = concat!("cloud-images/", env!("CARGO_PKG_VERSION"));
+        let user_agent = match self.user_agent.as_deref().map(str::trim) {
+            Some(app) if !app.is_empty() => format!("{app} {own}"),
+            _ => own.to_string(),
+        };
+        if ureq::http::HeaderValue::from_str(&user_agent).is_err() {
+            return Err(Error::invalid_input(format!("invalid user agent {user_agent:?}")));
+        }
+        Ok(Transport::new(Settings {
+            api: P::API.0,
+            base_url: base,
+            token: self.token.clone(),
+            user_agent,
+            retry: self.retry.clone(),
+            connect_timeout: self.connect_timeout,
+            timeout: self.timeout,
+            upload_stall_timeout: self.upload_stall_timeout,
+            max_response_size: self.max_response_size,
+        }))
+    }
+}
+
+fn is_loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<std::net::IpAddr>().map(|ip| ip.is_loopback()).unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::linode::Linode;
+
+    #[test]
+    fn loopback_hosts() {
+        for h in ["localhost", "127.0.0.1", "127.8.9.1", "[::1]", "::1"] {
+            assert!(is_loopback(h), "{h}");
+        }
+        for h in ["api.linode.com", "10.0.0.1", "localhost.evil.example"] {
+            assert!(!is_loopback(h), "{h}");
+        }
+    }
+
+    #[test]
+    fn bad_base_urls_are_refused() {
+        for url in ["", "api.linode.com", "ftp://x", "http://", "https://x/?a=b"] {
+            let e = ClientBuilder::<Linode>::default().base_url(url).transport().unwrap_err();
+            assert_eq!(e.kind(), crate::ErrorKind::InvalidInput, "{url}");
+        }
+        let t = ClientBuilder::<Linode>::default().base_url("http://127.0.0.1:9/p/").transport().unwrap();
+        assert_eq!(t.settings.base_url, "http://127.0.0.1:9/p");
+    }
+}

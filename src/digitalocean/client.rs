@@ -1,0 +1,85 @@
+use std::fmt;
+use std::sync::Arc;
+
+use super::{ClientBuilder, DigitalOcean};
+use crate::transport::Transport;
+use crate::{Error, Operation, Provider, RateLimit, Result};
+
+/// A DigitalOcean API client: cheap to clone (one shared connection pool), `Send + Sync`.
+///
+/// ```no_run
+/// use cloud_images::digitalocean::Client;
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = Client::builder().token("dop_v1_...").user_agent("my-tool/1.2").build()?;
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) inner: Arc<Transport>,
+}
+
+impl Client {
+    /// A builder with the defaults: `https://api.digitalocean.com`, no token.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// A client with the token from `DIGITALOCEAN_ACCESS_TOKEN`, else `DIGITALOCEAN_TOKEN`.
+    /// Fails, naming both, when neither is set: the DigitalOcean API has no anonymous access.
+    pub fn from_env() -> Result<Client> {
+        let builder = Client::builder().token_from_env();
+        if builder.token.is_none() {
+            return Err(Error::invalid_input(format!(
+                "no digitalocean token: set {}",
+                DigitalOcean::TOKEN_VARS.join(" or ")
+            )));
+        }
+        builder.build()
+    }
+
+    /// Sends any generated DigitalOcean operation and decodes its response: for what the facade
+    /// does not wrap.
+    ///
+    /// ```no_run
+    /// use cloud_images::digitalocean::{Client, ops};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let found = client.execute(&ops::ImagesGet { image_id: "ubuntu-24-04-x64".into() })?;
+    /// println!("{:?}", found.image.id);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn execute<O: Operation>(&self, op: &O) -> Result<O::Response> {
+        self.inner.execute(op)
+    }
+
+    /// The rate-limit headers of the last response (`ratelimit-limit`, `-remaining`, `-reset`).
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        self.inner.rate_limit()
+    }
+
+    pub(crate) fn transport(&self) -> &Transport {
+        &self.inner
+    }
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = &self.inner.settings;
+        f.debug_struct("digitalocean::Client")
+            .field("base_url", &s.base_url)
+            .field("token", &s.token)
+            .field("user_agent", &s.user_agent)
+            .finish_non_exhaustive()
+    }
+}
+
+impl crate::ClientBuilder<DigitalOcean> {
+    /// Checks the settings and makes the client. Sends nothing.
+    pub fn build(self) -> Result<Client> {
+        Ok(Client { inner: Arc::new(self.transport()?) })
+    }
+}

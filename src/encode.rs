@@ -1,0 +1,96 @@
+//! Percent-encoding for path segments and query strings (RFC 3986).
+
+use std::fmt::Write;
+
+/// Encodes everything outside the RFC 3986 "unreserved" set, so that a value is always one
+/// path segment: `private/123` becomes `private%2F123`.
+pub(crate) fn path_segment(s: &str) -> String {
+    component(s)
+}
+
+/// Encodes a query-string key or value.
+pub(crate) fn component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(b as char),
+            _ => {
+                let _ = write!(out, "%{b:02X}");
+            }
+        }
+    }
+    out
+}
+
+/// `k1=v1&k2=v2`, each part encoded.
+pub(crate) fn query(pairs: &[(&str, String)]) -> String {
+    let mut out = String::new();
+    for (i, (k, v)) in pairs.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        out.push_str(&component(k));
+        out.push('=');
+        out.push_str(&component(v));
+    }
+    out
+}
+
+/// The value of `name` in the query string of `url`, decoded (`None` if absent or malformed).
+pub(crate) fn query_value(url: &str, name: &str) -> Option<String> {
+    let (_, rest) = url.split_once('?')?;
+    let rest = rest.split('#').next().unwrap_or_default();
+    rest.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (decode(k)? == name).then(|| decode(v)).flatten()
+    })
+}
+
+fn decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'%' => {
+                let hex = s.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_keep_unreserved_and_encode_the_rest() {
+        assert_eq!(path_segment("private/123"), "private%2F123");
+        assert_eq!(path_segment("linode/debian12"), "linode%2Fdebian12");
+        assert_eq!(path_segment("a b?c#d%é"), "a%20b%3Fc%23d%25%C3%A9");
+        assert_eq!(path_segment("ubuntu-24-04-x64"), "ubuntu-24-04-x64");
+    }
+
+    #[test]
+    fn query_strings_round_trip() {
+        let q = query(&[("tag_name", "prod & dev".into()), ("page", "2".into())]);
+        assert_eq!(q, "tag_name=prod%20%26%20dev&page=2");
+        let url = format!("https://api.example/v2/images?{q}");
+        assert_eq!(query_value(&url, "tag_name").as_deref(), Some("prod & dev"));
+        assert_eq!(query_value(&url, "page").as_deref(), Some("2"));
+        assert_eq!(query_value(&url, "per_page"), None);
+        assert_eq!(query_value("https://x/?page=%ZZ", "page"), None);
+        assert_eq!(query_value("https://x/?page=%2", "page"), None);
+    }
+}

@@ -1,0 +1,303 @@
+//! The one error type of the crate.
+
+use std::error::Error as StdError;
+use std::fmt;
+use std::time::Duration;
+
+use crate::{digitalocean, linode};
+
+/// `Result<T, cloud_images::Error>`.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What kind of failure an [`Error`] is.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// The API answered with a 4xx or 5xx status; [`Error::api`] has the details.
+    Api,
+    /// The API is down for maintenance (a 503 with `X-Maintenance-Mode`): not retried.
+    Maintenance,
+    /// A 2xx response whose body does not match the expected shape.
+    Decode,
+    /// The connection failed or was cut (DNS, refused, reset, truncated body).
+    Transport,
+    /// A time limit ran out: connecting, an API call, an upload stall, or a wait.
+    Timeout,
+    /// The caller's input was refused before any request was sent.
+    InvalidInput,
+    /// A response body was larger than the configured cap.
+    ResponseTooLarge,
+    /// Reading or writing a local file or stream failed.
+    Io,
+    /// Object storage refused the upload (the `PUT` to `upload_to`).
+    Upload,
+    /// A waited-for image or action failed, or disappeared.
+    WaitFailed,
+}
+
+/// The body of an API error response, parsed where it has the provider's shape.
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq)]
+pub enum ErrorBody {
+    /// Linode's `{"errors": [{"field": ..., "reason": ...}]}`.
+    Linode(linode::types::ErrorResponse),
+    /// DigitalOcean's `{"id": ..., "message": ..., "request_id": ...}`.
+    DigitalOcean(digitalocean::types::Error),
+    /// Anything else (an HTML page from a proxy, plain text), as received (lossy UTF-8).
+    Text(String),
+}
+
+/// An error response from the API: status, request id and the provider's error body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApiError {
+    status: u16,
+    request_id: Option<String>,
+    body: ErrorBody,
+}
+
+impl ApiError {
+    pub(crate) fn new(status: u16, request_id: Option<String>, body: ErrorBody) -> Self {
+        ApiError { status, request_id, body }
+    }
+
+    /// The HTTP status code.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The request id: DigitalOcean's `request_id` (body) or `x-request-id` (header).
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The error body, parsed.
+    pub fn body(&self) -> &ErrorBody {
+        &self.body
+    }
+
+    /// The provider's messages, one per problem: Linode's `field: reason` (or `reason`),
+    /// DigitalOcean's `message`, or the first 200 characters of a body that is not JSON.
+    pub fn messages(&self) -> Vec<String> {
+        match &self.body {
+            ErrorBody::Linode(e) => e
+                .errors
+                .iter()
+                .map(|item| match &item.field {
+                    Some(field) => format!("{field}: {}", item.reason),
+                    None => item.reason.clone(),
+                })
+                .collect(),
+            ErrorBody::DigitalOcean(e) => vec![e.message.clone()],
+            ErrorBody::Text(t) if t.trim().is_empty() => Vec::new(),
+            ErrorBody::Text(t) => vec![t.trim().chars().take(200).collect()],
+        }
+    }
+
+    /// DigitalOcean's error id (`not_found`, `too_many_requests`, ...).
+    pub fn error_id(&self) -> Option<&str> {
+        match &self.body {
+            ErrorBody::DigitalOcean(e) => Some(&e.id),
+            _ => None,
+        }
+    }
+}
+
+/// The error of every fallible call in this crate.
+///
+/// It says what happened in lowercase words (`Display`), gives its [`kind`](Error::kind), keeps
+/// the provider's error body, the HTTP status, the request id and the number of attempts made,
+/// and chains the underlying error through [`source`](StdError::source). It never holds the token.
+///
+/// ```no_run
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = cloud_images::linode::Client::builder().build()?;
+/// match client.images().get("private/404") {
+///     Ok(image) => println!("{}", image.label),
+///     Err(e) if e.is_not_found() => println!("no such image"),
+///     Err(e) => return Err(e),
+/// }
+/// # Ok(())
+/// # }
+/// ```
+#[non_exhaustive]
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+struct Inner {
+    kind: ErrorKind,
+    message: String,
+    status: Option<u16>,
+    api: Option<ApiError>,
+    attempts: u32,
+    retry_after: Option<Duration>,
+    last_status: Option<String>,
+    source: Option<Box<dyn StdError + Send + Sync + 'static>>,
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error {
+            inner: Box::new(Inner {
+                kind,
+                message: message.into(),
+                status: None,
+                api: None,
+                attempts: 1,
+                retry_after: None,
+                last_status: None,
+                source: None,
+            }),
+        }
+    }
+
+    pub(crate) fn invalid_input(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::InvalidInput, message)
+    }
+
+    pub(crate) fn with_source(mut self, source: impl StdError + Send + Sync + 'static) -> Self {
+        self.inner.source = Some(Box::new(source));
+        self
+    }
+
+    pub(crate) fn with_status(mut self, status: u16) -> Self {
+        self.inner.status = Some(status);
+        self
+    }
+
+    pub(crate) fn with_api(mut self, api: ApiError) -> Self {
+        self.inner.status = Some(api.status);
+        self.inner.api = Some(api);
+        self
+    }
+
+    pub(crate) fn with_attempts(mut self, attempts: u32) -> Self {
+        self.inner.attempts = attempts;
+        self
+    }
+
+    pub(crate) fn with_retry_after(mut self, wait: Option<Duration>) -> Self {
+        self.inner.retry_after = wait;
+        self
+    }
+
+    pub(crate) fn with_last_status(mut self, status: Option<String>) -> Self {
+        self.inner.last_status = status;
+        self
+    }
+
+    /// What kind of failure this is.
+    pub fn kind(&self) -> ErrorKind {
+        self.inner.kind
+    }
+
+    /// The HTTP status of the response that failed, if there was one.
+    pub fn status(&self) -> Option<u16> {
+        self.inner.status
+    }
+
+    /// The API's error response, for [`ErrorKind::Api`] and [`ErrorKind::Maintenance`].
+    pub fn api(&self) -> Option<&ApiError> {
+        self.inner.api.as_ref()
+    }
+
+    /// The provider's error messages (empty when there is no API error body).
+    pub fn messages(&self) -> Vec<String> {
+        self.inner.api.as_ref().map(ApiError::messages).unwrap_or_default()
+    }
+
+    /// The request id of the failed call, when the API sent one.
+    pub fn request_id(&self) -> Option<&str> {
+        self.inner.api.as_ref().and_then(ApiError::request_id)
+    }
+
+    /// How many requests were sent for this call (1 when it was not retried).
+    pub fn attempts(&self) -> u32 {
+        self.inner.attempts
+    }
+
+    /// How long the server asked to wait (`Retry-After`, or DigitalOcean's `ratelimit-reset`).
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.inner.retry_after
+    }
+
+    /// For a wait that failed or timed out: the last status seen (`creating`, `NEW`, ...).
+    pub fn last_status(&self) -> Option<&str> {
+        self.inner.last_status.as_deref()
+    }
+
+    /// A 404: the image or action does not exist (or the token may not see it).
+    pub fn is_not_found(&self) -> bool {
+        self.inner.status == Some(404) && matches!(self.inner.kind, ErrorKind::Api)
+    }
+
+    /// A 429: the rate limit was hit (and retries, if any, did not get through).
+    pub fn is_rate_limited(&self) -> bool {
+        self.inner.status == Some(429) && matches!(self.inner.kind, ErrorKind::Api)
+    }
+
+    /// A time limit ran out (see [`ErrorKind::Timeout`]).
+    pub fn is_timeout(&self) -> bool {
+        self.inner.kind == ErrorKind::Timeout
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.inner.message)?;
+        if let Some(api) = &self.inner.api {
+            let messages = api.messages();
+            if !messages.is_empty() {
+                write!(f, ": {}", messages.join("; "))?;
+            }
+            if let Some(id) = api.request_id() {
+                write!(f, " (request id {id})")?;
+            }
+        }
+        if let Some(status) = &self.inner.last_status {
+            write!(f, " (last status: {status})")?;
+        }
+        if self.inner.attempts > 1 {
+            write!(f, " after {} attempts", self.inner.attempts)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut d = f.debug_struct("Error");
+        d.field("kind", &self.inner.kind).field("message", &self.inner.message);
+        if let Some(status) = self.inner.status {
+            d.field("status", &status);
+        }
+        if let Some(api) = &self.inner.api {
+            d.field("api", api);
+        }
+        if self.inner.attempts != 1 {
+            d.field("attempts", &self.inner.attempts);
+        }
+        if let Some(wait) = self.inner.retry_after {
+            d.field("retry_after", &wait);
+        }
+        if let Some(status) = &self.inner.last_status {
+            d.field("last_status", status);
+        }
+        if let Some(source) = &self.inner.source {
+            d.field("source", source);
+        }
+        d.finish()
+    }
+}
+
+impl StdError for Error {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        self.inner.source.as_ref().map(|s| s.as_ref() as &(dyn StdError + 'static))
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::new(ErrorKind::Io, format!("i/o error: {e}")).with_source(e)
+    }
+}

@@ -1,0 +1,105 @@
+use std::fmt;
+use std::sync::Arc;
+
+use super::{ApiVersion, ClientBuilder, Linode};
+use crate::transport::Transport;
+use crate::{Operation, RateLimit, Result};
+
+/// A Linode API client: cheap to clone (one shared connection pool), `Send + Sync`.
+///
+/// ```no_run
+/// use cloud_images::linode::{ApiVersion, Client};
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = Client::builder()
+///     .token("my-token")
+///     .api_version(ApiVersion::V4beta)
+///     .user_agent("my-tool/1.2")
+///     .build()?;
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) transport: Transport,
+    pub(crate) api_version: ApiVersion,
+}
+
+impl Client {
+    /// A builder with the defaults: `https://api.linode.com`, API `v4`, no token.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// A client with the token from `LINODE_TOKEN`, else `LINODE_CLI_TOKEN`, else none
+    /// (anonymous clients can read public images).
+    pub fn from_env() -> Result<Client> {
+        Client::builder().token_from_env().build()
+    }
+
+    /// Sends any generated Linode operation and decodes its response: for what the facade does
+    /// not wrap.
+    ///
+    /// ```no_run
+    /// use cloud_images::linode::{Client, ops};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let page = client.execute(&ops::GetImages {
+    ///     api_version: client.api_version().clone(),
+    ///     page: Some(1),
+    ///     page_size: Some(25),
+    ///     x_filter: None,
+    /// })?;
+    /// println!("{} images", page.results);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn execute<O: Operation>(&self, op: &O) -> Result<O::Response> {
+        self.inner.transport.execute(op)
+    }
+
+    /// The API version in every path (`v4` unless the builder said otherwise).
+    pub fn api_version(&self) -> &ApiVersion {
+        &self.inner.api_version
+    }
+
+    /// The rate-limit headers of the last response that had them (Linode rarely sends any).
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        self.inner.transport.rate_limit()
+    }
+
+    pub(crate) fn transport(&self) -> &Transport {
+        &self.inner.transport
+    }
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = &self.inner.transport.settings;
+        f.debug_struct("linode::Client")
+            .field("base_url", &s.base_url)
+            .field("api_version", &self.inner.api_version)
+            .field("token", &s.token)
+            .field("user_agent", &s.user_agent)
+            .finish_non_exhaustive()
+    }
+}
+
+impl crate::ClientBuilder<Linode> {
+    /// The API version in every path: `v4` (default) or `v4beta`.
+    pub fn api_version(mut self, version: ApiVersion) -> Self {
+        self.api_version = version;
+        self
+    }
+
+    /// Checks the settings and makes the client. Sends nothing.
+    pub fn build(self) -> Result<Client> {
+        let transport = self.transport()?;
+        Ok(Client { inner: Arc::new(Inner { transport, api_version: self.api_version }) })
+    }
+}

@@ -1,0 +1,26 @@
+//! The Linode Images API (v4): list, get, create from a disk, upload, update, delete, replicate.
+//!
+//! ```no_run
+//! use cloud_images::linode::Client;
+//!
+//! # fn main() -> Result<(), cloud_images::Error> {
+//! let client = Client::from_env()?; // LINODE_TOKEN, else LINODE_CLI_TOKEN, else anonymous
+//! let image = client.images().get("linode/debian12")?;
+//! println!("{} ({} MB)", image.label, image.size);
+//! # Ok(())
+//! # }
+//! ```
+
+mod client;
+mod generated;
+
+pub use client::Client;
+pub use generated::{ops, types};
+pub use types::ApiVersion;
+
+/// The Linode provider, for [`ClientBuilder<Linode>`](crate::ClientBuilder).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Linode;
+
+/// The builder of a Linode [`Client`].
+pub type ClientBuilder = crate::ClientBuilder<Linode>;

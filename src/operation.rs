@@ -1,0 +1,88 @@
+//! The contract between the generated request types and the runtime.
+
+use serde::{Serialize, de::DeserializeOwned};
+
+/// An HTTP method used by the Images APIs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// `GET`
+    Get,
+    /// `POST`
+    Post,
+    /// `PUT`
+    Put,
+    /// `PATCH`
+    Patch,
+    /// `DELETE`
+    Delete,
+}
+
+impl Method {
+    /// The method as it is written on the wire (`"GET"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+
+    /// Whether sending the request twice has the same effect as sending it once
+    /// (`GET`, `PUT`, `DELETE`): only these are retried after a server or network failure.
+    pub fn is_idempotent(self) -> bool {
+        matches!(self, Method::Get | Method::Put | Method::Delete)
+    }
+}
+
+impl std::fmt::Display for Method {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One API operation, ready to send: implemented by every generated request type
+/// ([`linode::ops`](crate::linode::ops), [`digitalocean::ops`](crate::digitalocean::ops)).
+///
+/// Clients run any of them with `execute`, for what the facade does not wrap:
+///
+/// ```no_run
+/// use cloud_images::linode::{Client, ops, types::ApiVersion};
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = Client::builder().build()?;
+/// let image = client.execute(&ops::GetImage {
+///     api_version: ApiVersion::V4,
+///     image_id: "linode/debian12".into(),
+/// })?;
+/// println!("{} is {}", image.id, image.status);
+/// # Ok(())
+/// # }
+/// ```
+pub trait Operation {
+    /// What a 2xx response decodes into (`()` for an empty body).
+    type Response: DeserializeOwned;
+    /// The JSON request body (`()` when there is none).
+    type Body: Serialize;
+    /// The HTTP method.
+    const METHOD: Method;
+    /// The `operationId` in the OpenAPI spec.
+    const OPERATION_ID: &'static str;
+    /// The path template in the OpenAPI spec, e.g. `/{apiVersion}/images/{imageId}`.
+    const PATH_TEMPLATE: &'static str;
+    /// The path with every parameter percent-encoded as one segment.
+    fn path(&self) -> String;
+    /// The query parameters that are set, in spec order, not yet encoded.
+    fn query(&self) -> Vec<(&'static str, String)> {
+        Vec::new()
+    }
+    /// The header parameters that are set.
+    fn headers(&self) -> Vec<(&'static str, String)> {
+        Vec::new()
+    }
+    /// The JSON body, if the operation has one.
+    fn body(&self) -> Option<&Self::Body> {
+        None
+    }
+}

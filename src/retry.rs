@@ -1,0 +1,212 @@
+//! When to retry, and how long to wait first.
+
+use std::hash::{BuildHasher, Hasher, RandomState};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use crate::Method;
+
+/// How failed calls are retried. On by default: 4 retries, each wait at most 30 s, all of it
+/// within the client's call timeout.
+///
+/// Retried: 429 (any method: the server did not act), and for `GET`, `PUT` and `DELETE` only,
+/// 408, 502, 503, 504, Linode's 400 "Linode busy." and connection failures before a response.
+/// A `POST` is never retried on anything but 429, so a retried create cannot make two images.
+/// A 503 with `X-Maintenance-Mode` is never retried.
+///
+/// The wait is the server's `Retry-After` (seconds or HTTP date), else DigitalOcean's
+/// `ratelimit-reset` on a 429, else exponential backoff with full jitter; each capped.
+///
+/// ```
+/// use std::time::Duration;
+/// use cloud_images::RetryPolicy;
+///
+/// let patient = RetryPolicy::default().max_retries(8).max_wait(Duration::from_secs(60));
+/// assert_eq!(patient.get_max_retries(), 8);
+/// let never = RetryPolicy::none();
+/// assert_eq!(never.get_max_retries(), 0);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RetryPolicy {
+    max_retries: u32,
+    max_wait: Duration,
+    base_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_retries: 4,
+            max_wait: Duration::from_secs(30),
+            base_delay: Duration::from_millis(500),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// No retries at all.
+    pub fn none() -> Self {
+        RetryPolicy { max_retries: 0, ..Default::default() }
+    }
+
+    /// How many times a call may be sent again after the first attempt (default 4).
+    pub fn max_retries(mut self, n: u32) -> Self {
+        self.max_retries = n;
+        self
+    }
+
+    /// The longest single wait between attempts (default 30 s), whatever the server asks.
+    pub fn max_wait(mut self, wait: Duration) -> Self {
+        self.max_wait = wait;
+        self
+    }
+
+    /// The first backoff step when the server gives no hint (default 500 ms; doubles each time).
+    pub fn base_delay(mut self, delay: Duration) -> Self {
+        self.base_delay = delay;
+        self
+    }
+
+    /// See [`max_retries`](Self::max_retries).
+    pub fn get_max_retries(&self) -> u32 {
+        self.max_retries
+    }
+
+    /// See [`max_wait`](Self::max_wait).
+    pub fn get_max_wait(&self) -> Duration {
+        self.max_wait
+    }
+
+    /// See [`base_delay`](Self::base_delay).
+    pub fn get_base_delay(&self) -> Duration {
+        self.base_delay
+    }
+
+    /// The wait before retry number `retry` (1-based): the server's hint if any, else full
+    /// jitter over `base * 2^(retry-1)`; capped at `max_wait` either way.
+    pub(crate) fn wait(&self, retry: u32, hint: Option<Duration>) -> Duration {
+        let wait = hint.unwrap_or_else(|| {
+            let exp =
+                self.base_delay.saturating_mul(1u32.checked_shl(retry.saturating_sub(1)).unwrap_or(u32::MAX));
+            jitter(exp.min(self.max_wait))
+        });
+        wait.min(self.max_wait)
+    }
+}
+
+/// A uniformly random duration in `[0, max]` (full jitter), from std's random hasher keys.
+fn jitter(max: Duration) -> Duration {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut h = RandomState::new().build_hasher();
+    h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    let nanos = max.as_nanos().min(u128::from(u64::MAX)) as u64;
+    Duration::from_nanos(h.finish().checked_rem(nanos.saturating_add(1)).unwrap_or(0))
+}
+
+/// Whether a response with this status should be retried.
+pub(crate) fn retryable_status(method: Method, status: u16, linode_busy: bool) -> bool {
+    match status {
+        429 => true,
+        408 | 502 | 503 | 504 => method.is_idempotent(),
+        400 => linode_busy && method.is_idempotent(),
+        _ => false,
+    }
+}
+
+/// `Retry-After`: delay-seconds or an HTTP date (RFC 9110 §10.2.3).
+pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let at = http_date(value)?;
+    let now = now.duration_since(UNIX_EPOCH).ok()?.as_secs();
+    Some(Duration::from_secs(at.saturating_sub(now)))
+}
+
+/// DigitalOcean's `ratelimit-reset`: the Unix time at which a request slot frees up.
+pub(crate) fn until_unix_time(reset: u64, now: SystemTime) -> Option<Duration> {
+    let now = now.duration_since(UNIX_EPOCH).ok()?.as_secs();
+    Some(Duration::from_secs(reset.saturating_sub(now)))
+}
+
+/// Seconds since the Unix epoch of an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`).
+fn http_date(s: &str) -> Option<u64> {
+    let (_, rest) = s.split_once(", ")?;
+    let mut parts = rest.split(' ');
+    let day: u64 = parts.next()?.parse().ok()?;
+    let month = match parts.next()? {
+        "Jan" => 1,
+        "Feb" => 2,
+        "Mar" => 3,
+        "Apr" => 4,
+        "May" => 5,
+        "Jun" => 6,
+        "Jul" => 7,
+        "Aug" => 8,
+        "Sep" => 9,
+        "Oct" => 10,
+        "Nov" => 11,
+        "Dec" => 12,
+        _ => return None,
+    };
+    let year: i64 = parts.next()?.parse().ok()?;
+    let mut hms = parts.next()?.split(':').map(|p| p.parse::<u64>().ok());
+    let (h, m, sec) = (hms.next()??, hms.next()??, hms.next()??);
+    if parts.next()? != "GMT" || !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 {
+        return None;
+    }
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    u64::try_from(days).ok().map(|d| d * 86_400 + h * 3600 + m * 60 + sec)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_seconds_and_dates() {
+        let now = UNIX_EPOCH + Duration::from_secs(784_111_767); // Sun, 06 Nov 1994 08:49:27 GMT
+        assert_eq!(parse_retry_after("1", now), Some(Duration::from_secs(1)));
+        assert_eq!(parse_retry_after(" 120 ", now), Some(Duration::from_secs(120)));
+        assert_eq!(parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", now), Some(Duration::from_secs(10)));
+        assert_eq!(parse_retry_after("Sun, 06 Nov 1994 08:00:00 GMT", now), Some(Duration::ZERO));
+        assert_eq!(parse_retry_after("Thu, 01 Jan 1970 00:00:00 GMT", now), Some(Duration::ZERO));
+        assert_eq!(http_date("Sat, 29 Feb 2020 12:00:00 GMT"), Some(1_582_977_600));
+        for bad in ["soon", "-1", "Sun, 06 Nov 1994 25:49:37 GMT", "Sun, 06 Foo 1994 08:49:37 GMT", ""] {
+            assert_eq!(parse_retry_after(bad, now), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn waits_are_capped_and_jittered_within_bounds() {
+        let p = RetryPolicy::default();
+        assert_eq!(p.wait(1, Some(Duration::from_secs(3600))), Duration::from_secs(30));
+        assert_eq!(p.wait(1, Some(Duration::from_secs(2))), Duration::from_secs(2));
+        for retry in 1..40 {
+            let w = p.wait(retry, None);
+            let bound =
+                Duration::from_millis(500).saturating_mul(1 << (retry - 1).min(20)).min(p.get_max_wait());
+            assert!(w <= bound, "retry {retry}: {w:?} > {bound:?}");
+        }
+    }
+
+    #[test]
+    fn only_safe_methods_are_retried_on_server_errors() {
+        assert!(retryable_status(Method::Post, 429, false));
+        assert!(!retryable_status(Method::Post, 503, false));
+        assert!(retryable_status(Method::Get, 503, false));
+        assert!(retryable_status(Method::Delete, 408, false));
+        assert!(retryable_status(Method::Put, 400, true));
+        assert!(!retryable_status(Method::Get, 400, false));
+        assert!(!retryable_status(Method::Get, 500, false));
+        assert!(!retryable_status(Method::Get, 404, false));
+    }
+}

@@ -1,0 +1,394 @@
+//! Sends requests over one shared `ureq::Agent`: base URL, token, headers, retries, body caps,
+//! rate-limit headers and error mapping. Both providers' clients sit on top of it.
+
+use std::io;
+use std::sync::Mutex;
+use std::time::{Duration, Instant, SystemTime};
+
+use serde::de::DeserializeOwned;
+use ureq::http::{self, HeaderMap};
+
+use crate::error::{ApiError, ErrorBody, ErrorKind};
+use crate::secret::Token;
+use crate::{Error, Method, Operation, Result, RetryPolicy, encode, retry};
+
+/// The rate-limit headers of the last response that carried them (DigitalOcean sends them on
+/// every response: `ratelimit-limit`, `ratelimit-remaining`, `ratelimit-reset`).
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RateLimit {
+    /// Requests allowed per window (`ratelimit-limit`).
+    pub limit: u64,
+    /// Requests left in the window (`ratelimit-remaining`).
+    pub remaining: u64,
+    /// Unix time (seconds) at which the oldest request stops counting (`ratelimit-reset`).
+    pub reset: u64,
+}
+
+/// Which API a transport talks to: decides how error bodies are parsed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Api {
+    Linode,
+    DigitalOcean,
+}
+
+impl Api {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Api::Linode => "linode",
+            Api::DigitalOcean => "digitalocean",
+        }
+    }
+}
+
+/// Everything a client is configured with; built by [`ClientBuilder`](crate::ClientBuilder).
+#[derive(Clone, Debug)]
+pub(crate) struct Settings {
+    pub(crate) api: Api,
+    pub(crate) base_url: String,
+    pub(crate) token: Option<Token>,
+    pub(crate) user_agent: String,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) connect_timeout: Duration,
+    pub(crate) timeout: Duration,
+    pub(crate) upload_stall_timeout: Duration,
+    pub(crate) max_response_size: u64,
+}
+
+/// A response read in full (within the size cap).
+pub(crate) struct Response {
+    pub(crate) status: u16,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Vec<u8>,
+}
+
+pub(crate) struct Transport {
+    pub(crate) settings: Settings,
+    agent: ureq::Agent,
+    upload_agent: ureq::Agent,
+    rate_limit: Mutex<Option<RateLimit>>,
+}
+
+impl std::fmt::Debug for Transport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Transport").field("settings", &self.settings).finish_non_exhaustive()
+    }
+}
+
+/// How one attempt ended.
+enum Attempt {
+    Done(Response),
+    /// No response: the connection failed, or a timeout ran out.
+    Failed(Error),
+}
+
+impl Transport {
+    pub(crate) fn new(settings: Settings) -> Transport {
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .max_redirects_will_error(false)
+            .user_agent(settings.user_agent.as_str())
+            .accept("application/json")
+            .timeout_connect(Some(settings.connect_timeout))
+            .build()
+            .new_agent();
+        // Object storage: no API headers, no total limit, but a stall limit on each read/write.
+        let upload_agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .max_redirects_will_error(false)
+            .user_agent(settings.user_agent.as_str())
+            .accept("")
+            .timeout_connect(Some(settings.connect_timeout))
+            .timeout_per_read(Some(settings.upload_stall_timeout))
+            .timeout_per_write(Some(settings.upload_stall_timeout))
+            .build()
+            .new_agent();
+        Transport { settings, agent, upload_agent, rate_limit: Mutex::new(None) }
+    }
+
+    pub(crate) fn rate_limit(&self) -> Option<RateLimit> {
+        self.rate_limit.lock().map(|g| *g).unwrap_or(None)
+    }
+
+    /// Sends `op` (with retries) and decodes its 2xx response.
+    pub(crate) fn execute<O: Operation>(&self, op: &O) -> Result<O::Response> {
+        let body = match op.body() {
+            Some(b) => Some(serde_json::to_vec(b).map_err(|e| {
+                Error::invalid_input(format!("cannot encode the body of {}: {e}", O::OPERATION_ID))
+                    .with_source(e)
+            })?),
+            None => None,
+        };
+        let response = self.call(O::METHOD, O::OPERATION_ID, &op.path(), &op.query(), &op.headers(), body)?;
+        decode(O::OPERATION_ID, &response)
+    }
+
+    /// Sends one API request, retrying as the policy allows; a non-2xx final answer is an error.
+    pub(crate) fn call(
+        &self,
+        method: Method,
+        op_id: &str,
+        path: &str,
+        query: &[(&'static str, String)],
+        headers: &[(&'static str, String)],
+        body: Option<Vec<u8>>,
+    ) -> Result<Response> {
+        let mut url = format!("{}{path}", self.settings.base_url);
+        if !query.is_empty() {
+            url.push('?');
+            url.push_str(&encode::query(query));
+        }
+        let start = Instant::now();
+        let deadline = start + self.settings.timeout;
+        let policy = &self.settings.retry;
+        let mut attempt: u32 = 0;
+        loop {
+            attempt += 1;
+            let remaining = deadline.saturating_duration_since(Instant::now());
+            if remaining.is_zero() {
+                return Err(self.timed_out(op_id, start).with_attempts(attempt - 1));
+            }
+            let sent = Instant::now();
+            let outcome = self.send_once(method, &url, headers, body.as_deref(), remaining);
+            let (error, hint) = match outcome {
+                Attempt::Done(resp) => {
+                    self.note_rate_limit(&resp.headers);
+                    log::debug!(
+                        target: "cloud_images",
+                        "{} {method} {path} -> {} (attempt {attempt}, {} ms, request id {})",
+                        self.settings.api.name(),
+                        resp.status,
+                        sent.elapsed().as_millis(),
+                        request_id(&resp.headers).unwrap_or_else(|| "-".into()),
+                    );
+                    if (200..300).contains(&resp.status) {
+                        return Ok(resp);
+                    }
+                    let hint = self.wait_hint(&resp);
+                    let maintenance = resp.status == 503 && resp.headers.contains_key("x-maintenance-mode");
+                    let error = self.api_error(op_id, &resp, maintenance).with_retry_after(hint);
+                    let busy = resp.status == 400 && linode_busy(&resp.body);
+                    if maintenance || !retry::retryable_status(method, resp.status, busy) {
+                        return Err(error.with_attempts(attempt));
+                    }
+                    (error, hint)
+                }
+                Attempt::Failed(error) => {
+                    log::debug!(
+                        target: "cloud_images",
+                        "{} {method} {path} failed (attempt {attempt}, {} ms): {error}",
+                        self.settings.api.name(),
+                        sent.elapsed().as_millis(),
+                    );
+                    if error.kind() != ErrorKind::Transport || !method.is_idempotent() {
+                        return Err(error.with_attempts(attempt));
+                    }
+                    (error, None)
+                }
+            };
+            if attempt > policy.get_max_retries() {
+                return Err(error.with_attempts(attempt));
+            }
+            let wait = policy.wait(attempt, hint);
+            if Instant::now() + wait >= deadline {
+                return Err(error.with_attempts(attempt));
+            }
+            std::thread::sleep(wait);
+        }
+    }
+
+    fn send_once(
+        &self,
+        method: Method,
+        url: &str,
+        headers: &[(&str, String)],
+        body: Option<&[u8]>,
+        limit: Duration,
+    ) -> Attempt {
+        let mut req = http::Request::builder().method(method.as_str()).uri(url);
+        if let Some(token) = &self.settings.token {
+            req = req.header("authorization", token.bearer());
+        }
+        for (name, value) in headers {
+            req = req.header(*name, value.as_str());
+        }
+        if body.is_some() {
+            req = req.header("content-type", "application/json");
+        }
+        let req = match req.body(body.unwrap_or_default().to_vec()) {
+            Ok(r) => r,
+            Err(e) => {
+                return Attempt::Failed(
+                    Error::invalid_input(format!("cannot build the request to {}: {e}", strip_query(url)))
+                        .with_source(e),
+                );
+            }
+        };
+        let req = self.agent.configure_request(req).timeout_global(Some(limit)).build();
+        let mut resp = match self.agent.run(req) {
+            Ok(r) => r,
+            Err(e) => return Attempt::Failed(transport_error(e, url)),
+        };
+        let status = resp.status().as_u16();
+        let headers = std::mem::take(resp.headers_mut());
+        let max = self.settings.max_response_size;
+        match resp.body_mut().with_config().limit(max).read_to_vec() {
+            Ok(body) => Attempt::Done(Response { status, headers, body }),
+            Err(e) => Attempt::Failed(transport_error(e, url).with_status(status)),
+        }
+    }
+
+    /// Sends a body of exactly `len` bytes to a pre-signed object-storage URL: only
+    /// `Content-Type`, `Content-Length` and `User-Agent`; never the token.
+    pub(crate) fn put_object(&self, url: &str, len: u64, body: &mut dyn io::Read) -> Result<()> {
+        let req = http::Request::builder()
+            .method("PUT")
+            .uri(url)
+            .header("content-type", "application/octet-stream")
+            .header("content-length", len.to_string())
+            .body(ureq::SendBody::from_reader(body))
+            .map_err(|e| {
+                Error::invalid_input(format!("invalid upload url {}: {e}", strip_query(url))).with_source(e)
+            })?;
+        let mut resp = self.upload_agent.run(req).map_err(|e| transport_error(e, url))?;
+        let status = resp.status().as_u16();
+        let text = resp
+            .body_mut()
+            .with_config()
+            .limit(64 * 1024)
+            .lossy_utf8(true)
+            .read_to_string()
+            .unwrap_or_default();
+        log::debug!(target: "cloud_images", "PUT {} ({len} bytes) -> {status}", strip_query(url));
+        if (200..300).contains(&status) {
+            return Ok(());
+        }
+        Err(Error::new(ErrorKind::Upload, format!("object storage refused the upload with status {status}"))
+            .with_api(ApiError::new(status, None, ErrorBody::Text(text))))
+    }
+
+    fn timed_out(&self, op_id: &str, start: Instant) -> Error {
+        Error::new(
+            ErrorKind::Timeout,
+            format!(
+                "{} {op_id} timed out after {} ms",
+                self.settings.api.name(),
+                start.elapsed().as_millis()
+            ),
+        )
+    }
+
+    fn api_error(&self, op_id: &str, resp: &Response, maintenance: bool) -> Error {
+        let api = self.settings.api;
+        let parsed = match api {
+            Api::Linode => serde_json::from_slice(&resp.body).ok().map(ErrorBody::Linode),
+            Api::DigitalOcean => serde_json::from_slice(&resp.body).ok().map(ErrorBody::DigitalOcean),
+        };
+        let body =
+            parsed.unwrap_or_else(|| ErrorBody::Text(String::from_utf8_lossy(&resp.body).into_owned()));
+        let body_request_id = match &body {
+            ErrorBody::DigitalOcean(e) => e.request_id.clone(),
+            _ => None,
+        };
+        let request_id = body_request_id.or_else(|| request_id(&resp.headers));
+        let (kind, what) = if maintenance {
+            (ErrorKind::Maintenance, "is down for maintenance")
+        } else {
+            (ErrorKind::Api, "answered")
+        };
+        let reason = http::StatusCode::from_u16(resp.status)
+            .ok()
+            .and_then(|s| s.canonical_reason())
+            .unwrap_or("error")
+            .to_lowercase();
+        Error::new(kind, format!("{} {op_id}: the api {what} {} {reason}", api.name(), resp.status))
+            .with_api(ApiError::new(resp.status, request_id, body))
+    }
+
+    /// How long the server asked to wait before retrying: `Retry-After`, else (on a 429)
+    /// DigitalOcean's `ratelimit-reset`.
+    fn wait_hint(&self, resp: &Response) -> Option<Duration> {
+        let now = SystemTime::now();
+        header(&resp.headers, "retry-after").and_then(|v| retry::parse_retry_after(v, now)).or_else(|| {
+            (resp.status == 429)
+                .then(|| header(&resp.headers, "ratelimit-reset")?.trim().parse::<u64>().ok())
+                .flatten()
+                .and_then(|reset| retry::until_unix_time(reset, now))
+        })
+    }
+
+    fn note_rate_limit(&self, headers: &HeaderMap) {
+        let num = |name| header(headers, name).and_then(|v| v.trim().parse::<u64>().ok());
+        if let (Some(limit), Some(remaining), Some(reset)) =
+            (num("ratelimit-limit"), num("ratelimit-remaining"), num("ratelimit-reset"))
+            && let Ok(mut last) = self.rate_limit.lock()
+        {
+            *last = Some(RateLimit { limit, remaining, reset });
+        }
+    }
+}
+
+/// Decodes a 2xx body into `T`, naming the JSON path that failed. An empty body reads as `null`
+/// (so `()` decodes from a 204).
+pub(crate) fn decode<T: DeserializeOwned>(op_id: &str, resp: &Response) -> Result<T> {
+    let bytes: &[u8] = if resp.body.iter().all(u8::is_ascii_whitespace) { b"null" } else { &resp.body };
+    let failed = |path: String, e: serde_json::Error| {
+        Error::new(
+            ErrorKind::Decode,
+            format!("cannot decode the response to {op_id} (status {}) at `{path}`: {e}", resp.status),
+        )
+        .with_status(resp.status)
+        .with_source(e)
+    };
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        failed(path, e.into_inner())
+    })?;
+    de.end().map_err(|e| failed(".".into(), e))?;
+    Ok(value)
+}
+
+fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+fn request_id(headers: &HeaderMap) -> Option<String> {
+    header(headers, "x-request-id").map(str::to_string)
+}
+
+/// Linode answers 400 `{"errors": [{"reason": "Linode busy."}]}` when it wants a retry.
+fn linode_busy(body: &[u8]) -> bool {
+    serde_json::from_slice::<crate::linode::types::ErrorResponse>(body)
+        .map(|e| e.errors.iter().any(|item| item.reason.trim().eq_ignore_ascii_case("linode busy.")))
+        .unwrap_or(false)
+}
+
+/// The URL without its query: pre-signed URLs carry their signature there.
+pub(crate) fn strip_query(url: &str) -> &str {
+    url.split('?').next().unwrap_or(url)
+}
+
+fn transport_error(e: ureq::Error, url: &str) -> Error {
+    let where_ = strip_query(url).to_string();
+    match e {
+        ureq::Error::Timeout(t) => {
+            Error::new(ErrorKind::Timeout, format!("timed out ({t}) talking to {where_}"))
+                .with_source(ureq::Error::Timeout(t))
+        }
+        ureq::Error::Io(io) if matches!(io.kind(), io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock) => {
+            Error::new(ErrorKind::Timeout, format!("timed out talking to {where_}")).with_source(io)
+        }
+        ureq::Error::BodyExceedsLimit(max) => Error::new(
+            ErrorKind::ResponseTooLarge,
+            format!("the response from {where_} is larger than the {max}-byte cap"),
+        )
+        .with_source(ureq::Error::BodyExceedsLimit(max)),
+        other => {
+            let message = format!("connection to {where_} failed: {other}");
+            Error::new(ErrorKind::Transport, message).with_source(other)
+        }
+    }
+}
