@@ -76,7 +76,7 @@ impl ApiError {
     }
 
     /// The provider's messages, one per problem: Linode's `field: reason` (or `reason`),
-    /// DigitalOcean's `message`, or the first 200 characters of a body that is not JSON.
+    /// DigitalOcean's `message`, or the first 200 characters of a body that is not JSON, on one line.
     pub fn messages(&self) -> Vec<String> {
         match &self.body {
             ErrorBody::Linode(e) => e
@@ -89,7 +89,11 @@ impl ApiError {
                 .collect(),
             ErrorBody::DigitalOcean(e) => vec![e.message.clone()],
             ErrorBody::Text(t) if t.trim().is_empty() => Vec::new(),
-            ErrorBody::Text(t) => vec![t.trim().chars().take(200).collect()],
+            ErrorBody::Text(t) => {
+                // One line, whatever the page looked like: messages end up in logs.
+                let flat = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                vec![flat.chars().take(200).collect()]
+            }
         }
     }
 
@@ -183,6 +187,12 @@ impl Error {
 
     pub(crate) fn with_last_status(mut self, status: Option<String>) -> Self {
         self.inner.last_status = status;
+        self
+    }
+
+    /// Puts what was being done in front of the message (`"image private/1 ...: <message>"`).
+    pub(crate) fn context(mut self, what: impl fmt::Display) -> Self {
+        self.inner.message = format!("{what}: {}", self.inner.message);
         self
     }
 
@@ -299,5 +309,26 @@ impl StdError for Error {
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
         Error::new(ErrorKind::Io, format!("i/o error: {e}")).with_source(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_error_stays_one_pointer_wide() {
+        // Results of this crate stay small on the happy path; the details live behind a Box.
+        assert_eq!(std::mem::size_of::<Error>(), std::mem::size_of::<usize>());
+        assert_eq!(std::mem::size_of::<Result<()>>(), std::mem::size_of::<usize>());
+    }
+
+    #[test]
+    fn display_is_lowercase_and_chains_sources() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "disk.img");
+        let e = Error::from(io).with_attempts(3);
+        assert_eq!(e.to_string(), "i/o error: disk.img after 3 attempts");
+        assert_eq!(e.kind(), ErrorKind::Io);
+        assert_eq!(StdError::source(&e).map(|s| s.to_string()).as_deref(), Some("disk.img"));
     }
 }

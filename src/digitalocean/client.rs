@@ -1,7 +1,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use super::{ClientBuilder, DigitalOcean};
+use super::{ClientBuilder, DigitalOcean, Images};
 use crate::transport::Transport;
 use crate::{Error, Operation, Provider, RateLimit, Result};
 
@@ -39,6 +39,22 @@ impl Client {
         builder.build()
     }
 
+    /// The Images API: list, get, import, update, delete, actions, and waiting.
+    ///
+    /// ```no_run
+    /// use cloud_images::digitalocean::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let image = client.images().get("ubuntu-24-04-x64")?;
+    /// println!("{:?}", image.id);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn images(&self) -> Images<'_> {
+        Images::new(self)
+    }
+
     /// Sends any generated DigitalOcean operation and decodes its response: for what the facade
     /// does not wrap.
     ///
@@ -59,10 +75,6 @@ impl Client {
     /// The rate-limit headers of the last response (`ratelimit-limit`, `-remaining`, `-reset`).
     pub fn rate_limit(&self) -> Option<RateLimit> {
         self.inner.rate_limit()
-    }
-
-    pub(crate) fn transport(&self) -> &Transport {
-        &self.inner
     }
 }
 

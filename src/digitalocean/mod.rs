@@ -1,22 +1,50 @@
 //! The DigitalOcean Images API (v2): list, get by id or slug, import a custom image, update,
-//! delete, and image actions (transfer, convert).
+//! delete, image actions (transfer, convert), and waiting for imports and actions to finish.
 //!
 //! ```no_run
-//! use cloud_images::digitalocean::Client;
+//! use std::time::Duration;
+//! use cloud_images::digitalocean::{Client, CustomImage, Distribution, ImageKind};
 //!
 //! # fn main() -> Result<(), cloud_images::Error> {
 //! let client = Client::from_env()?; // DIGITALOCEAN_ACCESS_TOKEN, else DIGITALOCEAN_TOKEN
 //! let image = client.images().get("ubuntu-24-04-x64")?;
 //! println!("{:?} {:?}", image.id, image.name);
+//!
+//! // Every public distribution image, 200 per request, fetched as the loop goes.
+//! for image in client.images().list().kind(ImageKind::Distribution).per_page(200).iter() {
+//!     println!("{:?}", image?.slug);
+//! }
+//!
+//! // Import a custom image, then wait until Droplets can use it.
+//! let url = "https://example.com/images/fedora-coreos.qcow2.gz";
+//! let new = client
+//!     .images()
+//!     .import(CustomImage::new("fedora-coreos", url, "nyc3").distribution(Distribution::Fedora))?;
+//! if let Some(id) = new.id {
+//!     let ready = client.images().wait_until_available(id, Duration::from_secs(1800))?;
+//!     let transfer = client.images().actions(id).transfer("sfo3")?;
+//!     client.images().actions(id).wait(transfer.id, Duration::from_secs(1800))?;
+//!     println!("{:?} is in {:?}", ready.name, ready.regions);
+//! }
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! Listings follow `links.pages.next` by re-sending your own request with the next page number,
+//! so filters are kept and the token only goes to the configured host. The `type` filter is
+//! [`ListImages::kind`] ([`ImageKind`]), not the image's own `type` ([`types::ImageType`]).
 
+mod actions;
 mod client;
 mod generated;
+mod images;
+mod paging;
 
+pub use actions::{ImageActions, ListImageActions};
 pub use client::Client;
 pub use generated::{ops, types};
+pub use images::{CustomImage, ImageRef, Images, ListImages, UpdateImage};
+pub use types::{Distribution, ImageKind, RegionSlug};
 
 /// The DigitalOcean provider, for [`ClientBuilder<DigitalOcean>`](crate::ClientBuilder).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

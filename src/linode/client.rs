@@ -1,7 +1,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use super::{ApiVersion, ClientBuilder, Linode};
+use super::{ApiVersion, ClientBuilder, Images, Linode};
 use crate::transport::Transport;
 use crate::{Operation, RateLimit, Result};
 
@@ -39,6 +39,22 @@ impl Client {
     /// (anonymous clients can read public images).
     pub fn from_env() -> Result<Client> {
         Client::builder().token_from_env().build()
+    }
+
+    /// The Images API: list, get, create, update, delete, replicate, upload, wait.
+    ///
+    /// ```no_run
+    /// use cloud_images::linode::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let image = client.images().get("linode/debian12")?;
+    /// println!("{}", image.label);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn images(&self) -> Images<'_> {
+        Images::new(self)
     }
 
     /// Sends any generated Linode operation and decodes its response: for what the facade does

@@ -12,11 +12,20 @@
 //! ```
 
 mod client;
+mod filter;
 mod generated;
+mod images;
+mod upload;
 
 pub use client::Client;
+pub use filter::{Filter, Order};
 pub use generated::{ops, types};
+pub use images::{CreateImage, Images, ListImages, UpdateImage};
 pub use types::ApiVersion;
+pub use upload::{
+    CreateUpload, MAX_COMPRESSED_SIZE, MAX_UNCOMPRESSED_SIZE, Upload, UploadPhase, UploadProgress,
+    UploadSource,
+};
 
 /// The Linode provider, for [`ClientBuilder<Linode>`](crate::ClientBuilder).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

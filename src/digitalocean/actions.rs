@@ -1,0 +1,291 @@
+//! `client.images().actions(id)`: transfer, convert, get, list and wait for image actions.
+
+use std::time::Duration;
+
+use super::images::{check_interval, disappeared};
+use super::paging;
+use super::types::{ImageActionType, RegionSlug};
+use super::{Client, ops, types};
+use crate::error::ErrorKind;
+use crate::wait::{Poll, default_interval, poll};
+use crate::{Error, Items, Result};
+
+/// The actions of one image: from [`Images::actions`](super::Images::actions).
+///
+/// ```no_run
+/// use std::time::Duration;
+/// use cloud_images::digitalocean::Client;
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = Client::from_env()?;
+/// let actions = client.images().actions(7555620);
+/// let started = actions.convert()?;
+/// let done = actions.wait(started.id, Duration::from_secs(600))?;
+/// println!("{} {}", done.type_, done.status);
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct ImageActions<'a> {
+    client: &'a Client,
+    image_id: u64,
+}
+
+impl<'a> ImageActions<'a> {
+    pub(crate) fn new(client: &'a Client, image_id: u64) -> Self {
+        ImageActions { client, image_id }
+    }
+
+    /// The id of the image these actions work on.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::digitalocean::Client::builder().token("dop_v1_...").build()?;
+    /// assert_eq!(client.images().actions(7555620).image_id(), 7555620);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn image_id(&self) -> u64 {
+        self.image_id
+    }
+
+    /// Starts copying the image to another region (`{"type": "transfer", "region": ...}`);
+    /// returns the action, `in-progress`. An empty region is an
+    /// [`ErrorKind::InvalidInput`] error and nothing is sent.
+    ///
+    /// ```no_run
+    /// use cloud_images::digitalocean::{Client, RegionSlug};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let action = client.images().actions(7555620).transfer(RegionSlug::Sfo3)?;
+    /// println!("action {} is {}", action.id, action.status);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn transfer(&self, region: impl Into<RegionSlug>) -> Result<types::Action> {
+        let region = region.into();
+        if region.as_str().trim().is_empty() {
+            return Err(Error::invalid_input(format!(
+                "digitalocean image {}: the region to transfer to must not be empty",
+                self.image_id
+            )));
+        }
+        self.post(types::ImageActionCreate { type_: ImageActionType::Transfer, region: Some(region) })
+    }
+
+    /// Starts converting the image (a backup) into a snapshot (`{"type": "convert"}`).
+    ///
+    /// ```no_run
+    /// use cloud_images::digitalocean::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let action = client.images().actions(7555620).convert()?;
+    /// println!("action {} is {}", action.id, action.status);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn convert(&self) -> Result<types::Action> {
+        self.post(types::ImageActionCreate { type_: ImageActionType::Convert, region: None })
+    }
+
+    fn post(&self, body: types::ImageActionCreate) -> Result<types::Action> {
+        let op = ops::ImageActionsPost { image_id: self.image_id, body };
+        Ok(self.client.execute(&op)?.action)
+    }
+
+    /// Gets one action of the image (`GET /v2/images/{image_id}/actions/{action_id}`).
+    /// Action ids start at 1: 0 is an [`ErrorKind::InvalidInput`] error.
+    ///
+    /// ```no_run
+    /// use cloud_images::digitalocean::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let action = client.images().actions(7555620).get(36805527)?;
+    /// println!("{} since {:?}", action.status, action.started_at);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn get(&self, action_id: u64) -> Result<types::Action> {
+        if action_id == 0 {
+            return Err(Error::invalid_input("digitalocean image action ids start at 1, got 0"));
+        }
+        let op = ops::ImageActionsGet { image_id: self.image_id, action_id };
+        Ok(self.client.execute(&op)?.action)
+    }
+
+    /// Lists the image's actions: one page ([`send`](ListImageActions::send)) or all of them,
+    /// lazily ([`iter`](ListImageActions::iter)).
+    ///
+    /// ```no_run
+    /// use cloud_images::digitalocean::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// for action in client.images().actions(7555620).list().iter() {
+    ///     let action = action?;
+    ///     println!("{} {} {}", action.id, action.type_, action.status);
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn list(&self) -> ListImageActions<'a> {
+        ListImageActions { client: self.client, image_id: self.image_id, per_page: None, page: None }
+    }
+
+    /// Polls the action until it is `completed`, for at most `timeout`, with a poll interval of
+    /// a tenth of it (1 to 10 s). See [`wait_with_interval`](ImageActions::wait_with_interval).
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    /// use cloud_images::digitalocean::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let action = client.images().actions(7555620).wait(36805527, Duration::from_secs(1800))?;
+    /// println!("completed at {:?}", action.completed_at);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn wait(&self, action_id: u64, timeout: Duration) -> Result<types::Action> {
+        self.wait_with_interval(action_id, timeout, default_interval(timeout))
+    }
+
+    /// Polls the action every `interval` until it is `completed` (`in-progress` means not yet;
+    /// statuses are compared ignoring case) and returns it.
+    ///
+    /// Fails with [`ErrorKind::WaitFailed`] when the action is `errored` or disappears (404)
+    /// after it was seen, and with [`ErrorKind::Timeout`] after `timeout`; both carry the last
+    /// status in [`Error::last_status`]. A zero `interval` is an [`ErrorKind::InvalidInput`]
+    /// error.
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    /// use cloud_images::digitalocean::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let actions = client.images().actions(7555620);
+    /// let action = actions.transfer("sfo3")?;
+    /// let done = actions.wait_with_interval(action.id, Duration::from_secs(3600), Duration::from_secs(15))?;
+    /// println!("{}", done.status);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn wait_with_interval(
+        &self,
+        action_id: u64,
+        timeout: Duration,
+        interval: Duration,
+    ) -> Result<types::Action> {
+        check_interval(interval)?;
+        let image_id = self.image_id;
+        let what = format!("digitalocean action {action_id} on image {image_id} to complete");
+        let mut last: Option<String> = None;
+        poll(&what, timeout, interval, || {
+            let action = match self.get(action_id) {
+                Ok(action) => action,
+                Err(e) if e.is_not_found() && last.is_some() => {
+                    let what = format!("digitalocean action {action_id} on image {image_id}");
+                    return Err(disappeared(what, last.clone(), e));
+                }
+                Err(e) => return Err(e),
+            };
+            let status = action.status.as_str().to_string();
+            last = Some(status.clone());
+            if status.eq_ignore_ascii_case("completed") {
+                return Ok(Poll::Ready(action));
+            }
+            if status.eq_ignore_ascii_case("errored") {
+                return Err(Error::new(
+                    ErrorKind::WaitFailed,
+                    format!("digitalocean {} action {action_id} on image {image_id} errored", action.type_),
+                )
+                .with_last_status(Some(status)));
+            }
+            Ok(Poll::Pending(status))
+        })
+    }
+}
+
+/// The listing of [`ImageActions::list`]: page size, then [`send`](ListImageActions::send) for
+/// one page or [`iter`](ListImageActions::iter) for every action. The builder is only read.
+///
+/// ```no_run
+/// use cloud_images::digitalocean::Client;
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = Client::from_env()?;
+/// let page = client.images().actions(7555620).list().per_page(50).send()?;
+/// println!("{} actions in all", page.meta.total);
+/// # Ok(())
+/// # }
+/// ```
+#[must_use]
+#[derive(Clone, Debug)]
+pub struct ListImageActions<'a> {
+    client: &'a Client,
+    image_id: u64,
+    per_page: Option<u64>,
+    page: Option<u64>,
+}
+
+impl ListImageActions<'_> {
+    /// Actions per page, 1 to 200 (default: the server's, 20). Anything else is an
+    /// [`ErrorKind::InvalidInput`] error when sent, before any request.
+    pub fn per_page(mut self, per_page: u64) -> Self {
+        self.per_page = Some(per_page);
+        self
+    }
+
+    /// The page to fetch (from 1; default 1); [`iter`](ListImageActions::iter) starts there.
+    /// Page 0 is an [`ErrorKind::InvalidInput`] error when sent.
+    pub fn page(mut self, page: u64) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    fn op(&self) -> Result<ops::ImageActionsList> {
+        paging::check_paging("image actions list", self.per_page, self.page)?;
+        Ok(ops::ImageActionsList { image_id: self.image_id, per_page: self.per_page, page: self.page })
+    }
+
+    /// Fetches one page (`GET /v2/images/{image_id}/actions`), with its `links` and
+    /// `meta.total`.
+    ///
+    /// ```no_run
+    /// use cloud_images::digitalocean::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let page = client.images().actions(7555620).list().send()?;
+    /// println!("{} of {}", page.actions.len(), page.meta.total);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn send(&self) -> Result<types::ActionList> {
+        self.client.execute(&self.op()?)
+    }
+
+    /// Every action from the requested page on, fetched lazily page by page; it follows
+    /// `links.pages.next` the way [`ListImages::iter`](super::ListImages::iter) does.
+    ///
+    /// ```no_run
+    /// use cloud_images::digitalocean::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let all = client.images().actions(7555620).list().per_page(200).iter().collect::<Result<Vec<_>, _>>()?;
+    /// println!("{} actions", all.len());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn iter(&self) -> Items<types::Action> {
+        match self.op() {
+            Ok(op) => paging::items(self.client.clone(), op),
+            Err(e) => paging::failed(e),
+        }
+    }
+}

@@ -1,0 +1,625 @@
+//! `client.images()`: list, get, import, update, delete, wait.
+
+use std::fmt;
+use std::time::Duration;
+
+use ureq::http::Uri;
+
+use super::actions::ImageActions;
+use super::paging;
+use super::types::{Distribution, ImageKind, RegionSlug};
+use super::{Client, ops, types};
+use crate::error::ErrorKind;
+use crate::transport::strip_query;
+use crate::wait::{Poll, default_interval, poll};
+use crate::{Error, Items, Result};
+
+/// The images of a DigitalOcean account, and the public ones: from [`Client::images`].
+///
+/// ```no_run
+/// use cloud_images::digitalocean::Client;
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = Client::from_env()?;
+/// let images = client.images();
+/// let ubuntu = images.get("ubuntu-24-04-x64")?;
+/// let mine = images.list().private(true).iter().collect::<Result<Vec<_>, _>>()?;
+/// println!("{:?}; {} private images", ubuntu.id, mine.len());
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Images<'a> {
+    client: &'a Client,
+}
+
+/// An image to [`get`](Images::get): its numeric id, or the slug of a public image.
+///
+/// Built from a `u64` (an id), or from a `&str` / `String` (a slug). Private images (snapshots,
+/// backups, custom images) have no slug and can only be fetched by id.
+///
+/// ```
+/// use cloud_images::digitalocean::ImageRef;
+///
+/// assert_eq!(ImageRef::from(7555620), ImageRef::Id(7555620));
+/// assert_eq!(ImageRef::from("ubuntu-24-04-x64"), ImageRef::Slug("ubuntu-24-04-x64".into()));
+/// assert_eq!(ImageRef::from("ubuntu-24-04-x64").to_string(), "ubuntu-24-04-x64");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ImageRef {
+    /// The image's numeric `id`.
+    Id(u64),
+    /// The `slug` of a public image (`ubuntu-24-04-x64`). An empty slug is refused.
+    Slug(String),
+}
+
+impl From<u64> for ImageRef {
+    fn from(id: u64) -> Self {
+        ImageRef::Id(id)
+    }
+}
+
+impl From<&str> for ImageRef {
+    fn from(slug: &str) -> Self {
+        ImageRef::Slug(slug.to_string())
+    }
+}
+
+impl From<String> for ImageRef {
+    fn from(slug: String) -> Self {
+        ImageRef::Slug(slug)
+    }
+}
+
+impl fmt::Display for ImageRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImageRef::Id(id) => write!(f, "{id}"),
+            ImageRef::Slug(slug) => f.write_str(slug),
+        }
+    }
+}
+
+impl<'a> Images<'a> {
+    pub(crate) fn new(client: &'a Client) -> Self {
+        Images { client }
+    }
+
+    /// Lists images: a builder for the filters and the page size, then one page
+    /// ([`send`](ListImages::send)) or every page, lazily ([`iter`](ListImages::iter)).
+    ///
+    /// ```no_run
+    /// use cloud_images::digitalocean::{Client, ImageKind};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// for image in client.images().list().kind(ImageKind::Distribution).per_page(200).iter() {
+    ///     let image = image?;
+    ///     println!("{:?} {:?}", image.slug, image.name);
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn list(&self) -> ListImages<'a> {
+        ListImages { client: self.client, kind: None, private: None, tag: None, per_page: None, page: None }
+    }
+
+    /// Gets one image by id, or a public image by slug (`GET /v2/images/{image_id}`).
+    ///
+    /// ```no_run
+    /// use cloud_images::digitalocean::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let by_id = client.images().get(7555620)?;
+    /// let by_slug = client.images().get("ubuntu-24-04-x64")?;
+    /// println!("{:?} {:?}", by_id.status, by_slug.id);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn get(&self, image: impl Into<ImageRef>) -> Result<types::Image> {
+        let image = image.into();
+        if let ImageRef::Slug(slug) = &image
+            && slug.trim().is_empty()
+        {
+            return Err(Error::invalid_input("digitalocean image slug must not be empty"));
+        }
+        let op = ops::ImagesGet { image_id: image.to_string() };
+        Ok(self.client.execute(&op)?.image)
+    }
+
+    /// Starts importing a custom image from a URL (`POST /v2/images`). DigitalOcean answers at
+    /// once (202) with an image whose status is `NEW` and some fields possibly missing; wait for
+    /// it with [`wait_until_available`](Images::wait_until_available).
+    ///
+    /// The name, URL and region are checked first: an empty one, or a URL that is not
+    /// `http(s)://host/...`, is an [`ErrorKind::InvalidInput`] error and nothing is sent.
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    /// use cloud_images::digitalocean::{Client, CustomImage, Distribution};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let url = "https://builds.coreos.fedoraproject.org/fedora-coreos-digitalocean.qcow2.gz";
+    /// let image = client.images().import(
+    ///     CustomImage::new("fedora-coreos", url, "nyc3")
+    ///         .distribution(Distribution::Fedora)
+    ///         .description("Fedora CoreOS stable")
+    ///         .tags(["base"]),
+    /// )?;
+    /// if let Some(id) = image.id {
+    ///     client.images().wait_until_available(id, Duration::from_secs(1800))?;
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn import(&self, image: CustomImage) -> Result<types::Image> {
+        let body = image.into_body()?;
+        Ok(self.client.execute(&ops::ImagesCreateCustom { body })?.image)
+    }
+
+    /// Changes an image's name and, for custom images, its description and distribution
+    /// (`PUT /v2/images/{image_id}`): a builder ending in [`send`](UpdateImage::send).
+    ///
+    /// ```no_run
+    /// use cloud_images::digitalocean::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let image = client.images().update(7555620).name("web-2024-05").description("nginx").send()?;
+    /// println!("{:?}", image.name);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn update(&self, id: u64) -> UpdateImage<'a> {
+        UpdateImage { client: self.client, id, body: types::ImageUpdate::default() }
+    }
+
+    /// Deletes a snapshot or custom image (`DELETE /v2/images/{image_id}`, 204).
+    ///
+    /// ```no_run
+    /// use cloud_images::digitalocean::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// client.images().delete(7555620)?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn delete(&self, id: u64) -> Result<()> {
+        self.client.execute(&ops::ImagesDelete { image_id: id })
+    }
+
+    /// The actions of one image: transfer to another region, convert to a snapshot, and look
+    /// at them.
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    /// use cloud_images::digitalocean::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let actions = client.images().actions(7555620);
+    /// let action = actions.transfer("sfo3")?;
+    /// let done = actions.wait(action.id, Duration::from_secs(1800))?;
+    /// println!("{}", done.status);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn actions(&self, id: u64) -> ImageActions<'a> {
+        ImageActions::new(self.client, id)
+    }
+
+    /// Polls the image until its status is `available`, for at most `timeout`, with a poll
+    /// interval of a tenth of it (1 to 10 s). See
+    /// [`wait_until_available_with_interval`](Images::wait_until_available_with_interval).
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    /// use cloud_images::digitalocean::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let image = client.images().wait_until_available(7555620, Duration::from_secs(1800))?;
+    /// println!("{:?} is in {:?}", image.name, image.regions);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn wait_until_available(&self, id: u64, timeout: Duration) -> Result<types::Image> {
+        self.wait_until_available_with_interval(id, timeout, default_interval(timeout))
+    }
+
+    /// Polls the image every `interval` until its status is `available` (`NEW` and `pending`
+    /// mean not yet; statuses are compared ignoring case) and returns it.
+    ///
+    /// Fails with [`ErrorKind::WaitFailed`] when the image is `deleted` or `retired` (a failed
+    /// import: the message carries the image's `error_message`) or disappears (404) after it
+    /// was seen, and with [`ErrorKind::Timeout`] after `timeout`; both carry the last status in
+    /// [`Error::last_status`]. A zero `interval` is an [`ErrorKind::InvalidInput`] error.
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    /// use cloud_images::{ErrorKind, digitalocean::Client};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let waited = client.images().wait_until_available_with_interval(
+    ///     7555620,
+    ///     Duration::from_secs(1800),
+    ///     Duration::from_secs(30),
+    /// );
+    /// match waited {
+    ///     Ok(image) => println!("ready: {:?}", image.id),
+    ///     Err(e) if e.kind() == ErrorKind::WaitFailed => println!("import failed: {e}"),
+    ///     Err(e) => return Err(e),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn wait_until_available_with_interval(
+        &self,
+        id: u64,
+        timeout: Duration,
+        interval: Duration,
+    ) -> Result<types::Image> {
+        check_interval(interval)?;
+        let what = format!("digitalocean image {id} to become available");
+        let mut last: Option<String> = None;
+        poll(&what, timeout, interval, || {
+            let image = match self.client.execute(&ops::ImagesGet { image_id: id.to_string() }) {
+                Ok(found) => found.image,
+                Err(e) if e.is_not_found() && last.is_some() => {
+                    return Err(disappeared(format!("digitalocean image {id}"), last.clone(), e));
+                }
+                Err(e) => return Err(e),
+            };
+            let status = image.status.as_ref().map_or("unknown", |s| s.as_str()).to_string();
+            last = Some(status.clone());
+            if status.eq_ignore_ascii_case("available") {
+                return Ok(Poll::Ready(image));
+            }
+            if status.eq_ignore_ascii_case("deleted") || status.eq_ignore_ascii_case("retired") {
+                let reason = image
+                    .error_message
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|m| !m.is_empty())
+                    .unwrap_or("no error message");
+                return Err(Error::new(
+                    ErrorKind::WaitFailed,
+                    format!("digitalocean image {id} is {status}, not available: {reason}"),
+                )
+                .with_last_status(Some(status)));
+            }
+            Ok(Poll::Pending(status))
+        })
+    }
+}
+
+/// A zero poll interval would hammer the API.
+pub(crate) fn check_interval(interval: Duration) -> Result<()> {
+    if interval.is_zero() {
+        return Err(Error::invalid_input("the poll interval must be more than zero"));
+    }
+    Ok(())
+}
+
+/// A 404 for something that was there at the previous look.
+pub(crate) fn disappeared(what: String, last: Option<String>, e: Error) -> Error {
+    let mut error =
+        Error::new(ErrorKind::WaitFailed, format!("{what} disappeared (404) while waiting for it"))
+            .with_last_status(last);
+    if let Some(api) = e.api() {
+        error = error.with_api(api.clone());
+    }
+    error.with_source(e)
+}
+
+/// The listing of [`Images::list`]: filters and page size, then [`send`](ListImages::send) for
+/// one page or [`iter`](ListImages::iter) for every item.
+///
+/// The builder is only read: `iter()` works on its own copy, so the same builder can be sent
+/// again and gives the same pages.
+///
+/// ```no_run
+/// use cloud_images::digitalocean::Client;
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = Client::from_env()?;
+/// let list = client.images().list().private(true).tag("prod").per_page(50);
+/// let first = list.send()?;
+/// println!("{} of {} on the first page", first.images.len(), first.meta.total);
+/// for image in list.iter() {
+///     println!("{:?}", image?.name);
+/// }
+/// # Ok(())
+/// # }
+/// ```
+#[must_use]
+#[derive(Clone, Debug)]
+pub struct ListImages<'a> {
+    client: &'a Client,
+    kind: Option<ImageKind>,
+    private: Option<bool>,
+    tag: Option<String>,
+    per_page: Option<u64>,
+    page: Option<u64>,
+}
+
+impl ListImages<'_> {
+    /// Only public distribution images or only 1-Click application images (the `type` query
+    /// parameter). This is not the image's own [`type_`](types::Image::type_) attribute
+    /// (`snapshot`, `backup`, `custom`, ...): distribution images report `snapshot` there.
+    pub fn kind(mut self, kind: ImageKind) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+
+    /// `true`: only the account's own images (snapshots, backups, custom images).
+    pub fn private(mut self, private: bool) -> Self {
+        self.private = Some(private);
+        self
+    }
+
+    /// Only images with this tag (`tag_name`). An empty tag is an
+    /// [`ErrorKind::InvalidInput`] error when sent.
+    pub fn tag(mut self, name: impl Into<String>) -> Self {
+        self.tag = Some(name.into());
+        self
+    }
+
+    /// Images per page, 1 to 200 (default: the server's, 20). Anything else is an
+    /// [`ErrorKind::InvalidInput`] error when sent, before any request.
+    pub fn per_page(mut self, per_page: u64) -> Self {
+        self.per_page = Some(per_page);
+        self
+    }
+
+    /// The page to fetch (from 1; default 1); [`iter`](ListImages::iter) starts there. Page 0
+    /// is an [`ErrorKind::InvalidInput`] error when sent.
+    pub fn page(mut self, page: u64) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    fn op(&self) -> Result<ops::ImagesList> {
+        paging::check_paging("images list", self.per_page, self.page)?;
+        if self.tag.as_deref().is_some_and(|t| t.trim().is_empty()) {
+            return Err(Error::invalid_input("digitalocean images list: the tag must not be empty"));
+        }
+        Ok(ops::ImagesList {
+            type_: self.kind.clone(),
+            private: self.private,
+            tag_name: self.tag.clone(),
+            per_page: self.per_page,
+            page: self.page,
+        })
+    }
+
+    /// Fetches one page (`GET /v2/images`), with its `links` and `meta.total`.
+    ///
+    /// ```no_run
+    /// use cloud_images::digitalocean::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let page = client.images().list().per_page(10).page(2).send()?;
+    /// println!("{} images in all", page.meta.total);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn send(&self) -> Result<types::ImageList> {
+        self.client.execute(&self.op()?)
+    }
+
+    /// Every image from the requested page on, fetched lazily page by page (see [`Items`]).
+    ///
+    /// Each next page is the same request with the `page` number taken from
+    /// `links.pages.next`, so the filters are kept and the token never leaves the configured
+    /// host. It stops after the last page, on an empty page, when a next link does not move
+    /// forward, beyond the page count `meta.total` of the first page allows, or after the first
+    /// error. Invalid input is yielded as the first item, with nothing sent.
+    ///
+    /// ```no_run
+    /// use cloud_images::digitalocean::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let first_two = client.images().list().per_page(2).iter().take(2); // one request
+    /// for image in first_two {
+    ///     println!("{:?}", image?.name);
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn iter(&self) -> Items<types::Image> {
+        match self.op() {
+            Ok(op) => paging::items(self.client.clone(), op),
+            Err(e) => paging::failed(e),
+        }
+    }
+}
+
+/// A custom image to [`import`](Images::import): `name`, `url` and `region` are required.
+///
+/// ```no_run
+/// use cloud_images::digitalocean::{Client, CustomImage, Distribution};
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let image = CustomImage::new("debian-12-custom", "https://example.com/debian-12.qcow2", "fra1")
+///     .distribution(Distribution::Debian)
+///     .tags(["base", "debian"]);
+/// let imported = Client::from_env()?.images().import(image)?;
+/// println!("{:?} is {:?}", imported.id, imported.status);
+/// # Ok(())
+/// # }
+/// ```
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub struct CustomImage {
+    name: String,
+    url: String,
+    region: RegionSlug,
+    distribution: Option<Distribution>,
+    description: Option<String>,
+    tags: Option<Vec<String>>,
+}
+
+impl CustomImage {
+    /// The image's `name`, the http(s) `url` DigitalOcean downloads it from (raw, qcow2, vhdx,
+    /// vdi or vmdk, optionally gzip or bzip2 compressed, under 100 GB uncompressed), and the
+    /// `region` slug to store it in.
+    pub fn new(name: impl Into<String>, url: impl Into<String>, region: impl Into<RegionSlug>) -> Self {
+        CustomImage {
+            name: name.into(),
+            url: url.into(),
+            region: region.into(),
+            distribution: None,
+            description: None,
+            tags: None,
+        }
+    }
+
+    /// The operating system family (unknown values are stored as `Unknown` by the server).
+    pub fn distribution(mut self, distribution: Distribution) -> Self {
+        self.distribution = Some(distribution);
+        self
+    }
+
+    /// A free-text description.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Tags for the new image (needs the `tag:create` scope).
+    pub fn tags<I, S>(mut self, tags: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.tags = Some(tags.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Checks the required fields and makes the request body.
+    fn into_body(self) -> Result<types::CustomImageCreate> {
+        if self.name.trim().is_empty() {
+            return Err(Error::invalid_input("digitalocean custom image: the name must not be empty"));
+        }
+        check_import_url(&self.url)?;
+        if self.region.as_str().trim().is_empty() {
+            return Err(Error::invalid_input("digitalocean custom image: the region must not be empty"));
+        }
+        Ok(types::CustomImageCreate {
+            name: self.name,
+            url: self.url,
+            region: self.region,
+            distribution: self.distribution,
+            description: self.description,
+            tags: self.tags,
+        })
+    }
+}
+
+/// The URL must be `http(s)://host/...`. Messages leave out the query: pre-signed URLs carry
+/// their signature there.
+fn check_import_url(url: &str) -> Result<()> {
+    if url.trim().is_empty() {
+        return Err(Error::invalid_input("digitalocean custom image: the url must not be empty"));
+    }
+    let shown = strip_query(url);
+    let not_http = || {
+        Error::invalid_input(format!(
+            "digitalocean custom image: the url {shown:?} must start with http:// or https://"
+        ))
+    };
+    if !url.contains("://") {
+        return Err(not_http());
+    }
+    let uri: Uri = url.parse().map_err(|e| {
+        Error::invalid_input(format!("digitalocean custom image: invalid url {shown:?}: {e}")).with_source(e)
+    })?;
+    let scheme = uri.scheme_str().unwrap_or_default();
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return Err(not_http());
+    }
+    if uri.host().unwrap_or_default().is_empty() {
+        return Err(Error::invalid_input(format!(
+            "digitalocean custom image: the url {shown:?} has no host"
+        )));
+    }
+    Ok(())
+}
+
+/// The changes of [`Images::update`]; [`send`](UpdateImage::send) sends them.
+///
+/// ```no_run
+/// use cloud_images::digitalocean::{Client, Distribution};
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = Client::from_env()?;
+/// let image = client.images().update(7555620).distribution(Distribution::Debian).send()?;
+/// println!("{:?}", image.distribution);
+/// # Ok(())
+/// # }
+/// ```
+#[must_use]
+#[derive(Clone, Debug)]
+pub struct UpdateImage<'a> {
+    client: &'a Client,
+    id: u64,
+    body: types::ImageUpdate,
+}
+
+impl UpdateImage<'_> {
+    /// The new name (must not be empty).
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.body.name = Some(name.into());
+        self
+    }
+
+    /// The new description (custom images only).
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.body.description = Some(description.into());
+        self
+    }
+
+    /// The new distribution (custom images only).
+    pub fn distribution(mut self, distribution: Distribution) -> Self {
+        self.body.distribution = Some(distribution);
+        self
+    }
+
+    /// Sends the changes and returns the updated image. Nothing to change, or an empty name,
+    /// is an [`ErrorKind::InvalidInput`] error and nothing is sent.
+    ///
+    /// ```no_run
+    /// use cloud_images::digitalocean::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let image = client.images().update(7555620).name("renamed").send()?;
+    /// assert_eq!(image.name.as_deref(), Some("renamed"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn send(&self) -> Result<types::Image> {
+        let b = &self.body;
+        if b.name.is_none() && b.description.is_none() && b.distribution.is_none() {
+            return Err(Error::invalid_input(format!(
+                "digitalocean image {}: nothing to update (set a name, description or distribution)",
+                self.id
+            )));
+        }
+        if b.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+            return Err(Error::invalid_input(format!(
+                "digitalocean image {}: the name must not be empty",
+                self.id
+            )));
+        }
+        let op = ops::ImagesUpdate { image_id: self.id, body: self.body.clone() };
+        Ok(self.client.execute(&op)?.image)
+    }
+}

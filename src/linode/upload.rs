@@ -1,0 +1,737 @@
+//! Uploading disk images: size checks, gzip into a temporary file, one streamed `PUT` with an
+//! exact `Content-Length` to the pre-signed `upload_to` URL, retried only from a source that
+//! can be read again from the start.
+
+use std::fmt;
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use flate2::Compression;
+use flate2::write::GzEncoder;
+use ureq::http::Uri;
+
+use super::types::{self, Image};
+use super::{Client, Images};
+use crate::error::ErrorKind;
+use crate::transport::strip_query;
+use crate::{Error, Result};
+
+/// The largest compressed image Linode accepts: 5 GB.
+pub const MAX_COMPRESSED_SIZE: u64 = 5_000_000_000;
+/// The largest uncompressed image Linode accepts: 6 GB.
+pub const MAX_UNCOMPRESSED_SIZE: u64 = 6_000_000_000;
+
+/// The size of the buffers data moves through.
+const CHUNK: usize = 64 * 1024;
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+/// What [`Images::upload`] and [`Images::create_upload`] create: an empty private image
+/// waiting for its data, in a region with Object Storage.
+///
+/// ```
+/// use cloud_images::linode::CreateUpload;
+///
+/// let request = CreateUpload::new("my-image", "us-east")
+///     .description("built by CI")
+///     .tags(["ci", "web"])
+///     .cloud_init(true);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[must_use]
+pub struct CreateUpload {
+    body: types::ImageUploadCreate,
+}
+
+impl CreateUpload {
+    /// An image named `label`, uploaded into `region` (e.g. `us-east`); it can be deployed
+    /// anywhere afterwards.
+    pub fn new(label: impl Into<String>, region: impl Into<String>) -> Self {
+        CreateUpload {
+            body: types::ImageUploadCreate {
+                cloud_init: None,
+                description: None,
+                label: label.into(),
+                region: region.into(),
+                tags: None,
+            },
+        }
+    }
+
+    /// A longer description (1 to 65000 characters).
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.body.description = Some(description.into());
+        self
+    }
+
+    /// The image's tags (each 3 to 100 characters).
+    pub fn tags<I>(mut self, tags: I) -> Self
+    where
+        I: IntoIterator,
+        I::Item: Into<String>,
+    {
+        self.body.tags = Some(tags.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Marks the image as supporting cloud-init.
+    pub fn cloud_init(mut self, cloud_init: bool) -> Self {
+        self.body.cloud_init = Some(cloud_init);
+        self
+    }
+
+    pub(crate) fn into_body(self) -> types::ImageUploadCreate {
+        self.body
+    }
+}
+
+impl From<CreateUpload> for types::ImageUploadCreate {
+    fn from(request: CreateUpload) -> Self {
+        request.body
+    }
+}
+
+/// Which step of an upload a [`UploadProgress`] is about.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UploadPhase {
+    /// A raw image is being gzip-compressed into a temporary file: `done` and `total` count
+    /// uncompressed bytes read.
+    Compressing,
+    /// The gzip data is being sent to object storage: `done` and `total` count bytes sent.
+    /// A retried `PUT` starts again from 0.
+    Uploading,
+}
+
+/// How far an upload is, as given to the callback of [`Upload::progress`].
+///
+/// Each phase is reported once at `done == 0`, then after every chunk (64 KiB or less) read,
+/// ending at `done == total`.
+///
+/// ```no_run
+/// use cloud_images::linode::{Client, CreateUpload, UploadPhase};
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = Client::from_env()?;
+/// client
+///     .images()
+///     .upload(CreateUpload::new("my-image", "us-east"))
+///     .progress(|p| {
+///         let verb = if p.phase == UploadPhase::Compressing { "compressed" } else { "sent" };
+///         eprint!("\r{verb} {} of {} MB", p.done / 1_000_000, p.total / 1_000_000);
+///     })
+///     .file("disk.img")?;
+/// # Ok(())
+/// # }
+/// ```
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UploadProgress {
+    /// Compressing or uploading.
+    pub phase: UploadPhase,
+    /// Bytes done so far in this phase.
+    pub done: u64,
+    /// Bytes this phase moves in all.
+    pub total: u64,
+}
+
+trait ReadSeek: Read + Seek {}
+impl<T: Read + Seek> ReadSeek for T {}
+
+/// Where an upload's data comes from: a file, a reader of known length, or a reader that can
+/// seek (so a failed `PUT` can be retried from the start).
+///
+/// The first two bytes decide the format, not the name: gzip data (`1f 8b`) is sent as is,
+/// anything else is taken as a raw disk image and compressed first. Data is read in chunks;
+/// it is never held in memory whole.
+///
+/// ```no_run
+/// use std::fs::File;
+/// use cloud_images::linode::UploadSource;
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let from_path = UploadSource::file("disk.img.gz");
+/// let from_pipe = UploadSource::reader(std::io::stdin(), 2_147_483_648);
+/// let from_file = UploadSource::seekable(File::open("disk.img")?);
+/// # Ok(())
+/// # }
+/// ```
+pub struct UploadSource<'a> {
+    kind: SourceKind<'a>,
+}
+
+enum SourceKind<'a> {
+    File(PathBuf),
+    Reader(Box<dyn Read + 'a>, u64),
+    Seekable(Box<dyn ReadSeek + 'a>),
+}
+
+impl<'a> UploadSource<'a> {
+    /// The file at `path`, opened when the upload starts; a retried `PUT` reads it again.
+    pub fn file(path: impl Into<PathBuf>) -> Self {
+        UploadSource { kind: SourceKind::File(path.into()) }
+    }
+
+    /// Exactly `len` bytes from `reader`, read once. A source that ends early or goes on past
+    /// `len` is an error. A gzip stream cannot be sent twice, so its `PUT` is never retried; a
+    /// raw one is compressed into a temporary file first, which can be.
+    pub fn reader(reader: impl Read + 'a, len: u64) -> Self {
+        UploadSource { kind: SourceKind::Reader(Box::new(reader), len) }
+    }
+
+    /// Everything from the reader's current position to its end; its length is found by
+    /// seeking, and a retried `PUT` seeks back to the start position.
+    pub fn seekable(reader: impl Read + Seek + 'a) -> Self {
+        UploadSource { kind: SourceKind::Seekable(Box::new(reader)) }
+    }
+}
+
+impl fmt::Debug for UploadSource<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            SourceKind::File(path) => f.debug_tuple("UploadSource::File").field(path).finish(),
+            SourceKind::Reader(_, len) => f.debug_struct("UploadSource::Reader").field("len", len).finish(),
+            SourceKind::Seekable(_) => f.write_str("UploadSource::Seekable"),
+        }
+    }
+}
+
+/// Uploads a disk image: create the image, then stream its data. Get one from
+/// [`Images::upload`]; end it with the source: [`file`](Upload::file),
+/// [`reader`](Upload::reader), [`seekable`](Upload::seekable) or [`source`](Upload::source).
+///
+/// In order, before anything is sent: the source's size is checked (a raw image at most 6 GB),
+/// a raw image is gzip-compressed (fast level) into a temporary file, removed afterwards, and
+/// the compressed size is checked (at most 5 GB); a source over a limit is an
+/// [`ErrorKind::InvalidInput`] error. Then the image is created, and its data sent in one `PUT`
+/// to the returned `upload_to` URL with `Content-Type: application/octet-stream`, an exact
+/// `Content-Length`, and no `Authorization` header. A refused `PUT` is an [`ErrorKind::Upload`]
+/// error with the status and body; one that failed on a 5xx, 408, 429 or a broken connection is
+/// retried as the client's [`RetryPolicy`](crate::RetryPolicy) allows, when the data can be read
+/// again from the start (a file, a seekable reader, a temporary file), never from a plain
+/// reader. If the `PUT` fails, the image stays `pending_upload` until Linode deletes it (24 h);
+/// the error message names it.
+///
+/// ```no_run
+/// use std::time::Duration;
+/// use cloud_images::linode::{Client, CreateUpload};
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = Client::from_env()?;
+/// let image = client.images().upload(CreateUpload::new("my-image", "us-east")).file("disk.img")?;
+/// let image = client.images().wait_until_available(&image.id, Duration::from_secs(900))?;
+/// # Ok(())
+/// # }
+/// ```
+#[must_use]
+pub struct Upload<'a> {
+    client: &'a Client,
+    request: CreateUpload,
+    progress: Option<Box<dyn FnMut(UploadProgress) + 'a>>,
+}
+
+impl fmt::Debug for Upload<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Upload")
+            .field("request", &self.request)
+            .field("progress", &self.progress.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a> Upload<'a> {
+    pub(crate) fn new(client: &'a Client, request: CreateUpload) -> Self {
+        Upload { client, request, progress: None }
+    }
+
+    /// Calls `callback` as the upload moves (see [`UploadProgress`]). Without one, nothing
+    /// is reported.
+    pub fn progress(mut self, callback: impl FnMut(UploadProgress) + 'a) -> Self {
+        self.progress = Some(Box::new(callback));
+        self
+    }
+
+    /// Uploads the file at `path` (see [`UploadSource::file`]); returns the image as created.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// let request = cloud_images::linode::CreateUpload::new("my-image", "us-east");
+    /// let image = client.images().upload(request).file("disk.img.gz")?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn file(self, path: impl AsRef<Path>) -> Result<Image> {
+        self.source(UploadSource::file(path.as_ref()))
+    }
+
+    /// Uploads exactly `len` bytes from `reader` (see [`UploadSource::reader`]).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// let request = cloud_images::linode::CreateUpload::new("my-image", "us-east");
+    /// let image = client.images().upload(request).reader(std::io::stdin().lock(), 2_147_483_648)?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn reader(self, reader: impl Read, len: u64) -> Result<Image> {
+        self.source(UploadSource::reader(reader, len))
+    }
+
+    /// Uploads from the reader's position to its end (see [`UploadSource::seekable`]); a
+    /// failed `PUT` can be retried.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// let request = cloud_images::linode::CreateUpload::new("my-image", "us-east");
+    /// let image = client.images().upload(request).seekable(std::fs::File::open("disk.img")?)?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn seekable(self, reader: impl Read + Seek) -> Result<Image> {
+        self.source(UploadSource::seekable(reader))
+    }
+
+    /// Uploads from any [`UploadSource`]: checks and compresses it, creates the image, sends
+    /// the data; returns the image from the create response (`pending_upload`).
+    ///
+    /// ```no_run
+    /// use cloud_images::linode::{Client, CreateUpload, UploadSource};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let image = client
+    ///     .images()
+    ///     .upload(CreateUpload::new("my-image", "us-east"))
+    ///     .source(UploadSource::file("disk.img"))?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn source(self, source: UploadSource<'_>) -> Result<Image> {
+        let Upload { client, request, progress } = self;
+        let mut progress = progress;
+        let mut quiet = |_: UploadProgress| {};
+        let report: &mut dyn FnMut(UploadProgress) = match progress.as_deref_mut() {
+            Some(callback) => callback,
+            None => &mut quiet,
+        };
+        let mut prepared = prepare(source, report)?;
+        let created = Images::new(client).create_upload(request)?;
+        let id = created.image.id.clone();
+        check_url(&created.upload_to)
+            .and_then(|()| put(client, &created.upload_to, &mut prepared, report))
+            .map_err(|e| e.context(format!("image {id} was created, but sending its data failed")))?;
+        Ok(created.image)
+    }
+}
+
+/// [`Images::upload_to`]: prepare the source, then `PUT` it.
+pub(crate) fn upload_to(client: &Client, url: &str, source: UploadSource<'_>) -> Result<()> {
+    check_url(url)?;
+    let mut quiet = |_: UploadProgress| {};
+    let mut prepared = prepare(source, &mut quiet)?;
+    put(client, url, &mut prepared, &mut quiet)
+}
+
+/// `upload_to` must be an absolute http(s) URL.
+fn check_url(url: &str) -> Result<()> {
+    let shown = strip_query(url);
+    let uri: Uri = url.parse().map_err(|e| {
+        Error::invalid_input(format!("the upload url {shown:?} is not a valid url: {e}")).with_source(e)
+    })?;
+    let scheme_ok =
+        uri.scheme_str().is_some_and(|s| s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https"));
+    if !scheme_ok || uri.host().is_none_or(str::is_empty) {
+        return Err(Error::invalid_input(format!("the upload url {shown:?} is not an http(s) url")));
+    }
+    Ok(())
+}
+
+/// The data ready to send: gzip, of known length.
+struct Prepared<'a> {
+    body: Body<'a>,
+    len: u64,
+}
+
+enum Body<'a> {
+    /// A raw image compressed here.
+    Temp(TempFile),
+    /// A gzip file given by path.
+    File(File),
+    /// A gzip stream that can seek back to `start`.
+    Seekable(Box<dyn ReadSeek + 'a>, u64),
+    /// A gzip stream read once (its first bytes already read, chained back in front).
+    Once(Box<dyn Read + 'a>),
+}
+
+impl Body<'_> {
+    fn reader(&mut self) -> &mut dyn Read {
+        match self {
+            Body::Temp(t) => &mut t.file,
+            Body::File(f) => f,
+            Body::Seekable(r, _) => r,
+            Body::Once(r) => r,
+        }
+    }
+
+    fn can_rewind(&self) -> bool {
+        !matches!(self, Body::Once(_))
+    }
+
+    /// Back to the first byte, for a retry.
+    fn rewind(&mut self) -> Result<()> {
+        let done = match self {
+            Body::Temp(t) => t.file.seek(SeekFrom::Start(0)),
+            Body::File(f) => f.seek(SeekFrom::Start(0)),
+            Body::Seekable(r, start) => r.seek(SeekFrom::Start(*start)),
+            Body::Once(_) => return Err(Error::invalid_input("a plain reader cannot be read twice")),
+        };
+        done.map(drop).map_err(|e| io_error("cannot rewind the upload source", e))
+    }
+}
+
+/// Checks the source's size, compresses it when raw, checks the compressed size.
+fn prepare<'a>(source: UploadSource<'a>, progress: &mut dyn FnMut(UploadProgress)) -> Result<Prepared<'a>> {
+    let (body, len, magic) = match source.kind {
+        SourceKind::File(path) => {
+            let shown = path.display();
+            let mut file = File::open(&path).map_err(|e| io_error(&format!("cannot open {shown}"), e))?;
+            let meta = file.metadata().map_err(|e| io_error(&format!("cannot read {shown}"), e))?;
+            if !meta.is_file() {
+                return Err(Error::invalid_input(format!(
+                    "{shown} is not a regular file: use UploadSource::reader with its length"
+                )));
+            }
+            let magic = peek(&mut file).map_err(|e| io_error(&format!("cannot read {shown}"), e))?;
+            file.seek(SeekFrom::Start(0)).map_err(|e| io_error(&format!("cannot read {shown}"), e))?;
+            (Body::File(file), meta.len(), magic)
+        }
+        SourceKind::Seekable(mut reader) => {
+            let failed = |e| io_error("cannot read the upload source", e);
+            let start = reader.stream_position().map_err(failed)?;
+            let end = reader.seek(SeekFrom::End(0)).map_err(failed)?;
+            reader.seek(SeekFrom::Start(start)).map_err(failed)?;
+            let magic = peek(&mut reader).map_err(failed)?;
+            reader.seek(SeekFrom::Start(start)).map_err(failed)?;
+            (Body::Seekable(reader, start), end.saturating_sub(start), magic)
+        }
+        SourceKind::Reader(mut reader, len) => {
+            let magic = peek(&mut reader).map_err(|e| io_error("cannot read the upload source", e))?;
+            let chained: Box<dyn Read + 'a> = Box::new(io::Cursor::new(magic.clone()).chain(reader));
+            (Body::Once(chained), len, magic)
+        }
+    };
+    if len == 0 {
+        return Err(Error::invalid_input("the image is empty: there is nothing to upload"));
+    }
+    if magic == GZIP_MAGIC {
+        check_size(len, MAX_COMPRESSED_SIZE, "compressed")?;
+        return Ok(Prepared { body, len });
+    }
+    check_size(len, MAX_UNCOMPRESSED_SIZE, "uncompressed")?;
+    let mut body = body;
+    let temp = compress(body.reader(), len, progress)?;
+    let compressed = temp.len;
+    check_size(compressed, MAX_COMPRESSED_SIZE, "compressed")?;
+    Ok(Prepared { body: Body::Temp(temp), len: compressed })
+}
+
+fn check_size(len: u64, max: u64, what: &str) -> Result<()> {
+    if len > max {
+        return Err(Error::invalid_input(format!(
+            "the image is {len} bytes {what}, over Linode's limit of {max} bytes ({} GB) {what}; nothing was sent",
+            max / 1_000_000_000
+        )));
+    }
+    Ok(())
+}
+
+/// Reads up to the first two bytes.
+fn peek(reader: &mut dyn Read) -> io::Result<Vec<u8>> {
+    let mut magic = Vec::with_capacity(2);
+    reader.take(2).read_to_end(&mut magic)?;
+    Ok(magic)
+}
+
+/// Gzips exactly `len` bytes of `source` into a new temporary file, rewound.
+fn compress(source: &mut dyn Read, len: u64, progress: &mut dyn FnMut(UploadProgress)) -> Result<TempFile> {
+    let mut temp = TempFile::create()?;
+    let path = temp.path.0.display().to_string();
+    let write_failed = |e| io_error(&format!("cannot write the temporary file {path}"), e);
+    let mut input = Exact::new(source, len, UploadPhase::Compressing, progress);
+    let mut gz = GzEncoder::new(BufWriter::with_capacity(CHUNK, &temp.file), Compression::fast());
+    let mut buf = vec![0u8; CHUNK];
+    loop {
+        let n = match input.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(input.take_failure(e)),
+        };
+        gz.write_all(buf.get(..n).unwrap_or_default()).map_err(write_failed)?;
+    }
+    let writer = gz.finish().map_err(write_failed)?;
+    writer.into_inner().map_err(|e| write_failed(e.into_error()))?;
+    temp.len = temp.file.stream_position().map_err(write_failed)?;
+    temp.file.seek(SeekFrom::Start(0)).map_err(write_failed)?;
+    Ok(temp)
+}
+
+/// One `PUT`, then retries while the policy allows and the body can be rewound.
+fn put(
+    client: &Client,
+    url: &str,
+    prepared: &mut Prepared<'_>,
+    progress: &mut dyn FnMut(UploadProgress),
+) -> Result<()> {
+    let transport = client.transport();
+    let policy = &transport.settings.retry;
+    let mut attempt: u32 = 0;
+    loop {
+        attempt += 1;
+        if attempt > 1 {
+            prepared.body.rewind()?;
+        }
+        let len = prepared.len;
+        let mut body = Exact::new(prepared.body.reader(), len, UploadPhase::Uploading, progress);
+        let result = transport.put_object(url, len, &mut body);
+        let local = body.failure.take();
+        let error = match (result, local) {
+            (_, Some(local)) => return Err(local.with_attempts(attempt)),
+            (Ok(()), None) => return Ok(()),
+            (Err(e), None) => e,
+        };
+        if !prepared.body.can_rewind() || !transient(&error) || attempt > policy.get_max_retries() {
+            return Err(error.with_attempts(attempt));
+        }
+        let wait = policy.wait(attempt, None);
+        log::debug!(
+            target: "cloud_images",
+            "PUT {} failed (attempt {attempt}): {error}; retrying in {} ms",
+            strip_query(url),
+            wait.as_millis()
+        );
+        std::thread::sleep(wait);
+    }
+}
+
+/// A `PUT` failure worth another try: no response, a stall, or a 408, 429 or 5xx.
+fn transient(e: &Error) -> bool {
+    match e.kind() {
+        ErrorKind::Transport | ErrorKind::Timeout => true,
+        ErrorKind::Upload => matches!(e.status(), Some(408 | 429 | 500..=599)),
+        _ => false,
+    }
+}
+
+fn io_error(what: &str, e: io::Error) -> Error {
+    Error::new(ErrorKind::Io, format!("{what}: {e}")).with_source(e)
+}
+
+/// Reads exactly `len` bytes from `inner`, reporting progress. A source that ends early or has
+/// more than `len` bytes fails; the failure is kept to tell it apart from a network error.
+struct Exact<'r, 'p> {
+    inner: &'r mut dyn Read,
+    len: u64,
+    done: u64,
+    phase: UploadPhase,
+    progress: &'p mut dyn FnMut(UploadProgress),
+    failure: Option<Error>,
+}
+
+impl<'r, 'p> Exact<'r, 'p> {
+    fn new(
+        inner: &'r mut dyn Read,
+        len: u64,
+        phase: UploadPhase,
+        progress: &'p mut dyn FnMut(UploadProgress),
+    ) -> Self {
+        progress(UploadProgress { phase, done: 0, total: len });
+        Exact { inner, len, done: 0, phase, progress, failure: None }
+    }
+
+    /// Keeps `error` and returns an `io::Error` for the reader's caller.
+    fn fail(&mut self, error: Error) -> io::Error {
+        let message = error.to_string();
+        self.failure = Some(error);
+        io::Error::other(message)
+    }
+
+    /// The failure kept by `read`, else `e` as an I/O error.
+    fn take_failure(&mut self, e: io::Error) -> Error {
+        self.failure.take().unwrap_or_else(|| io_error("cannot read the upload source", e))
+    }
+}
+
+impl Read for Exact<'_, '_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if let Some(e) = &self.failure {
+            return Err(io::Error::other(e.to_string()));
+        }
+        let remaining = self.len.saturating_sub(self.done);
+        if remaining == 0 || buf.is_empty() {
+            return Ok(0);
+        }
+        let want = usize::try_from(remaining).unwrap_or(usize::MAX).min(buf.len());
+        let slice = buf.get_mut(..want).unwrap_or_default();
+        let n = match self.inner.read(slice) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => return Err(e),
+            Err(e) => return Err(self.fail(io_error("cannot read the upload source", e))),
+        };
+        if n == 0 {
+            let (done, len) = (self.done, self.len);
+            return Err(self.fail(Error::invalid_input(format!(
+                "the upload source ended after {done} bytes, but its length is {len}"
+            ))));
+        }
+        self.done += n as u64;
+        if self.done == self.len {
+            // Hold back the last bytes of a source longer than it said: sending them would
+            // complete a truncated image.
+            let mut probe = [0u8; 1];
+            loop {
+                match self.inner.read(&mut probe) {
+                    Ok(0) => break,
+                    Ok(_) => {
+                        let len = self.len;
+                        return Err(self.fail(Error::invalid_input(format!(
+                            "the upload source has more than its length of {len} bytes"
+                        ))));
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(self.fail(io_error("cannot read the upload source", e))),
+                }
+            }
+        }
+        (self.progress)(UploadProgress { phase: self.phase, done: self.done, total: self.len });
+        Ok(n)
+    }
+}
+
+/// A file in the system's temporary directory, readable only by its owner, removed on drop
+/// (also when the upload fails).
+struct TempFile {
+    file: File,
+    len: u64,
+    /// Declared after `file`, so the file is closed before it is removed (Windows needs that).
+    path: RemoveOnDrop,
+}
+
+struct RemoveOnDrop(PathBuf);
+
+impl Drop for RemoveOnDrop {
+    fn drop(&mut self) {
+        if let Err(e) = std::fs::remove_file(&self.0) {
+            log::debug!(target: "cloud_images", "cannot remove {}: {e}", self.0.display());
+        }
+    }
+}
+
+impl TempFile {
+    fn create() -> Result<TempFile> {
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let dir = std::env::temp_dir();
+        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        let mut last = None;
+        for _ in 0..16 {
+            let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+            let path = dir.join(format!("cloud-images-upload-{}-{nanos}-{n}.img.gz", std::process::id()));
+            let mut options = OpenOptions::new();
+            options.read(true).write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            match options.open(&path) {
+                Ok(file) => return Ok(TempFile { file, len: 0, path: RemoveOnDrop(path) }),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
+                Err(e) => {
+                    return Err(io_error(&format!("cannot create a temporary file in {}", dir.display()), e));
+                }
+            }
+        }
+        let e = last.unwrap_or_else(|| io::Error::from(io::ErrorKind::AlreadyExists));
+        Err(io_error(&format!("cannot create a temporary file in {}", dir.display()), e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tests that create temporary files run one at a time, so they can count them.
+    static TEMP_FILES: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+    #[test]
+    fn temporary_files_are_private_and_removed_on_drop() {
+        let _one_at_a_time = TEMP_FILES.lock().unwrap();
+        let temp = TempFile::create().unwrap();
+        let path = temp.path.0.clone();
+        assert!(path.exists());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        }
+        drop(temp);
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn compressing_rewinds_and_a_failed_compression_leaves_no_file() {
+        let _one_at_a_time = TEMP_FILES.lock().unwrap();
+        let data = b"not gzip, a raw disk image".repeat(1000);
+        let mut quiet = |_: UploadProgress| {};
+        let mut temp = compress(&mut data.as_slice(), data.len() as u64, &mut quiet).unwrap();
+        let mut gz = Vec::new();
+        temp.file.read_to_end(&mut gz).unwrap();
+        assert_eq!(gz.len() as u64, temp.len);
+        let mut back = Vec::new();
+        flate2::read::GzDecoder::new(gz.as_slice()).read_to_end(&mut back).unwrap();
+        assert_eq!(back, data);
+
+        let before = leftovers();
+        let e = compress(&mut data.as_slice(), data.len() as u64 + 1, &mut quiet).err().unwrap();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput);
+        assert_eq!(leftovers(), before, "a temporary file was left behind");
+        drop(temp);
+        assert!(leftovers().is_empty());
+    }
+
+    /// This process's temporary upload files.
+    fn leftovers() -> std::collections::HashSet<PathBuf> {
+        let prefix = format!("cloud-images-upload-{}-", std::process::id());
+        std::fs::read_dir(std::env::temp_dir())
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(&prefix)))
+            .collect()
+    }
+
+    #[test]
+    fn exact_reads_refuse_short_and_long_sources() {
+        let mut quiet = |_: UploadProgress| {};
+        let mut out = Vec::new();
+        let mut src: &[u8] = b"12345";
+        assert!(Exact::new(&mut src, 5, UploadPhase::Uploading, &mut quiet).read_to_end(&mut out).is_ok());
+        assert_eq!(out, b"12345");
+        for len in [4, 6] {
+            let mut src: &[u8] = b"12345";
+            let mut exact = Exact::new(&mut src, len, UploadPhase::Uploading, &mut quiet);
+            assert!(exact.read_to_end(&mut Vec::new()).is_err(), "{len}");
+            assert_eq!(exact.failure.take().map(|e| e.kind()), Some(ErrorKind::InvalidInput));
+        }
+    }
+
+    #[test]
+    fn upload_urls_must_be_http() {
+        assert!(check_url("https://us-east-1.linodeobjects.com/b/o?Signature=x").is_ok());
+        assert!(check_url("http://127.0.0.1:9000/b/o").is_ok());
+        for bad in ["ftp://x/y", "file:///etc/passwd", "/relative", "", "https://"] {
+            assert_eq!(check_url(bad).unwrap_err().kind(), ErrorKind::InvalidInput, "{bad}");
+        }
+    }
+}
