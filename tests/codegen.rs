@@ -1,0 +1,271 @@
+//! What `build.rs` generates: the operation tables, the `Operation` constants and request parts of
+//! each request type, checked against the specs in `openapi/`; and that a client never shows its
+//! token.
+
+use std::collections::BTreeSet;
+
+use cloud_images::{Method, Operation, digitalocean, linode};
+use serde_json::Value;
+
+type Row = (&'static str, &'static str, &'static str, &'static str);
+
+/// (operationId, method, path template) of every operation in `openapi/{file}`.
+fn spec_operations(file: &str) -> BTreeSet<(String, String, String)> {
+    let path = format!("{}/openapi/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let spec: Value = serde_json::from_str(&text).expect("the spec is JSON");
+    let mut out = BTreeSet::new();
+    for (template, item) in spec["paths"].as_object().expect("paths") {
+        for method in ["get", "put", "post", "delete", "patch"] {
+            if let Some(id) = item.get(method).and_then(|op| op["operationId"].as_str()) {
+                out.insert((id.to_string(), method.to_uppercase(), template.clone()));
+            }
+        }
+    }
+    out
+}
+
+fn table_operations(rows: &[Row]) -> BTreeSet<(String, String, String)> {
+    rows.iter().map(|(id, method, path, _)| (id.to_string(), method.to_string(), path.to_string())).collect()
+}
+
+/// The row an `OPERATIONS` table should hold for a request type, from its `Operation` impl.
+macro_rules! row {
+    ($module:ident :: $ty:ident) => {
+        (
+            <$module::ops::$ty as Operation>::OPERATION_ID,
+            <$module::ops::$ty as Operation>::METHOD.as_str(),
+            <$module::ops::$ty as Operation>::PATH_TEMPLATE,
+            stringify!($ty),
+        )
+    };
+}
+
+// ------------------------------------------------------------------ operation tables
+
+#[test]
+fn linode_operations_table_lists_the_seven_operations() {
+    let expected: &[Row] = &[
+        ("get-images", "GET", "/{apiVersion}/images", "GetImages"),
+        ("post-image", "POST", "/{apiVersion}/images", "PostImage"),
+        ("post-upload-image", "POST", "/{apiVersion}/images/upload", "PostUploadImage"),
+        ("get-image", "GET", "/{apiVersion}/images/{imageId}", "GetImage"),
+        ("put-image", "PUT", "/{apiVersion}/images/{imageId}", "PutImage"),
+        ("delete-image", "DELETE", "/{apiVersion}/images/{imageId}", "DeleteImage"),
+        ("post-replicate-image", "POST", "/{apiVersion}/images/{imageId}/regions", "PostReplicateImage"),
+    ];
+    assert_eq!(linode::ops::OPERATIONS, expected);
+}
+
+#[test]
+fn digitalocean_operations_table_lists_the_eight_operations() {
+    let expected: &[Row] = &[
+        ("images_list", "GET", "/v2/images", "ImagesList"),
+        ("images_create_custom", "POST", "/v2/images", "ImagesCreateCustom"),
+        ("images_get", "GET", "/v2/images/{image_id}", "ImagesGet"),
+        ("images_update", "PUT", "/v2/images/{image_id}", "ImagesUpdate"),
+        ("images_delete", "DELETE", "/v2/images/{image_id}", "ImagesDelete"),
+        ("imageActions_list", "GET", "/v2/images/{image_id}/actions", "ImageActionsList"),
+        ("imageActions_post", "POST", "/v2/images/{image_id}/actions", "ImageActionsPost"),
+        ("imageActions_get", "GET", "/v2/images/{image_id}/actions/{action_id}", "ImageActionsGet"),
+    ];
+    assert_eq!(digitalocean::ops::OPERATIONS, expected);
+}
+
+#[test]
+fn operations_tables_match_the_specs() {
+    assert_eq!(table_operations(linode::ops::OPERATIONS), spec_operations("linode.json"));
+    assert_eq!(table_operations(digitalocean::ops::OPERATIONS), spec_operations("digitalocean.json"));
+}
+
+#[test]
+fn every_request_type_has_the_constants_of_its_table_row() {
+    let linode_rows = vec![
+        row!(linode::GetImages),
+        row!(linode::PostImage),
+        row!(linode::PostUploadImage),
+        row!(linode::GetImage),
+        row!(linode::PutImage),
+        row!(linode::DeleteImage),
+        row!(linode::PostReplicateImage),
+    ];
+    assert_eq!(linode::ops::OPERATIONS, linode_rows.as_slice());
+    let digitalocean_rows = vec![
+        row!(digitalocean::ImagesList),
+        row!(digitalocean::ImagesCreateCustom),
+        row!(digitalocean::ImagesGet),
+        row!(digitalocean::ImagesUpdate),
+        row!(digitalocean::ImagesDelete),
+        row!(digitalocean::ImageActionsList),
+        row!(digitalocean::ImageActionsPost),
+        row!(digitalocean::ImageActionsGet),
+    ];
+    assert_eq!(digitalocean::ops::OPERATIONS, digitalocean_rows.as_slice());
+}
+
+// ---------------------------------------------------------------- Operation constants
+
+#[test]
+fn linode_get_image_constants() {
+    assert_eq!(<linode::ops::GetImage as Operation>::OPERATION_ID, "get-image");
+    assert_eq!(<linode::ops::GetImage as Operation>::METHOD, Method::Get);
+    assert_eq!(<linode::ops::GetImage as Operation>::PATH_TEMPLATE, "/{apiVersion}/images/{imageId}");
+}
+
+#[test]
+fn linode_post_replicate_image_constants() {
+    assert_eq!(<linode::ops::PostReplicateImage as Operation>::OPERATION_ID, "post-replicate-image");
+    assert_eq!(<linode::ops::PostReplicateImage as Operation>::METHOD, Method::Post);
+    assert_eq!(
+        <linode::ops::PostReplicateImage as Operation>::PATH_TEMPLATE,
+        "/{apiVersion}/images/{imageId}/regions"
+    );
+}
+
+#[test]
+fn digitalocean_images_delete_constants() {
+    assert_eq!(<digitalocean::ops::ImagesDelete as Operation>::OPERATION_ID, "images_delete");
+    assert_eq!(<digitalocean::ops::ImagesDelete as Operation>::METHOD, Method::Delete);
+    assert_eq!(<digitalocean::ops::ImagesDelete as Operation>::PATH_TEMPLATE, "/v2/images/{image_id}");
+}
+
+#[test]
+fn digitalocean_image_actions_get_constants() {
+    assert_eq!(<digitalocean::ops::ImageActionsGet as Operation>::OPERATION_ID, "imageActions_get");
+    assert_eq!(<digitalocean::ops::ImageActionsGet as Operation>::METHOD, Method::Get);
+    assert_eq!(
+        <digitalocean::ops::ImageActionsGet as Operation>::PATH_TEMPLATE,
+        "/v2/images/{image_id}/actions/{action_id}"
+    );
+}
+
+#[test]
+fn only_get_put_and_delete_are_idempotent() {
+    let idempotent: Vec<&str> = [Method::Get, Method::Post, Method::Put, Method::Patch, Method::Delete]
+        .into_iter()
+        .filter(|m| m.is_idempotent())
+        .map(Method::as_str)
+        .collect();
+    assert_eq!(idempotent, ["GET", "PUT", "DELETE"]);
+    assert_eq!(Method::Patch.to_string(), "PATCH");
+}
+
+// ------------------------------------------------------------ request parts, unsent
+
+#[test]
+fn linode_paths_encode_each_parameter_as_one_segment() {
+    let op = linode::ops::PostReplicateImage {
+        api_version: linode::types::ApiVersion::V4beta,
+        image_id: "private/12345".into(),
+        body: linode::types::ImageReplicate { regions: vec!["us-iad".into()] },
+    };
+    assert_eq!(op.path(), "/v4beta/images/private%2F12345/regions");
+    let other = linode::ops::GetImage {
+        api_version: linode::types::ApiVersion::Other("v5".into()),
+        image_id: "a b?#".into(),
+    };
+    assert_eq!(other.path(), "/v5/images/a%20b%3F%23");
+}
+
+#[test]
+fn linode_get_images_puts_paging_in_the_query_and_the_filter_in_a_header() {
+    let op = linode::ops::GetImages {
+        api_version: linode::types::ApiVersion::V4,
+        page: Some(3),
+        page_size: Some(500),
+        x_filter: Some(r#"{"vendor":"Debian"}"#.into()),
+    };
+    assert_eq!(op.path(), "/v4/images");
+    assert_eq!(op.query(), vec![("page", "3".to_string()), ("page_size", "500".to_string())]);
+    assert_eq!(op.headers(), vec![("X-Filter", r#"{"vendor":"Debian"}"#.to_string())]);
+    assert!(op.body().is_none());
+}
+
+#[test]
+fn digitalocean_images_list_query_follows_the_spec_order_and_skips_unset_values() {
+    let op = digitalocean::ops::ImagesList {
+        type_: Some(digitalocean::types::ImageKind::Application),
+        private: None,
+        tag_name: Some("prod".into()),
+        per_page: None,
+        page: Some(4),
+    };
+    assert_eq!(op.path(), "/v2/images");
+    assert_eq!(
+        op.query(),
+        vec![
+            ("type", "application".to_string()),
+            ("tag_name", "prod".to_string()),
+            ("page", "4".to_string())
+        ]
+    );
+    assert!(op.headers().is_empty());
+}
+
+#[test]
+fn request_types_with_a_body_expose_it_and_the_others_do_not() {
+    let update = digitalocean::ops::ImagesUpdate {
+        image_id: 7,
+        body: digitalocean::types::ImageUpdate { name: Some("n".into()), ..Default::default() },
+    };
+    assert_eq!(update.path(), "/v2/images/7");
+    assert_eq!(update.body(), Some(&update.body));
+    let delete = digitalocean::ops::ImagesDelete { image_id: 7 };
+    assert!(delete.body().is_none());
+    assert!(delete.query().is_empty());
+    let action = digitalocean::ops::ImageActionsGet { image_id: 7, action_id: 99 };
+    assert_eq!(action.path(), "/v2/images/7/actions/99");
+}
+
+// ------------------------------------------------------------------- no token shown
+
+const SECRET: &str = "secret-token-123";
+
+#[test]
+fn linode_client_debug_does_not_show_the_token() {
+    let client = linode::Client::builder().token(SECRET).build().expect("builds");
+    let shown = format!("{client:?}");
+    assert!(!shown.contains(SECRET), "{shown}");
+    assert!(shown.contains("https://api.linode.com"), "the Debug output is not empty: {shown}");
+    let shown = format!("{:?}", linode::Client::builder().token(SECRET));
+    assert!(!shown.contains(SECRET), "{shown}");
+}
+
+#[test]
+fn digitalocean_client_debug_does_not_show_the_token() {
+    let client = digitalocean::Client::builder().token(SECRET).build().expect("builds");
+    let shown = format!("{client:?}");
+    assert!(!shown.contains(SECRET), "{shown}");
+    assert!(shown.contains("https://api.digitalocean.com"), "the Debug output is not empty: {shown}");
+    let shown = format!("{:?}", digitalocean::Client::builder().token(SECRET));
+    assert!(!shown.contains(SECRET), "{shown}");
+}
+
+#[test]
+fn an_api_error_does_not_show_the_token() {
+    let server = httpmock::MockServer::start();
+    let mock = server.mock(|when, then| {
+        when.method(httpmock::Method::GET)
+            .path("/v2/images/1")
+            .header("authorization", format!("Bearer {SECRET}"));
+        then.status(401)
+            .header("content-type", "application/json")
+            .body(r#"{"id":"unauthorized","message":"Unable to authenticate you"}"#);
+    });
+    let client =
+        digitalocean::Client::builder().token(SECRET).base_url(server.base_url()).build().expect("builds");
+
+    let err = client.execute(&digitalocean::ops::ImagesGet { image_id: "1".into() }).expect_err("401");
+
+    mock.assert_calls(1);
+    assert_eq!(err.status(), Some(401));
+    for shown in [err.to_string(), format!("{err:?}")] {
+        assert!(!shown.contains(SECRET), "{shown}");
+    }
+}
+
+#[test]
+fn the_error_type_is_send_sync_and_static() {
+    fn check<T: Send + Sync + 'static + std::error::Error>() {}
+    check::<cloud_images::Error>();
+}
