@@ -14,6 +14,11 @@ impl Token {
         (!t.is_empty()).then(|| Token(t.to_string()))
     }
 
+    /// Replaces every occurrence of the token in `text` (a server may echo it back).
+    pub(crate) fn scrub(&self, text: &str) -> String {
+        text.replace(&self.0, "** redacted **")
+    }
+
     /// The `Authorization` header value.
     pub(crate) fn bearer(&self) -> String {
         format!("Bearer {}", self.0)
@@ -37,5 +42,6 @@ mod tests {
         assert_eq!(Token::new(" 'x' ").unwrap().bearer(), "Bearer x");
         assert!(Token::new("  \"\" ").is_none());
         assert_eq!(format!("{t:?}"), "** redacted **");
+        assert_eq!(t.scrub("bad token dop_v1_abc!"), "bad token ** redacted **!");
     }
 }

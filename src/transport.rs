@@ -282,12 +282,16 @@ impl Transport {
 
     fn api_error(&self, op_id: &str, resp: &Response, maintenance: bool) -> Error {
         let api = self.settings.api;
+        // A hostile or buggy server may echo the token back: it never reaches the error.
+        let mut text = String::from_utf8_lossy(&resp.body).into_owned();
+        if let Some(token) = &self.settings.token {
+            text = token.scrub(&text);
+        }
         let parsed = match api {
-            Api::Linode => serde_json::from_slice(&resp.body).ok().map(ErrorBody::Linode),
-            Api::DigitalOcean => serde_json::from_slice(&resp.body).ok().map(ErrorBody::DigitalOcean),
+            Api::Linode => serde_json::from_str(&text).ok().map(ErrorBody::Linode),
+            Api::DigitalOcean => serde_json::from_str(&text).ok().map(ErrorBody::DigitalOcean),
         };
-        let body =
-            parsed.unwrap_or_else(|| ErrorBody::Text(String::from_utf8_lossy(&resp.body).into_owned()));
+        let body = parsed.unwrap_or(ErrorBody::Text(text));
         let body_request_id = match &body {
             ErrorBody::DigitalOcean(e) => e.request_id.clone(),
             _ => None,

@@ -1,0 +1,63 @@
+//! Tokens from the environment. One test in this binary: it changes process environment variables.
+
+mod common;
+
+use cloud_images::{ErrorKind, digitalocean, linode};
+use common::{DO_IMAGE, LINODE_IMAGE, Reply, Server};
+
+fn set(name: &str, value: Option<&str>) {
+    // SAFETY: this binary has a single test, so no other thread reads the environment meanwhile.
+    unsafe {
+        match value {
+            Some(v) => std::env::set_var(name, v),
+            None => std::env::remove_var(name),
+        }
+    }
+}
+
+fn linode_auth(server: &Server) -> Option<String> {
+    let client = linode::ClientBuilder::default().token_from_env().base_url(server.url()).build().unwrap();
+    client
+        .execute(&linode::ops::GetImage { api_version: linode::ApiVersion::V4, image_id: "x".into() })
+        .unwrap();
+    server.seen().last().unwrap().headers.get("authorization").cloned()
+}
+
+fn do_auth(server: &Server) -> Option<String> {
+    let client = digitalocean::Client::builder().token_from_env().base_url(server.url()).build().unwrap();
+    client.execute(&digitalocean::ops::ImagesGet { image_id: "1".into() }).unwrap();
+    server.seen().last().unwrap().headers.get("authorization").cloned()
+}
+
+#[test]
+fn tokens_come_from_the_documented_variables_in_order_trimmed() {
+    let linode_server = Server::start(vec![Reply::json(200, LINODE_IMAGE)]);
+    let do_server = Server::start(vec![Reply::json(200, DO_IMAGE)]);
+    for var in ["LINODE_TOKEN", "LINODE_CLI_TOKEN", "DIGITALOCEAN_ACCESS_TOKEN", "DIGITALOCEAN_TOKEN"] {
+        set(var, None);
+    }
+
+    // Linode: anonymous when nothing is set (public images need no token).
+    assert!(linode::Client::from_env().is_ok());
+    assert_eq!(linode_auth(&linode_server), None);
+    set("LINODE_CLI_TOKEN", Some("cli-token"));
+    assert_eq!(linode_auth(&linode_server).as_deref(), Some("Bearer cli-token"));
+    set("LINODE_TOKEN", Some("  \"main-token\"\n"));
+    assert_eq!(linode_auth(&linode_server).as_deref(), Some("Bearer main-token"));
+    set("LINODE_TOKEN", Some("  "));
+    assert_eq!(
+        linode_auth(&linode_server).as_deref(),
+        Some("Bearer cli-token"),
+        "a blank variable counts as unset"
+    );
+
+    // DigitalOcean: a clear error naming both variables when neither is set.
+    let err = digitalocean::Client::from_env().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    assert!(err.to_string().contains("DIGITALOCEAN_ACCESS_TOKEN or DIGITALOCEAN_TOKEN"), "{err}");
+    set("DIGITALOCEAN_TOKEN", Some("'second'"));
+    assert!(digitalocean::Client::from_env().is_ok());
+    assert_eq!(do_auth(&do_server).as_deref(), Some("Bearer second"));
+    set("DIGITALOCEAN_ACCESS_TOKEN", Some("first "));
+    assert_eq!(do_auth(&do_server).as_deref(), Some("Bearer first"));
+}
