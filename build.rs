@@ -591,6 +591,11 @@ fn enums_tokens(enums: &[EnumDef], file: &str) -> Result<TokenStream> {
                     match s { #( #values => Self::#variants, )* other => Self::#other(other.to_owned()) }
                 }
             }
+            impl ::std::convert::From<::std::string::String> for #name {
+                fn from(s: ::std::string::String) -> Self {
+                    match Self::from(s.as_str()) { Self::#other(_) => Self::#other(s), known => known }
+                }
+            }
             impl ::serde::Serialize for #name {
                 fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
                     s.serialize_str(self.as_str())

@@ -7,7 +7,7 @@ use std::time::Duration;
 use ureq::http::Uri;
 
 use crate::secret::Token;
-use crate::transport::{Api, Settings, Transport};
+use crate::transport::{Api, Settings, Transport, is_loopback};
 use crate::{Error, Result, RetryPolicy};
 
 mod sealed {
@@ -239,12 +239,6 @@ impl<P: Provider> ClientBuilder<P> {
             max_response_size: self.max_response_size,
         }))
     }
-}
-
-fn is_loopback(host: &str) -> bool {
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    host.eq_ignore_ascii_case("localhost")
-        || host.parse::<std::net::IpAddr>().map(|ip| ip.is_loopback()).unwrap_or(false)
 }
 
 #[cfg(test)]

@@ -1,12 +1,150 @@
-//! A blocking, sync-only client for the Images APIs of Linode (API v4) and DigitalOcean (API v2).
+//! A blocking, sync-only client for the Images APIs of Linode (API v4) and DigitalOcean (API v2),
+//! for programs that do not use async Rust: no tokio, no futures, one small HTTP stack (ureq).
 //!
-//! The crate guide grows with the facade; see `README.md`.
+//! Both providers share one runtime: retries, timeouts, error decoding and lazy pagination. The
+//! request and model types are generated at build time from the OpenAPI specs in `openapi/`;
+//! the clients wrap them in the API's own words.
+//!
+//! # Usage
+//!
+//! ```no_run
+//! use cloud_images::{digitalocean, linode};
+//!
+//! # fn main() -> Result<(), cloud_images::Error> {
+//! // Linode: LINODE_TOKEN, else LINODE_CLI_TOKEN, else anonymous (public images only).
+//! let linode = linode::Client::from_env()?;
+//! let debian = linode.images().get("linode/debian12")?;
+//! println!("{} is {} ({} MB)", debian.id, debian.status, debian.size);
+//!
+//! // DigitalOcean: DIGITALOCEAN_ACCESS_TOKEN, else DIGITALOCEAN_TOKEN.
+//! let digitalocean = digitalocean::Client::builder().token("dop_v1_...").user_agent("my-tool/1.2").build()?;
+//! let ubuntu = digitalocean.images().get("ubuntu-24-04-x64")?;
+//! println!("{:?} {:?}", ubuntu.id, ubuntu.name);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Anything the clients do not wrap can be sent through its generated request type with
+//! `execute` (see [`Operation`]).
+//!
+//! # Pagination
+//!
+//! Listings are lazy [`Items`] iterators: nothing is sent until they are used, one request per
+//! page, and they stop on the last page, an empty or repeated page, or the first error.
+//!
+//! ```no_run
+//! use cloud_images::linode::{Client, Filter, Order};
+//!
+//! # fn main() -> Result<(), cloud_images::Error> {
+//! let client = Client::from_env()?;
+//! let mine = Filter::eq("is_public", false).order_by("label", Order::Asc);
+//! for image in client.images().list().page_size(500).filter(mine).iter() {
+//!     let image = image?;
+//!     println!("{} {}", image.id, image.label);
+//! }
+//! // One page, with its counters:
+//! let page = client.images().list().page(2).send()?;
+//! println!("page {} of {}, {} images", page.page, page.pages, page.results);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Uploads
+//!
+//! A Linode upload creates the image, then streams the disk in one `PUT` to object storage with
+//! an exact `Content-Length` and without the token. Raw images are gzip-compressed on the fly into
+//! a temporary file first; memory stays flat whatever the image size. Size limits are checked
+//! before anything is created.
+//!
+//! ```no_run
+//! use cloud_images::linode::{Client, CreateUpload};
+//!
+//! # fn main() -> Result<(), cloud_images::Error> {
+//! let client = Client::from_env()?;
+//! let image = client
+//!     .images()
+//!     .upload(CreateUpload::new("my-image", "us-east").description("built by CI"))
+//!     .progress(|p| eprintln!("{:?}: {} / {} bytes", p.phase, p.done, p.total))
+//!     .file("disk.img")?;
+//! println!("uploaded {}", image.id);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Waiting
+//!
+//! Images and actions take time: the clients poll until they are ready, fail with the provider's
+//! reason, or time out with the last status seen.
+//!
+//! ```no_run
+//! use std::time::Duration;
+//! use cloud_images::digitalocean::{Client, CustomImage};
+//!
+//! # fn main() -> Result<(), cloud_images::Error> {
+//! let client = Client::from_env()?;
+//! let url = "https://example.com/fedora-coreos.qcow2.gz";
+//! let image = client.images().import(CustomImage::new("fedora-coreos", url, "nyc3"))?;
+//! if let Some(id) = image.id {
+//!     let image = client.images().wait_until_available(id, Duration::from_secs(1800))?;
+//!     println!("{:?} is {:?}", image.name, image.status);
+//!     let action = client.images().actions(id).transfer("sfo3")?;
+//!     client.images().actions(id).wait(action.id, Duration::from_secs(1800))?;
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Errors and retries
+//!
+//! Every call returns [`Error`], one type with a [`kind`](Error::kind), the HTTP status, the
+//! provider's messages, the request id and the attempts made. Calls are retried by
+//! [`RetryPolicy`] (429 always; 408, 502, 503, 504 and connection failures only for `GET`, `PUT`
+//! and `DELETE`, so a create is never sent twice), honouring `Retry-After`, within the client's
+//! call timeout.
+//!
+//! ```no_run
+//! use std::time::Duration;
+//! use cloud_images::{ErrorKind, RetryPolicy, linode::Client};
+//!
+//! # fn main() -> Result<(), cloud_images::Error> {
+//! let client = Client::builder()
+//!     .timeout(Duration::from_secs(20))
+//!     .retry_policy(RetryPolicy::default().max_retries(2))
+//!     .build()?;
+//! match client.images().get("private/12345") {
+//!     Ok(image) => println!("{}", image.label),
+//!     Err(e) if e.is_not_found() => println!("gone"),
+//!     Err(e) if e.kind() == ErrorKind::Timeout => println!("slow network: {e}"),
+//!     Err(e) => return Err(e),
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! The token never appears in `Debug`, `Display`, errors or logs, and is sent only to the
+//! configured API host: never to an upload URL, never across a redirect, never over plain
+//! `http://` to a host that is not loopback (unless allowed on the builder).
+//!
+//! # Features
+//!
+//! - `rustls` (default): TLS in pure Rust.
+//! - `native-tls`: the platform's TLS library instead (turn off default features).
+//!
+//! Debug logs go through the [`log`](https://docs.rs/log) facade (target `cloud_images`): method,
+//! path, status, attempt, duration and request id; never the token or bodies.
 
 #![forbid(unsafe_code)]
-// Temporary, until the provider facades use every runtime piece.
-#![allow(dead_code)]
 #![deny(missing_docs)]
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::string_slice
+    )
+)]
 
 // Lets the generated code name this crate as `::cloud_images` from inside it.
 extern crate self as cloud_images;
@@ -30,3 +168,8 @@ pub use operation::{Method, Operation};
 pub use pager::Items;
 pub use retry::RetryPolicy;
 pub use transport::RateLimit;
+
+/// The README's examples, compiled as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

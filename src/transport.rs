@@ -84,7 +84,10 @@ enum Attempt {
 
 impl Transport {
     pub(crate) fn new(settings: Settings) -> Transport {
+        // Proxies from the environment apply, except to a loopback API (a local stand-in).
+        let proxy = if url_is_loopback(&settings.base_url) { None } else { ureq::Proxy::try_from_env() };
         let agent = ureq::Agent::config_builder()
+            .proxy(proxy)
             .http_status_as_error(false)
             .max_redirects(0)
             .max_redirects_will_error(false)
@@ -226,7 +229,17 @@ impl Transport {
                 );
             }
         };
-        let req = self.agent.configure_request(req).timeout_global(Some(limit)).build();
+        // Each phase gets what is left of the call. Not `timeout_global`: a deadline that covers
+        // name resolution makes ureq resolve on a new thread for every request (~0.2 ms each).
+        let left = Some(limit);
+        let req = self
+            .agent
+            .configure_request(req)
+            .timeout_send_request(left)
+            .timeout_send_body(left)
+            .timeout_recv_response(left)
+            .timeout_recv_body(left)
+            .build();
         let mut resp = match self.agent.run(req) {
             Ok(r) => r,
             Err(e) => return Attempt::Failed(transport_error(e, url)),
@@ -252,6 +265,11 @@ impl Transport {
             .map_err(|e| {
                 Error::invalid_input(format!("invalid upload url {}: {e}", strip_query(url))).with_source(e)
             })?;
+        let req = if url_is_loopback(url) {
+            self.upload_agent.configure_request(req).proxy(None).build()
+        } else {
+            req
+        };
         let mut resp = self.upload_agent.run(req).map_err(|e| transport_error(e, url))?;
         let status = resp.status().as_u16();
         let text = resp
@@ -346,13 +364,19 @@ pub(crate) fn decode<T: DeserializeOwned>(op_id: &str, resp: &Response) -> Resul
         .with_status(resp.status)
         .with_source(e)
     };
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        failed(path, e.into_inner())
-    })?;
-    de.end().map_err(|e| failed(".".into(), e))?;
-    Ok(value)
+    // The fast path: plain serde_json. Only a failure is decoded again, tracking the JSON path
+    // for the message (path tracking costs as much as the decoding itself).
+    match serde_json::from_slice(bytes) {
+        Ok(value) => Ok(value),
+        Err(plain) => {
+            let mut de = serde_json::Deserializer::from_slice(bytes);
+            let path = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+                Err(e) => e.path().to_string(),
+                Ok(_) => ".".to_string(), // trailing characters after a valid value
+            };
+            Err(failed(path, plain))
+        }
+    }
 }
 
 fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
@@ -371,6 +395,18 @@ fn linode_busy(body: &[u8]) -> bool {
 }
 
 /// The URL without its query: pre-signed URLs carry their signature there.
+pub(crate) fn is_loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<std::net::IpAddr>().map(|ip| ip.is_loopback()).unwrap_or(false)
+}
+
+/// Whether `url` points at this machine: such requests never go through a proxy from the
+/// environment (`HTTP_PROXY` and friends), which could not reach them.
+fn url_is_loopback(url: &str) -> bool {
+    url.parse::<http::Uri>().ok().and_then(|u| u.host().map(is_loopback)).unwrap_or(false)
+}
+
 pub(crate) fn strip_query(url: &str) -> &str {
     url.split('?').next().unwrap_or(url)
 }

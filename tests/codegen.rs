@@ -269,3 +269,11 @@ fn the_error_type_is_send_sync_and_static() {
     fn check<T: Send + Sync + 'static + std::error::Error>() {}
     check::<cloud_images::Error>();
 }
+
+#[test]
+fn open_enums_convert_from_owned_and_borrowed_strings() {
+    use cloud_images::digitalocean::RegionSlug;
+    assert_eq!(RegionSlug::from("nyc3".to_string()), RegionSlug::Nyc3);
+    assert_eq!(RegionSlug::from(String::from("atl1")), RegionSlug::Other("atl1".into()));
+    assert_eq!(RegionSlug::from("atl1"), RegionSlug::from(String::from("atl1")));
+}

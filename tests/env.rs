@@ -1,4 +1,5 @@
-//! Tokens from the environment. One test in this binary: it changes process environment variables.
+//! Tokens and proxies from the environment. One test in this binary: it changes the process
+//! environment.
 
 mod common;
 
@@ -60,4 +61,17 @@ fn tokens_come_from_the_documented_variables_in_order_trimmed() {
     assert_eq!(do_auth(&do_server).as_deref(), Some("Bearer second"));
     set("DIGITALOCEAN_ACCESS_TOKEN", Some("first "));
     assert_eq!(do_auth(&do_server).as_deref(), Some("Bearer first"));
+
+    // A proxy from the environment cannot reach this machine's servers: loopback bypasses it.
+    for var in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"] {
+        set(var, Some("http://127.0.0.1:9"));
+    }
+    assert_eq!(do_auth(&do_server).as_deref(), Some("Bearer first"));
+    assert_eq!(linode_auth(&linode_server).as_deref(), Some("Bearer cli-token"));
+    let sink = Server::start(vec![Reply::json(200, "{}")]);
+    let client = linode::Client::builder().base_url(linode_server.url()).build().unwrap();
+    let gz = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3];
+    let url = format!("{}/bucket/image.gz?signature=s", sink.url());
+    client.images().upload_to(&url, linode::UploadSource::reader(&gz[..], gz.len() as u64)).unwrap();
+    assert_eq!(sink.seen()[0].body, gz);
 }

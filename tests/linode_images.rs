@@ -1226,7 +1226,7 @@ fn wait_until_available_polls_until_the_image_is_available() {
     });
     let image = client(&server)
         .images()
-        .wait_until_available_every("private/34567", Duration::from_secs(30), POLL)
+        .wait_until_available_with_interval("private/34567", Duration::from_secs(30), POLL)
         .unwrap();
     assert_eq!(image.status.as_str(), "Available");
     get.assert_calls(3);
@@ -1244,7 +1244,7 @@ fn a_404_while_waiting_means_the_upload_failed() {
     });
     let e = client(&server)
         .images()
-        .wait_until_available_every("private/34567", Duration::from_secs(30), POLL)
+        .wait_until_available_with_interval("private/34567", Duration::from_secs(30), POLL)
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::WaitFailed);
     assert_eq!(e.status(), Some(404));
@@ -1263,7 +1263,7 @@ fn waiting_times_out_with_the_last_status() {
     });
     let e = client(&server)
         .images()
-        .wait_until_available_every("private/34567", Duration::from_millis(60), POLL)
+        .wait_until_available_with_interval("private/34567", Duration::from_millis(60), POLL)
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Timeout);
     assert!(e.is_timeout());
@@ -1272,7 +1272,7 @@ fn waiting_times_out_with_the_last_status() {
 
     let e = client(&server)
         .images()
-        .wait_until_available_every("private/34567", Duration::from_secs(1), Duration::ZERO)
+        .wait_until_available_with_interval("private/34567", Duration::from_secs(1), Duration::ZERO)
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
 }
@@ -1286,7 +1286,7 @@ fn other_errors_while_waiting_are_returned_as_they_are() {
     });
     let e = client(&server)
         .images()
-        .wait_until_available_every("private/34567", Duration::from_secs(30), POLL)
+        .wait_until_available_with_interval("private/34567", Duration::from_secs(30), POLL)
         .unwrap_err();
     assert_eq!((e.kind(), e.status()), (ErrorKind::Api, Some(403)));
 }
@@ -1312,7 +1312,12 @@ fn wait_for_replicas_waits_for_each_named_region() {
     });
     let image = client(&server)
         .images()
-        .wait_for_replicas_every("private/12345", ["us-east", "us-mia"], Duration::from_secs(30), POLL)
+        .wait_for_replicas_with_interval(
+            "private/12345",
+            ["us-east", "us-mia"],
+            Duration::from_secs(30),
+            POLL,
+        )
         .unwrap();
     get.assert_calls(4);
     assert_eq!(image.regions.len(), 3);
@@ -1330,7 +1335,7 @@ fn wait_for_replicas_times_out_or_fails_with_the_regions_status() {
     });
     let e = client(&server)
         .images()
-        .wait_for_replicas_every(
+        .wait_for_replicas_with_interval(
             "private/12345",
             ["us-east", "us-mia", "eu-west"],
             Duration::from_millis(50),
@@ -1347,7 +1352,7 @@ fn wait_for_replicas_times_out_or_fails_with_the_regions_status() {
     });
     let e = client(&server)
         .images()
-        .wait_for_replicas_every("private/12345", ["us-mia"], Duration::from_secs(30), POLL)
+        .wait_for_replicas_with_interval("private/12345", ["us-mia"], Duration::from_secs(30), POLL)
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::WaitFailed);
     assert!(e.to_string().contains("us-mia"), "{e}");
@@ -1357,4 +1362,27 @@ fn wait_for_replicas_times_out_or_fails_with_the_regions_status() {
         .wait_for_replicas("private/12345", Vec::<String>::new(), Duration::from_secs(1))
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
+}
+
+#[test]
+fn an_upload_without_a_token_is_refused_before_reading_the_source() {
+    struct Untouchable;
+    impl Read for Untouchable {
+        fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+            panic!("the source must not be read without a token");
+        }
+    }
+    let server = MockServer::start();
+    let any = server.mock(|_, then| {
+        then.status(500);
+    });
+    let client = Client::builder().base_url(server.base_url()).build().unwrap();
+    let err = client
+        .images()
+        .upload(CreateUpload::new("my-image", "us-east"))
+        .reader(Untouchable, 1 << 30)
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    assert!(err.to_string().contains("needs a linode token"), "{err}");
+    any.assert_calls(0);
 }

@@ -256,7 +256,7 @@ impl<'a> Images<'a> {
     /// # }
     /// ```
     pub fn wait_until_available(&self, id: &str, timeout: Duration) -> Result<Image> {
-        self.wait_until_available_every(id, timeout, wait::default_interval(timeout))
+        self.wait_until_available_with_interval(id, timeout, wait::default_interval(timeout))
     }
 
     /// [`wait_until_available`](Images::wait_until_available), polling every `interval`
@@ -267,7 +267,7 @@ impl<'a> Images<'a> {
     ///
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = cloud_images::linode::Client::from_env()?;
-    /// let image = client.images().wait_until_available_every(
+    /// let image = client.images().wait_until_available_with_interval(
     ///     "private/123",
     ///     Duration::from_secs(600),
     ///     Duration::from_secs(2),
@@ -275,7 +275,7 @@ impl<'a> Images<'a> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn wait_until_available_every(
+    pub fn wait_until_available_with_interval(
         &self,
         id: &str,
         timeout: Duration,
@@ -314,7 +314,7 @@ impl<'a> Images<'a> {
         I: IntoIterator,
         I::Item: Into<String>,
     {
-        self.wait_for_replicas_every(id, regions, timeout, wait::default_interval(timeout))
+        self.wait_for_replicas_with_interval(id, regions, timeout, wait::default_interval(timeout))
     }
 
     /// [`wait_for_replicas`](Images::wait_for_replicas), polling every `interval` (which must
@@ -325,7 +325,7 @@ impl<'a> Images<'a> {
     ///
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = cloud_images::linode::Client::from_env()?;
-    /// let image = client.images().wait_for_replicas_every(
+    /// let image = client.images().wait_for_replicas_with_interval(
     ///     "private/123",
     ///     ["us-east", "us-mia"],
     ///     Duration::from_secs(1800),
@@ -334,7 +334,7 @@ impl<'a> Images<'a> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn wait_for_replicas_every<I>(
+    pub fn wait_for_replicas_with_interval<I>(
         &self,
         id: &str,
         regions: I,

@@ -313,6 +313,12 @@ impl<'a> Upload<'a> {
     /// ```
     pub fn source(self, source: UploadSource<'_>) -> Result<Image> {
         let Upload { client, request, progress } = self;
+        // Creating the image needs a token: say so before minutes of compression, not after.
+        if client.transport().settings.token.is_none() {
+            return Err(Error::invalid_input(
+                "uploading an image needs a linode token (set LINODE_TOKEN, or ClientBuilder::token)",
+            ));
+        }
         let mut progress = progress;
         let mut quiet = |_: UploadProgress| {};
         let report: &mut dyn FnMut(UploadProgress) = match progress.as_deref_mut() {
