@@ -1,0 +1,86 @@
+//! Lists Linode's public images in a table. No token needed.
+//!
+//! ```sh
+//! cargo run --example list_images
+//! cargo run --example list_images -- --base-url http://127.0.0.1:8080   # another server
+//! ```
+//!
+//! The client comes from `Client::from_env()`: `LINODE_TOKEN` (or `LINODE_CLI_TOKEN`) is used
+//! when set, but only public images are asked for (`X-Filter: {"is_public":true}`), 100 a
+//! page. With `--base-url`, the requests go to that server instead of `https://api.linode.com`,
+//! without a token. Exits with 1 and the error on failure (no network, for one).
+
+use std::process::ExitCode;
+
+use cloud_images::linode::{Client, Filter};
+
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<()> {
+    let client = match base_url()? {
+        Some(url) => Client::builder().base_url(url).user_agent("list-images-example").build()?,
+        None => Client::from_env()?,
+    };
+    let mut images = client.images().list().page_size(100).filter(Filter::eq("is_public", true)).iter();
+    let mut rows = Vec::new();
+    for image in images.by_ref() {
+        let image = image?;
+        rows.push([
+            image.id,
+            image.label,
+            format!("{} MB", image.size),
+            image.status.to_string(),
+            image.vendor.unwrap_or_else(|| "-".to_string()),
+            if image.deprecated { "deprecated".to_string() } else { String::new() },
+        ]);
+    }
+    print_table(["id", "label", "size", "status", "vendor", ""], &rows);
+    println!("\n{} public images ({} pages)", rows.len(), images.pages_fetched());
+    Ok(())
+}
+
+/// `--base-url URL` or `--base-url=URL`, if given.
+fn base_url() -> Result<Option<String>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.as_slice() {
+        [] => Ok(None),
+        [flag, url] if flag == "--base-url" => Ok(Some(url.clone())),
+        [arg] if arg.starts_with("--base-url=") => Ok(Some(arg["--base-url=".len()..].to_string())),
+        _ => Err("usage: cargo run --example list_images [-- --base-url URL]".into()),
+    }
+}
+
+/// Left-aligned columns, but the size (third) right-aligned.
+fn print_table<const N: usize>(headers: [&str; N], rows: &[[String; N]]) {
+    let mut widths = headers.map(str::len);
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: [&str; N]| {
+        let cells: Vec<String> = cells
+            .iter()
+            .zip(widths)
+            .enumerate()
+            .map(|(i, (c, w))| if i == 2 { format!("{c:>w$}") } else { format!("{c:<w$}") })
+            .collect();
+        println!("{}", cells.join("  ").trim_end());
+    };
+    line(headers);
+    let rules = widths.map(|w| "-".repeat(w));
+    line(std::array::from_fn(|i| rules[i].as_str()));
+    for row in rows {
+        line(std::array::from_fn(|i| row[i].as_str()));
+    }
+}
