@@ -269,3 +269,32 @@ fn a_refused_connection_is_a_transport_error_after_retries() {
     assert_eq!(err.kind(), ErrorKind::Transport, "{err:?}");
     assert_eq!(err.attempts(), 3);
 }
+
+#[test]
+fn an_upload_that_stops_moving_fails_after_the_stall_timeout() {
+    use std::io::Read;
+    // Object storage that reads the request head, then never reads another byte.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<()>();
+    std::thread::spawn(move || {
+        let (mut conn, _) = listener.accept().unwrap();
+        let mut head = [0u8; 1024];
+        let _ = conn.read(&mut head);
+        let _ = done_rx.recv_timeout(Duration::from_secs(30)); // hold the socket open, unread
+    });
+    let client = linode::Client::builder()
+        .token("tok-linode")
+        .base_url("http://127.0.0.1:1")
+        .upload_stall_timeout(Duration::from_millis(300))
+        .build()
+        .unwrap();
+    // 256 MiB of gzip-looking data, generated as it is read: far more than socket buffers hold.
+    let len = 256 * 1024 * 1024;
+    let data = std::io::Read::chain(&[0x1f, 0x8b][..], std::io::repeat(7).take(len - 2));
+    let url = format!("http://127.0.0.1:{port}/bucket/image.gz?signature=abc");
+    let err = client.images().upload_to(&url, linode::UploadSource::reader(data, len)).unwrap_err();
+    let _ = done_tx.send(());
+    assert!(err.is_timeout(), "{err:?}");
+    assert!(!err.to_string().contains("signature"), "the pre-signed query stays out of messages: {err}");
+}

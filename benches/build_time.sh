@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Benchmark 5: clean `cargo build` (debug) of cloud-images against a bare crate that depends only
+# on ureq 3 + serde + serde_json, both built from scratch in the same run; plus runtime crate counts.
+# Usage: bash benches/build_time.sh
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+mkdir -p "$work/lib" "$work/bare/src"
+cp -r "$root/Cargo.toml" "$root/Cargo.lock" "$root/build.rs" "$root/openapi" "$root/src" "$work/lib/"
+# The benches, examples and tests are not part of a library build.
+sed -i '/^\[\[bench\]\]/,$d' "$work/lib/Cargo.toml"
+cat > "$work/bare/Cargo.toml" <<'TOML'
+[package]
+name = "bare"
+version = "0.1.0"
+edition = "2024"
+
+[dependencies]
+ureq = "3"
+serde = { version = "1", features = ["derive"] }
+serde_json = "1"
+TOML
+cat > "$work/bare/src/lib.rs" <<'RS'
+#[derive(serde::Deserialize)]
+pub struct Image { pub id: String }
+pub fn get(url: &str) -> Result<Image, Box<dyn std::error::Error>> {
+    let mut resp = ureq::get(url).call()?;
+    Ok(serde_json::from_slice(&resp.body_mut().read_to_vec()?)?)
+}
+RS
+
+build() { # dir -> seconds
+  (cd "$1" && cargo fetch -q >/dev/null 2>&1 || true
+   start=$(date +%s.%N)
+   CARGO_TARGET_DIR="$1/target" cargo build -q 2>/dev/null
+   end=$(date +%s.%N)
+   echo "$end - $start" | bc)
+}
+count() { (cd "$1" && cargo tree -e normal --prefix none 2>/dev/null | sed 's/ (\*)//' | sort -u | wc -l); }
+
+echo "machine: $(nproc) cores, $(rustc --version)"
+lib=$(build "$work/lib")
+bare=$(build "$work/bare")
+printf '%-52s %8.1f s\n' "clean debug build, cloud-images" "$lib"
+printf '%-52s %8.1f s\n' "clean debug build, bare ureq + serde_json crate" "$bare"
+printf '%-52s %8.2f\n' "ratio cloud-images / bare" "$(echo "$lib / $bare" | bc -l)"
+printf '%-52s %8d\n' "runtime crates (cargo tree -e normal), cloud-images" "$(( $(count "$work/lib") - 1 ))"
+printf '%-52s %8d\n' "runtime crates (cargo tree -e normal), bare" "$(( $(count "$work/bare") - 1 ))"
