@@ -53,7 +53,7 @@ fn write_raw_image(path: &Path, size: u64) {
         }
         out.write_all(&block).unwrap();
     }
-    out.flush().unwrap();
+    out.into_inner().unwrap().sync_all().unwrap();
 }
 
 /// A gzip file of exactly `size` bytes or a little more: random data at level 1 (incompressible).
@@ -70,7 +70,8 @@ fn write_gzip_file(path: &Path, size: u64) {
         }
         gz.write_all(&block).unwrap();
     }
-    gz.finish().unwrap().flush().unwrap();
+    let out = gz.finish().unwrap();
+    out.into_inner().unwrap().sync_all().unwrap(); // no writeback during the measurements
 }
 
 fn raw_put(url: &str, path: &Path) {
@@ -104,6 +105,7 @@ fn mbps(bytes: u64, d: Duration) -> f64 {
 fn main() {
     let quick = std::env::args().any(|a| a == "quick");
     let sizes: Vec<u64> = if quick { vec![64 * MIB, 256 * MIB] } else { vec![256 * MIB, 1024 * MIB] };
+    let rounds = if quick { 3 } else { 5 };
     let dir = std::env::temp_dir().join(format!("cloud-images-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let _cleanup = Cleanup(dir.clone());
@@ -132,35 +134,48 @@ fn main() {
         std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
     );
     println!();
-    println!("3. uploading a pre-compressed file to a local PUT sink (best of 2 runs each)");
+    println!("3. uploading a pre-compressed file to a local PUT sink");
+    println!("   ({rounds} rounds; each round runs the three in a rotated order; medians)");
     for &size in &sizes {
         let path = dir.join(format!("image-{}.img.gz", size / MIB));
         write_gzip_file(&path, size);
         let len = std::fs::metadata(&path).unwrap().len();
-        let (mut lib, mut raw, mut curl) = (Duration::MAX, Duration::MAX, Duration::MAX);
+        let mut times: [Vec<Duration>; 3] = Default::default();
         let (mut lib_rss, mut raw_rss) = (0u64, 0u64);
-        for _ in 0..2 {
-            reset_rss_peak();
-            let before = server.received.load(std::sync::atomic::Ordering::Relaxed);
-            let (r, d) = timed(|| client.images().upload_to(&sink, UploadSource::file(&path)));
-            r.unwrap();
-            assert_eq!(server.received.load(std::sync::atomic::Ordering::Relaxed) - before, len);
-            lib = lib.min(d);
-            lib_rss = lib_rss.max(rss_peak());
-            reset_rss_peak();
-            raw = raw.min(timed(|| raw_put(&sink, &path)).1);
-            raw_rss = raw_rss.max(rss_peak());
-            if let Some(d) = curl_put(&sink, &path) {
-                curl = curl.min(d);
+        for round in 0..rounds {
+            for k in 0..3 {
+                match (k + round) % 3 {
+                    0 => {
+                        reset_rss_peak();
+                        let before = server.received.load(std::sync::atomic::Ordering::Relaxed);
+                        let (r, d) = timed(|| client.images().upload_to(&sink, UploadSource::file(&path)));
+                        r.unwrap();
+                        assert_eq!(server.received.load(std::sync::atomic::Ordering::Relaxed) - before, len);
+                        times[0].push(d);
+                        lib_rss = lib_rss.max(rss_peak());
+                    }
+                    1 => {
+                        reset_rss_peak();
+                        times[1].push(timed(|| raw_put(&sink, &path)).1);
+                        raw_rss = raw_rss.max(rss_peak());
+                    }
+                    _ => {
+                        if let Some(d) = curl_put(&sink, &path) {
+                            times[2].push(d);
+                        }
+                    }
+                }
             }
         }
+        let [lib, raw, curl] = times.map(|t| median(&t));
+        let (lib, raw) = (lib.unwrap(), raw.unwrap());
         let label = format!("{} MiB file", size / MIB);
         report(&format!("   {label}: library upload_to"), mbps(len, lib), "MiB/s");
         report(&format!("   {label}: raw ureq PUT"), mbps(len, raw), "MiB/s");
-        if curl != Duration::MAX {
+        if let Some(curl) = curl {
             report(&format!("   {label}: curl -T"), mbps(len, curl), "MiB/s");
         }
-        let faster = raw.min(curl);
+        let faster = curl.map_or(raw, |c| c.min(raw));
         report(
             &format!("   {label}: ratio library / faster baseline (goal >= 0.9)"),
             faster.as_secs_f64() / lib.as_secs_f64(),
@@ -211,6 +226,12 @@ fn main() {
         report("   ratio library / gzip -1 throughput", g.as_secs_f64() / lib.as_secs_f64(), "");
     }
     report("   peak RSS of this process during compress + upload", mib(upload_rss), "MiB");
+}
+
+fn median(xs: &[Duration]) -> Option<Duration> {
+    let mut v = xs.to_vec();
+    v.sort();
+    v.get(v.len() / 2).copied()
 }
 
 /// Removes the benchmark's files, however it ends.

@@ -1,7 +1,5 @@
 //! Percent-encoding for path segments and query strings (RFC 3986).
 
-use std::fmt::Write;
-
 /// Encodes everything outside the RFC 3986 "unreserved" set, so that a value is always one
 /// path segment: `private/123` becomes `private%2F123`.
 pub(crate) fn path_segment(s: &str) -> String {
@@ -10,13 +8,19 @@ pub(crate) fn path_segment(s: &str) -> String {
 
 /// Encodes a query-string key or value.
 pub(crate) fn component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let unreserved = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
+    if s.bytes().all(unreserved) {
+        return s.to_string(); // the usual case: ids, numbers, slugs
+    }
+    let hex = |n: u8| char::from_digit(u32::from(n), 16).map_or('0', |c| c.to_ascii_uppercase());
+    let mut out = String::with_capacity(s.len() + 8);
     for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(b as char),
-            _ => {
-                let _ = write!(out, "%{b:02X}");
-            }
+        if unreserved(b) {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(hex(b >> 4));
+            out.push(hex(b & 0x0f));
         }
     }
     out

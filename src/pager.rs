@@ -53,6 +53,9 @@ impl<T> Iterator for Items<T> {
             if self.done {
                 return None;
             }
+            // Free the drained page before fetching the next: peak memory stays one page, and
+            // the allocator can reuse that memory for the next body.
+            self.buffer = Vec::new().into_iter();
             match (self.fetch)() {
                 Ok(Some(page)) if !page.is_empty() => {
                     self.pages += 1;

@@ -342,6 +342,9 @@ impl Transport {
     }
 
     fn note_rate_limit(&self, headers: &HeaderMap) {
+        if !headers.contains_key("ratelimit-limit") {
+            return; // one lookup on the hot path when there are none
+        }
         let num = |name| header(headers, name).and_then(|v| v.trim().parse::<u64>().ok());
         if let (Some(limit), Some(remaining), Some(reset)) =
             (num("ratelimit-limit"), num("ratelimit-remaining"), num("ratelimit-reset"))
