@@ -272,6 +272,8 @@ impl Transport {
         };
         let mut resp = self.upload_agent.run(req).map_err(|e| transport_error(e, url))?;
         let status = resp.status().as_u16();
+        let retry_after = header(resp.headers(), "retry-after")
+            .and_then(|v| retry::parse_retry_after(v, SystemTime::now()));
         let text = resp
             .body_mut()
             .with_config()
@@ -284,7 +286,8 @@ impl Transport {
             return Ok(());
         }
         Err(Error::new(ErrorKind::Upload, format!("object storage refused the upload with status {status}"))
-            .with_api(ApiError::new(status, None, ErrorBody::Text(text))))
+            .with_api(ApiError::new(status, None, ErrorBody::Text(text)))
+            .with_retry_after(retry_after))
     }
 
     fn timed_out(&self, op_id: &str, start: Instant) -> Error {

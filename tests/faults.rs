@@ -298,3 +298,21 @@ fn an_upload_that_stops_moving_fails_after_the_stall_timeout() {
     assert!(err.is_timeout(), "{err:?}");
     assert!(!err.to_string().contains("signature"), "the pre-signed query stays out of messages: {err}");
 }
+
+#[test]
+fn object_storage_retry_after_is_kept_for_the_upload_retry() {
+    let storage = Server::start(vec![
+        Reply::json(503, "<Error><Code>SlowDown</Code></Error>").with_header("retry-after", "7"),
+    ]);
+    let client =
+        linode::Client::builder().token("tok-linode").base_url("http://127.0.0.1:1").build().unwrap();
+    let gz = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3];
+    let url = format!("{}/bucket/image.gz?signature=abc", storage.url());
+    let err =
+        client.images().upload_to(&url, linode::UploadSource::reader(&gz[..], gz.len() as u64)).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Upload);
+    assert_eq!(err.status(), Some(503));
+    assert_eq!(err.retry_after(), Some(Duration::from_secs(7)));
+    assert_eq!(err.messages(), vec!["<Error><Code>SlowDown</Code></Error>".to_string()]);
+    assert_eq!(storage.count(), 1, "a plain reader cannot be sent twice");
+}

@@ -514,7 +514,7 @@ fn put(
         if !prepared.body.can_rewind() || !transient(&error) || attempt > policy.get_max_retries() {
             return Err(error.with_attempts(attempt));
         }
-        let wait = policy.wait(attempt, None);
+        let wait = policy.wait(attempt, error.retry_after()); // object storage's Retry-After, if any
         log::debug!(
             target: "cloud_images",
             "PUT {} failed (attempt {attempt}): {error}; retrying in {} ms",
