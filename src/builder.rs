@@ -16,6 +16,16 @@ mod sealed {
 
 /// A provider whose Images API this crate speaks: [`Linode`](crate::linode::Linode) or
 /// [`DigitalOcean`](crate::digitalocean::DigitalOcean). Sealed.
+///
+/// ```
+/// use cloud_images::{Provider, digitalocean::DigitalOcean, linode::Linode};
+///
+/// fn describe<P: Provider>() -> String {
+///     format!("{} at {}", P::NAME, P::DEFAULT_BASE_URL)
+/// }
+/// assert_eq!(describe::<Linode>(), "linode at https://api.linode.com");
+/// assert_eq!(DigitalOcean::TOKEN_VARS, ["DIGITALOCEAN_ACCESS_TOKEN", "DIGITALOCEAN_TOKEN"]);
+/// ```
 pub trait Provider: sealed::Sealed {
     /// The provider's name in messages (`"linode"`).
     const NAME: &'static str;
@@ -119,6 +129,16 @@ impl<P: Provider> fmt::Debug for ClientBuilder<P> {
 impl<P: Provider> ClientBuilder<P> {
     /// The API token. Spaces and surrounding quotes are trimmed; an empty token means none.
     /// Without a token only public data can be read (Linode's public images).
+    ///
+    /// ```
+    /// use cloud_images::linode::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::builder().token(" \"my-token\"\n").build()?; // sent as `my-token`
+    /// assert!(!format!("{client:?}").contains("my-token")); // and never printed
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn token(mut self, token: impl AsRef<str>) -> Self {
         self.token = Token::new(token.as_ref());
         self
@@ -126,6 +146,16 @@ impl<P: Provider> ClientBuilder<P> {
 
     /// Reads the token from the provider's environment variables (see
     /// [`Provider::TOKEN_VARS`]); leaves it unset when none is set.
+    ///
+    /// ```
+    /// use cloud_images::linode::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// // LINODE_TOKEN, else LINODE_CLI_TOKEN; anonymous when neither is set.
+    /// let client = Client::builder().token_from_env().user_agent("my-tool/1.2").build()?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn token_from_env(mut self) -> Self {
         self.token =
             P::TOKEN_VARS.iter().find_map(|var| std::env::var(var).ok().and_then(|v| Token::new(&v)));
@@ -134,6 +164,17 @@ impl<P: Provider> ClientBuilder<P> {
 
     /// The API's base URL (default: the provider's public API). A path prefix is kept
     /// (`http://127.0.0.1:8080/proxy`); a trailing `/` is dropped.
+    ///
+    /// ```
+    /// use cloud_images::{ErrorKind, linode::Client};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let local = Client::builder().base_url("http://127.0.0.1:8080/proxy/").build()?;
+    /// let no_scheme = Client::builder().base_url("api.linode.com").build();
+    /// assert_eq!(no_scheme.unwrap_err().kind(), ErrorKind::InvalidInput);
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = url.into();
         self
@@ -141,35 +182,100 @@ impl<P: Provider> ClientBuilder<P> {
 
     /// Your application's name and version, sent before `cloud-images/<version>` in
     /// `User-Agent`.
+    ///
+    /// ```
+    /// use cloud_images::linode::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::builder().user_agent("my-tool/1.2").build()?;
+    /// // Sent as `User-Agent: my-tool/1.2 cloud-images/<version>`.
+    /// assert!(format!("{client:?}").contains("my-tool/1.2 cloud-images/"));
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn user_agent(mut self, product: impl Into<String>) -> Self {
         self.user_agent = Some(product.into());
         self
     }
 
     /// How failed calls are retried (default [`RetryPolicy::default`]).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use cloud_images::{RetryPolicy, linode::Client};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let policy = RetryPolicy::default().max_retries(2).max_wait(Duration::from_secs(10));
+    /// let client = Client::builder().retry_policy(policy).build()?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;
         self
     }
 
     /// Turns retries off.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// // Fail fast (a health check, say): every call is sent once.
+    /// let client = cloud_images::linode::Client::builder().no_retries().build()?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn no_retries(self) -> Self {
         self.retry_policy(RetryPolicy::none())
     }
 
     /// The limit for opening a connection (default 10 s).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use cloud_images::{ErrorKind, linode::Client};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::builder().connect_timeout(Duration::from_secs(3)).build()?;
+    /// let zero = Client::builder().connect_timeout(Duration::ZERO).build();
+    /// assert_eq!(zero.unwrap_err().kind(), ErrorKind::InvalidInput);
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
         self
     }
 
     /// The limit for one API call in all, retries and their waits included (default 60 s).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use cloud_images::digitalocean::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// // Each call, with all its retries and waits, gives up after 20 s.
+    /// let client = Client::builder().token("dop_v1_...").timeout(Duration::from_secs(20)).build()?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
     }
 
     /// An upload has no total limit, but fails when no byte moves for this long (default 60 s).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use cloud_images::linode::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// // A slow uplink: allow two minutes without progress before giving up.
+    /// let client =
+    ///     Client::builder().token("my-token").upload_stall_timeout(Duration::from_secs(120)).build()?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn upload_stall_timeout(mut self, timeout: Duration) -> Self {
         self.upload_stall_timeout = timeout;
         self
@@ -177,6 +283,14 @@ impl<P: Provider> ClientBuilder<P> {
 
     /// The largest response body read (default 32 MiB); a larger one is an
     /// [`ErrorKind::ResponseTooLarge`](crate::ErrorKind::ResponseTooLarge) error.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// // Accept bodies up to 64 MiB.
+    /// let client = cloud_images::linode::Client::builder().max_response_size(64 * 1024 * 1024).build()?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn max_response_size(mut self, bytes: u64) -> Self {
         self.max_response_size = bytes;
         self
@@ -184,6 +298,21 @@ impl<P: Provider> ClientBuilder<P> {
 
     /// Allows sending the token over plain `http://` to a host that is not loopback
     /// (default: refused, as anyone on the path could read it).
+    ///
+    /// ```
+    /// use cloud_images::{ErrorKind, linode::Client};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let refused = Client::builder().token("my-token").base_url("http://api.example.com").build();
+    /// assert_eq!(refused.unwrap_err().kind(), ErrorKind::InvalidInput);
+    /// let client = Client::builder()
+    ///     .token("my-token")
+    ///     .base_url("http://api.example.com")
+    ///     .allow_insecure_http(true)
+    ///     .build()?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn allow_insecure_http(mut self, allow: bool) -> Self {
         self.allow_insecure_http = allow;
         self

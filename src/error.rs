@@ -7,9 +7,29 @@ use std::time::Duration;
 use crate::{digitalocean, linode};
 
 /// `Result<T, cloud_images::Error>`.
+///
+/// ```
+/// use cloud_images::{Result, linode::Client};
+///
+/// fn anonymous_client() -> Result<Client> {
+///     Client::builder().user_agent("my-tool/1.2").build()
+/// }
+/// assert!(anonymous_client().is_ok());
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// What kind of failure an [`Error`] is.
+///
+/// ```
+/// use cloud_images::{ErrorKind, linode::Client};
+///
+/// let error = Client::builder().base_url("ftp://example.com").build().unwrap_err();
+/// match error.kind() {
+///     ErrorKind::InvalidInput => println!("fix the settings: {error}"),
+///     other => println!("{other:?}: {error}"), // the enum is non-exhaustive
+/// }
+/// assert_eq!(error.kind(), ErrorKind::InvalidInput);
+/// ```
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ErrorKind {
@@ -36,6 +56,22 @@ pub enum ErrorKind {
 }
 
 /// The body of an API error response, parsed where it has the provider's shape.
+///
+/// ```no_run
+/// use cloud_images::ErrorBody;
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = cloud_images::linode::Client::from_env()?;
+/// if let Err(e) = client.images().get("private/123") {
+///     match e.api().map(|api| api.body()) {
+///         Some(ErrorBody::Linode(body)) => println!("{} problem(s): {:?}", body.errors.len(), e.messages()),
+///         Some(ErrorBody::Text(text)) => println!("not the API's JSON: {text}"),
+///         _ => println!("{e}"),
+///     }
+/// }
+/// # Ok(())
+/// # }
+/// ```
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq)]
 pub enum ErrorBody {
@@ -48,6 +84,18 @@ pub enum ErrorBody {
 }
 
 /// An error response from the API: status, request id and the provider's error body.
+///
+/// ```no_run
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = cloud_images::digitalocean::Client::from_env()?;
+/// if let Err(e) = client.images().get(7555620)
+///     && let Some(api) = e.api()
+/// {
+///     println!("HTTP {} {:?}: {:?}", api.status(), api.error_id(), api.messages());
+/// }
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct ApiError {
     status: u16,
@@ -61,22 +109,74 @@ impl ApiError {
     }
 
     /// The HTTP status code.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// if let Err(e) = client.images().delete("private/123")
+    ///     && let Some(api) = e.api()
+    /// {
+    ///     eprintln!("the API answered {}", api.status());
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn status(&self) -> u16 {
         self.status
     }
 
     /// The request id: DigitalOcean's `request_id` (body) or `x-request-id` (header).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::digitalocean::Client::from_env()?;
+    /// if let Err(e) = client.images().delete(7555620)
+    ///     && let Some(api) = e.api()
+    /// {
+    ///     eprintln!("{e}; quote request id {:?} to support", api.request_id());
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
     }
 
     /// The error body, parsed.
+    ///
+    /// ```no_run
+    /// use cloud_images::ErrorBody;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::digitalocean::Client::from_env()?;
+    /// if let Err(e) = client.images().get(7555620)
+    ///     && let Some(ErrorBody::DigitalOcean(body)) = e.api().map(|api| api.body())
+    /// {
+    ///     eprintln!("{}: {}", body.id, body.message);
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn body(&self) -> &ErrorBody {
         &self.body
     }
 
     /// The provider's messages, one per problem: Linode's `field: reason` (or `reason`),
     /// DigitalOcean's `message`, or the first 200 characters of a body that is not JSON, on one line.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// if let Err(e) = client.images().create(123_456, "x").send()
+    ///     && let Some(api) = e.api()
+    /// {
+    ///     for message in api.messages() {
+    ///         eprintln!("linode says: {message}"); // e.g. `label: Length must be 3-64 characters`
+    ///     }
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn messages(&self) -> Vec<String> {
         match &self.body {
             ErrorBody::Linode(e) => e
@@ -98,6 +198,19 @@ impl ApiError {
     }
 
     /// DigitalOcean's error id (`not_found`, `too_many_requests`, ...).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::digitalocean::Client::from_env()?;
+    /// if let Err(e) = client.images().update(7555620).name("web").send()
+    ///     && let Some(api) = e.api()
+    ///     && api.error_id() == Some("unprocessable_entity")
+    /// {
+    ///     eprintln!("refused: {:?}", api.messages());
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn error_id(&self) -> Option<&str> {
         match &self.body {
             ErrorBody::DigitalOcean(e) => Some(&e.id),
@@ -197,56 +310,189 @@ impl Error {
     }
 
     /// What kind of failure this is.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use cloud_images::{ErrorKind, linode::Client};
+    ///
+    /// let error = Client::builder().timeout(Duration::ZERO).build().unwrap_err();
+    /// assert_eq!(error.kind(), ErrorKind::InvalidInput); // refused before any request
+    /// ```
     pub fn kind(&self) -> ErrorKind {
         self.inner.kind
     }
 
     /// The HTTP status of the response that failed, if there was one.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// match client.images().get("private/123") {
+    ///     Err(e) if e.status() == Some(403) => eprintln!("this token may not read private images"),
+    ///     Err(e) => return Err(e), // `status()` is None when no response came
+    ///     Ok(image) => println!("{}", image.label),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn status(&self) -> Option<u16> {
         self.inner.status
     }
 
     /// The API's error response, for [`ErrorKind::Api`] and [`ErrorKind::Maintenance`].
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// match client.images().get("private/123") {
+    ///     Ok(image) => println!("{}", image.label),
+    ///     Err(e) => match e.api() {
+    ///         Some(api) => eprintln!("HTTP {}: {:?}", api.status(), api.messages()),
+    ///         None => eprintln!("no answer from the API: {e}"),
+    ///     },
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn api(&self) -> Option<&ApiError> {
         self.inner.api.as_ref()
     }
 
     /// The provider's error messages (empty when there is no API error body).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// match client.images().update("private/123").label("x").send() {
+    ///     Ok(image) => println!("renamed to {}", image.label),
+    ///     // e.g. `refused: label: Length must be 3-64 characters`
+    ///     Err(e) => eprintln!("refused: {}", e.messages().join("; ")),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn messages(&self) -> Vec<String> {
         self.inner.api.as_ref().map(ApiError::messages).unwrap_or_default()
     }
 
     /// The request id of the failed call, when the API sent one.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::digitalocean::Client::from_env()?;
+    /// match client.images().delete(7555620) {
+    ///     Ok(()) => println!("deleted"),
+    ///     Err(e) => eprintln!("{e} (request id for support: {:?})", e.request_id()),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn request_id(&self) -> Option<&str> {
         self.inner.api.as_ref().and_then(ApiError::request_id)
     }
 
     /// How many requests were sent for this call (1 when it was not retried).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// match client.images().get("linode/debian12") {
+    ///     Ok(image) => println!("{}", image.label),
+    ///     Err(e) => eprintln!("gave up after {} attempt(s): {e}", e.attempts()),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn attempts(&self) -> u32 {
         self.inner.attempts
     }
 
     /// How long the server asked to wait (`Retry-After`, or DigitalOcean's `ratelimit-reset`).
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::digitalocean::Client::from_env()?;
+    /// match client.images().get(7555620) {
+    ///     Err(e) if e.is_rate_limited() => {
+    ///         std::thread::sleep(e.retry_after().unwrap_or(Duration::from_secs(60)))
+    ///     }
+    ///     other => println!("{:?}", other?.name),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn retry_after(&self) -> Option<Duration> {
         self.inner.retry_after
     }
 
     /// For a wait that failed or timed out: the last status seen (`creating`, `NEW`, ...).
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// match client.images().wait_until_available("private/123", Duration::from_secs(600)) {
+    ///     Err(e) if e.is_timeout() => eprintln!("still {:?} after 10 minutes", e.last_status()),
+    ///     other => println!("{}", other?.status),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn last_status(&self) -> Option<&str> {
         self.inner.last_status.as_deref()
     }
 
     /// A 404: the image or action does not exist (or the token may not see it).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::digitalocean::Client::from_env()?;
+    /// match client.images().delete(7555620) {
+    ///     Ok(()) => println!("deleted"),
+    ///     Err(e) if e.is_not_found() => println!("already gone"),
+    ///     Err(e) => return Err(e),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn is_not_found(&self) -> bool {
         self.inner.status == Some(404) && matches!(self.inner.kind, ErrorKind::Api)
     }
 
     /// A 429: the rate limit was hit (and retries, if any, did not get through).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::digitalocean::Client::from_env()?;
+    /// match client.images().list().per_page(200).send() {
+    ///     Ok(page) => println!("{} images", page.meta.total),
+    ///     Err(e) if e.is_rate_limited() => eprintln!("rate limited; try again in {:?}", e.retry_after()),
+    ///     Err(e) => return Err(e),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn is_rate_limited(&self) -> bool {
         self.inner.status == Some(429) && matches!(self.inner.kind, ErrorKind::Api)
     }
 
     /// A time limit ran out (see [`ErrorKind::Timeout`]).
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::builder().timeout(Duration::from_secs(5)).build()?;
+    /// match client.images().get("linode/debian12") {
+    ///     Err(e) if e.is_timeout() => eprintln!("the API is slow today: {e}"),
+    ///     other => println!("{}", other?.label),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn is_timeout(&self) -> bool {
         self.inner.kind == ErrorKind::Timeout
     }

@@ -3,6 +3,13 @@
 use serde::{Serialize, de::DeserializeOwned};
 
 /// An HTTP method used by the Images APIs.
+///
+/// ```
+/// use cloud_images::{Method, Operation, linode::ops};
+///
+/// assert_eq!(ops::GetImage::METHOD, Method::Get);
+/// assert_eq!(Method::Delete.to_string(), "DELETE");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Method {
     /// `GET`
@@ -19,6 +26,10 @@ pub enum Method {
 
 impl Method {
     /// The method as it is written on the wire (`"GET"`).
+    ///
+    /// ```
+    /// assert_eq!(cloud_images::Method::Get.as_str(), "GET");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Method::Get => "GET",
@@ -31,6 +42,13 @@ impl Method {
 
     /// Whether sending the request twice has the same effect as sending it once
     /// (`GET`, `PUT`, `DELETE`): only these are retried after a server or network failure.
+    ///
+    /// ```
+    /// use cloud_images::Method;
+    ///
+    /// assert!(Method::Put.is_idempotent());
+    /// assert!(!Method::Post.is_idempotent()); // so a create is never retried after a 503
+    /// ```
     pub fn is_idempotent(self) -> bool {
         matches!(self, Method::Get | Method::Put | Method::Delete)
     }

@@ -37,6 +37,17 @@ impl<T> Items<T> {
     }
 
     /// How many pages (requests) were fetched so far.
+    ///
+    /// ```
+    /// use cloud_images::linode::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::builder().build()?;
+    /// let images = client.images().list().page_size(500).iter();
+    /// assert_eq!(images.pages_fetched(), 0); // nothing is sent before the first `next`
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn pages_fetched(&self) -> u64 {
         self.pages
     }

@@ -45,39 +45,84 @@ impl Default for RetryPolicy {
 
 impl RetryPolicy {
     /// No retries at all.
+    ///
+    /// ```
+    /// use cloud_images::RetryPolicy;
+    ///
+    /// assert_eq!(RetryPolicy::none().get_max_retries(), 0);
+    /// ```
     pub fn none() -> Self {
         RetryPolicy { max_retries: 0, ..Default::default() }
     }
 
     /// How many times a call may be sent again after the first attempt (default 4).
+    ///
+    /// ```
+    /// use cloud_images::RetryPolicy;
+    ///
+    /// let policy = RetryPolicy::default().max_retries(2); // at most 3 attempts in all
+    /// assert_eq!(policy.get_max_retries(), 2);
+    /// ```
     pub fn max_retries(mut self, n: u32) -> Self {
         self.max_retries = n;
         self
     }
 
     /// The longest single wait between attempts (default 30 s), whatever the server asks.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use cloud_images::RetryPolicy;
+    ///
+    /// let policy = RetryPolicy::default().max_wait(Duration::from_secs(5));
+    /// assert_eq!(policy.get_max_wait(), Duration::from_secs(5));
+    /// ```
     pub fn max_wait(mut self, wait: Duration) -> Self {
         self.max_wait = wait;
         self
     }
 
     /// The first backoff step when the server gives no hint (default 500 ms; doubles each time).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use cloud_images::RetryPolicy;
+    ///
+    /// let policy = RetryPolicy::default().base_delay(Duration::from_millis(100)); // 100, 200, 400 ms, ...
+    /// assert_eq!(policy.get_base_delay(), Duration::from_millis(100));
+    /// ```
     pub fn base_delay(mut self, delay: Duration) -> Self {
         self.base_delay = delay;
         self
     }
 
     /// See [`max_retries`](Self::max_retries).
+    ///
+    /// ```
+    /// assert_eq!(cloud_images::RetryPolicy::default().get_max_retries(), 4);
+    /// ```
     pub fn get_max_retries(&self) -> u32 {
         self.max_retries
     }
 
     /// See [`max_wait`](Self::max_wait).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// assert_eq!(cloud_images::RetryPolicy::default().get_max_wait(), Duration::from_secs(30));
+    /// ```
     pub fn get_max_wait(&self) -> Duration {
         self.max_wait
     }
 
     /// See [`base_delay`](Self::base_delay).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// assert_eq!(cloud_images::RetryPolicy::default().get_base_delay(), Duration::from_millis(500));
+    /// ```
     pub fn get_base_delay(&self) -> Duration {
         self.base_delay
     }

@@ -14,6 +14,19 @@ use crate::{Error, Method, Operation, Result, RetryPolicy, encode, retry};
 
 /// The rate-limit headers of the last response that carried them (DigitalOcean sends them on
 /// every response: `ratelimit-limit`, `ratelimit-remaining`, `ratelimit-reset`).
+///
+/// ```no_run
+/// use cloud_images::digitalocean::Client;
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = Client::from_env()?;
+/// client.images().get("ubuntu-24-04-x64")?;
+/// if let Some(limit) = client.rate_limit() {
+///     println!("{} of {} requests left; resets at {}", limit.remaining, limit.limit, limit.reset);
+/// }
+/// # Ok(())
+/// # }
+/// ```
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RateLimit {

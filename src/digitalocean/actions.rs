@@ -235,6 +235,18 @@ pub struct ListImageActions<'a> {
 impl ListImageActions<'_> {
     /// Actions per page, 1 to 200 (default: the server's, 20). Anything else is an
     /// [`ErrorKind::InvalidInput`] error when sent, before any request.
+    ///
+    /// ```
+    /// use cloud_images::{ErrorKind, digitalocean::Client};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::builder().token("dop_v1_...").build()?;
+    /// let list = client.images().actions(7555620).list().per_page(200);
+    /// let too_many = client.images().actions(7555620).list().per_page(500).send();
+    /// assert_eq!(too_many.unwrap_err().kind(), ErrorKind::InvalidInput); // nothing sent
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn per_page(mut self, per_page: u64) -> Self {
         self.per_page = Some(per_page);
         self
@@ -242,6 +254,18 @@ impl ListImageActions<'_> {
 
     /// The page to fetch (from 1; default 1); [`iter`](ListImageActions::iter) starts there.
     /// Page 0 is an [`ErrorKind::InvalidInput`] error when sent.
+    ///
+    /// ```
+    /// use cloud_images::{ErrorKind, digitalocean::Client};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::builder().token("dop_v1_...").build()?;
+    /// let second = client.images().actions(7555620).list().per_page(50).page(2);
+    /// let zero = client.images().actions(7555620).list().page(0).send();
+    /// assert_eq!(zero.unwrap_err().kind(), ErrorKind::InvalidInput); // nothing sent
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn page(mut self, page: u64) -> Self {
         self.page = Some(page);
         self

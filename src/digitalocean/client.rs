@@ -22,12 +22,29 @@ pub struct Client {
 
 impl Client {
     /// A builder with the defaults: `https://api.digitalocean.com`, no token.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// // Checks the settings; sends nothing.
+    /// let client = cloud_images::digitalocean::Client::builder().token("dop_v1_...").build()?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
     }
 
     /// A client with the token from `DIGITALOCEAN_ACCESS_TOKEN`, else `DIGITALOCEAN_TOKEN`.
     /// Fails, naming both, when neither is set: the DigitalOcean API has no anonymous access.
+    ///
+    /// ```
+    /// use cloud_images::{ErrorKind, digitalocean::Client};
+    ///
+    /// match Client::from_env() {
+    ///     Ok(client) => println!("{client:?}"), // the token shows as `** redacted **`
+    ///     Err(e) => assert_eq!(e.kind(), ErrorKind::InvalidInput), // neither variable is set
+    /// }
+    /// ```
     pub fn from_env() -> Result<Client> {
         let builder = Client::builder().token_from_env();
         if builder.token.is_none() {
@@ -73,6 +90,14 @@ impl Client {
     }
 
     /// The rate-limit headers of the last response (`ratelimit-limit`, `-remaining`, `-reset`).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::digitalocean::Client::builder().token("dop_v1_...").build()?;
+    /// assert_eq!(client.rate_limit(), None); // nothing sent yet; set from every response after that
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn rate_limit(&self) -> Option<RateLimit> {
         self.inner.rate_limit()
     }
@@ -91,6 +116,17 @@ impl fmt::Debug for Client {
 
 impl crate::ClientBuilder<DigitalOcean> {
     /// Checks the settings and makes the client. Sends nothing.
+    ///
+    /// ```
+    /// use cloud_images::{ErrorKind, digitalocean::Client};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::builder().token("dop_v1_...").user_agent("my-tool/1.2").build()?;
+    /// let bad = Client::builder().token("dop_v1_...").user_agent("my-tool\n1.2").build();
+    /// assert_eq!(bad.unwrap_err().kind(), ErrorKind::InvalidInput); // not a valid header value
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn build(self) -> Result<Client> {
         Ok(Client { inner: Arc::new(self.transport()?) })
     }

@@ -351,12 +351,31 @@ impl ListImages<'_> {
     /// Only public distribution images or only 1-Click application images (the `type` query
     /// parameter). This is not the image's own [`type_`](types::Image::type_) attribute
     /// (`snapshot`, `backup`, `custom`, ...): distribution images report `snapshot` there.
+    ///
+    /// ```
+    /// use cloud_images::digitalocean::{Client, ImageKind};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::builder().token("dop_v1_...").build()?;
+    /// let distributions = client.images().list().kind(ImageKind::Distribution);
+    /// let one_clicks = client.images().list().kind(ImageKind::Application);
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn kind(mut self, kind: ImageKind) -> Self {
         self.kind = Some(kind);
         self
     }
 
     /// `true`: only the account's own images (snapshots, backups, custom images).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::digitalocean::Client::builder().token("dop_v1_...").build()?;
+    /// let mine = client.images().list().private(true); // `mine.iter()` fetches them
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn private(mut self, private: bool) -> Self {
         self.private = Some(private);
         self
@@ -364,6 +383,18 @@ impl ListImages<'_> {
 
     /// Only images with this tag (`tag_name`). An empty tag is an
     /// [`ErrorKind::InvalidInput`] error when sent.
+    ///
+    /// ```
+    /// use cloud_images::{ErrorKind, digitalocean::Client};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::builder().token("dop_v1_...").build()?;
+    /// let prod = client.images().list().tag("prod");
+    /// let empty = client.images().list().tag(" ").send();
+    /// assert_eq!(empty.unwrap_err().kind(), ErrorKind::InvalidInput); // nothing sent
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn tag(mut self, name: impl Into<String>) -> Self {
         self.tag = Some(name.into());
         self
@@ -371,6 +402,18 @@ impl ListImages<'_> {
 
     /// Images per page, 1 to 200 (default: the server's, 20). Anything else is an
     /// [`ErrorKind::InvalidInput`] error when sent, before any request.
+    ///
+    /// ```
+    /// use cloud_images::{ErrorKind, digitalocean::Client};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::builder().token("dop_v1_...").build()?;
+    /// let big_pages = client.images().list().per_page(200);
+    /// let zero = client.images().list().per_page(0).send();
+    /// assert_eq!(zero.unwrap_err().kind(), ErrorKind::InvalidInput); // nothing sent
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn per_page(mut self, per_page: u64) -> Self {
         self.per_page = Some(per_page);
         self
@@ -378,6 +421,18 @@ impl ListImages<'_> {
 
     /// The page to fetch (from 1; default 1); [`iter`](ListImages::iter) starts there. Page 0
     /// is an [`ErrorKind::InvalidInput`] error when sent.
+    ///
+    /// ```
+    /// use cloud_images::{ErrorKind, digitalocean::Client};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::builder().token("dop_v1_...").build()?;
+    /// let third = client.images().list().per_page(50).page(3);
+    /// let zero = client.images().list().page(0).send();
+    /// assert_eq!(zero.unwrap_err().kind(), ErrorKind::InvalidInput); // nothing sent
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn page(mut self, page: u64) -> Self {
         self.page = Some(page);
         self
@@ -470,6 +525,14 @@ impl CustomImage {
     /// The image's `name`, the http(s) `url` DigitalOcean downloads it from (raw, qcow2, vhdx,
     /// vdi or vmdk, optionally gzip or bzip2 compressed, under 100 GB uncompressed), and the
     /// `region` slug to store it in.
+    ///
+    /// ```
+    /// use cloud_images::digitalocean::{CustomImage, RegionSlug};
+    ///
+    /// let url = "https://example.com/images/fedora-coreos.qcow2.gz";
+    /// let image = CustomImage::new("fedora-coreos", url, "nyc3");
+    /// assert_eq!(image, CustomImage::new("fedora-coreos", url, RegionSlug::Nyc3));
+    /// ```
     pub fn new(name: impl Into<String>, url: impl Into<String>, region: impl Into<RegionSlug>) -> Self {
         CustomImage {
             name: name.into(),
@@ -482,18 +545,39 @@ impl CustomImage {
     }
 
     /// The operating system family (unknown values are stored as `Unknown` by the server).
+    ///
+    /// ```
+    /// use cloud_images::digitalocean::{CustomImage, Distribution};
+    ///
+    /// let url = "https://example.com/images/fedora-coreos.qcow2.gz";
+    /// let image = CustomImage::new("fedora-coreos", url, "nyc3").distribution(Distribution::Fedora);
+    /// ```
     pub fn distribution(mut self, distribution: Distribution) -> Self {
         self.distribution = Some(distribution);
         self
     }
 
     /// A free-text description.
+    ///
+    /// ```
+    /// use cloud_images::digitalocean::CustomImage;
+    ///
+    /// let url = "https://example.com/images/fedora-coreos.qcow2.gz";
+    /// let image = CustomImage::new("fedora-coreos", url, "nyc3").description("Fedora CoreOS stable");
+    /// ```
     pub fn description(mut self, description: impl Into<String>) -> Self {
         self.description = Some(description.into());
         self
     }
 
     /// Tags for the new image (needs the `tag:create` scope).
+    ///
+    /// ```
+    /// use cloud_images::digitalocean::CustomImage;
+    ///
+    /// let url = "https://example.com/images/fedora-coreos.qcow2.gz";
+    /// let image = CustomImage::new("fedora-coreos", url, "nyc3").tags(["base", "coreos"]);
+    /// ```
     pub fn tags<I, S>(mut self, tags: I) -> Self
     where
         I: IntoIterator<Item = S>,
@@ -575,18 +659,48 @@ pub struct UpdateImage<'a> {
 
 impl UpdateImage<'_> {
     /// The new name (must not be empty).
+    ///
+    /// ```
+    /// use cloud_images::{ErrorKind, digitalocean::Client};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::builder().token("dop_v1_...").build()?;
+    /// let rename = client.images().update(7555620).name("web-2024-05"); // `rename.send()` sends it
+    /// let empty = client.images().update(7555620).name("").send();
+    /// assert_eq!(empty.unwrap_err().kind(), ErrorKind::InvalidInput); // nothing sent
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn name(mut self, name: impl Into<String>) -> Self {
         self.body.name = Some(name.into());
         self
     }
 
     /// The new description (custom images only).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::digitalocean::Client::builder().token("dop_v1_...").build()?;
+    /// let update = client.images().update(7555620).description("nginx on Debian 12");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn description(mut self, description: impl Into<String>) -> Self {
         self.body.description = Some(description.into());
         self
     }
 
     /// The new distribution (custom images only).
+    ///
+    /// ```
+    /// use cloud_images::digitalocean::{Client, Distribution};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::builder().token("dop_v1_...").build()?;
+    /// let update = client.images().update(7555620).distribution(Distribution::Debian);
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn distribution(mut self, distribution: Distribution) -> Self {
         self.body.distribution = Some(distribution);
         self

@@ -47,8 +47,30 @@ pub use images::{CustomImage, ImageRef, Images, ListImages, UpdateImage};
 pub use types::{Distribution, ImageKind, RegionSlug};
 
 /// The DigitalOcean provider, for [`ClientBuilder<DigitalOcean>`](crate::ClientBuilder).
+///
+/// ```
+/// use cloud_images::{ClientBuilder, Provider, digitalocean::DigitalOcean};
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = ClientBuilder::<DigitalOcean>::default().token("dop_v1_...").build()?;
+/// assert_eq!(DigitalOcean::DEFAULT_BASE_URL, "https://api.digitalocean.com");
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DigitalOcean;
 
 /// The builder of a DigitalOcean [`Client`].
+///
+/// ```
+/// use cloud_images::digitalocean::{Client, ClientBuilder};
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// fn my_settings(builder: ClientBuilder) -> ClientBuilder {
+///     builder.user_agent("my-tool/1.2").no_retries()
+/// }
+/// let client = my_settings(Client::builder().token("dop_v1_...")).build()?;
+/// # Ok(())
+/// # }
+/// ```
 pub type ClientBuilder = crate::ClientBuilder<DigitalOcean>;

@@ -31,12 +31,28 @@ pub(crate) struct Inner {
 
 impl Client {
     /// A builder with the defaults: `https://api.linode.com`, API `v4`, no token.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let anonymous = cloud_images::linode::Client::builder().build()?; // public images only
+    /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
     }
 
     /// A client with the token from `LINODE_TOKEN`, else `LINODE_CLI_TOKEN`, else none
     /// (anonymous clients can read public images).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// // Sends nothing, and needs no token: without one the client is anonymous.
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn from_env() -> Result<Client> {
         Client::builder().token_from_env().build()
     }
@@ -80,11 +96,29 @@ impl Client {
     }
 
     /// The API version in every path (`v4` unless the builder said otherwise).
+    ///
+    /// ```
+    /// use cloud_images::linode::{ApiVersion, Client};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::builder().build()?;
+    /// assert_eq!(client.api_version(), &ApiVersion::V4);
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn api_version(&self) -> &ApiVersion {
         &self.inner.api_version
     }
 
     /// The rate-limit headers of the last response that had them (Linode rarely sends any).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::builder().build()?;
+    /// assert_eq!(client.rate_limit(), None); // nothing sent yet
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn rate_limit(&self) -> Option<RateLimit> {
         self.inner.transport.rate_limit()
     }
@@ -108,12 +142,33 @@ impl fmt::Debug for Client {
 
 impl crate::ClientBuilder<Linode> {
     /// The API version in every path: `v4` (default) or `v4beta`.
+    ///
+    /// ```
+    /// use cloud_images::linode::{ApiVersion, Client};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::builder().api_version(ApiVersion::V4beta).build()?;
+    /// assert_eq!(client.api_version().as_str(), "v4beta"); // paths start with /v4beta/
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn api_version(mut self, version: ApiVersion) -> Self {
         self.api_version = version;
         self
     }
 
     /// Checks the settings and makes the client. Sends nothing.
+    ///
+    /// ```
+    /// use cloud_images::{ErrorKind, linode::Client};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let local = Client::builder().base_url("http://127.0.0.1:8080").build()?; // loopback: http is fine
+    /// let remote = Client::builder().token("my-token").base_url("http://api.example.com").build();
+    /// assert_eq!(remote.unwrap_err().kind(), ErrorKind::InvalidInput); // the token would travel in clear
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn build(self) -> Result<Client> {
         let transport = self.transport()?;
         Ok(Client { inner: Arc::new(Inner { transport, api_version: self.api_version }) })

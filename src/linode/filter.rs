@@ -53,6 +53,17 @@ enum Node {
 }
 
 /// The direction of [`Filter::order_by`].
+///
+/// ```
+/// use cloud_images::linode::{Filter, Order};
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// assert_eq!(Order::default(), Order::Asc);
+/// let largest_first = Filter::eq("is_public", false).order_by("size", Order::Desc);
+/// assert!(largest_first.to_header_value()?.ends_with(r#""+order_by":"size","+order":"desc"}"#));
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Order {
     /// Ascending (`"asc"`, the API's default).

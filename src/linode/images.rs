@@ -456,18 +456,53 @@ pub struct ListImages<'a> {
 impl ListImages<'_> {
     /// The 1-based page [`send`](ListImages::send) fetches, and the page
     /// [`iter`](ListImages::iter) starts from (default 1).
+    ///
+    /// ```
+    /// use cloud_images::{ErrorKind, linode::Client};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::builder().build()?;
+    /// let second = client.images().list().page(2); // `send()` fetches page 2; `iter()` starts there
+    /// let zero = client.images().list().page(0).send();
+    /// assert_eq!(zero.unwrap_err().kind(), ErrorKind::InvalidInput); // nothing sent
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn page(mut self, page: u64) -> Self {
         self.page = Some(page);
         self
     }
 
     /// Images per page, 25 to 500 (the API's default is 100).
+    ///
+    /// ```
+    /// use cloud_images::{ErrorKind, linode::Client};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::builder().build()?;
+    /// let fewer_requests = client.images().list().page_size(500);
+    /// let too_small = client.images().list().page_size(10).send();
+    /// assert_eq!(too_small.unwrap_err().kind(), ErrorKind::InvalidInput); // nothing sent
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn page_size(mut self, page_size: u64) -> Self {
         self.page_size = Some(page_size);
         self
     }
 
     /// A server-side filter and sort order, sent as the `X-Filter` header.
+    ///
+    /// ```
+    /// use cloud_images::linode::{Client, Filter, Order};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::builder().token("my-token").build()?;
+    /// let mine = Filter::eq("is_public", false).order_by("label", Order::Asc);
+    /// let list = client.images().list().filter(mine); // `list.iter()` sends it with every page
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn filter(mut self, filter: Filter) -> Self {
         self.filter = Some(filter);
         self
@@ -651,12 +686,28 @@ pub struct CreateImage<'a> {
 
 impl CreateImage<'_> {
     /// A longer description (1 to 65000 characters).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
+    /// let create = client.images().create(123_456, "gold-master").description("nginx on Debian 12");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn description(mut self, description: impl Into<String>) -> Self {
         self.body.description = Some(description.into());
         self
     }
 
     /// The image's tags (each 3 to 100 characters).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
+    /// let create = client.images().create(123_456, "gold-master").tags(["prod", "web"]);
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn tags<I>(mut self, tags: I) -> Self
     where
         I: IntoIterator,
@@ -667,6 +718,14 @@ impl CreateImage<'_> {
     }
 
     /// Marks the image as supporting cloud-init.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
+    /// let create = client.images().create(123_456, "gold-master").cloud_init(true);
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn cloud_init(mut self, cloud_init: bool) -> Self {
         self.body.cloud_init = Some(cloud_init);
         self
@@ -711,18 +770,43 @@ pub struct UpdateImage<'a> {
 
 impl UpdateImage<'_> {
     /// The new label.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
+    /// let rename = client.images().update("private/123").label("gold-master-v2"); // `send()` sends it
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn label(mut self, label: impl Into<String>) -> Self {
         self.body.label = Some(label.into());
         self
     }
 
     /// The new description.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
+    /// let update = client.images().update("private/123").description("nginx on Debian 12");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn description(mut self, description: impl Into<String>) -> Self {
         self.body.description = Some(description.into());
         self
     }
 
     /// The new complete tag list, replacing the old one; an empty list removes every tag.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
+    /// let retag = client.images().update("private/123").tags(["prod"]);
+    /// let untag = client.images().update("private/123").tags(Vec::<String>::new()); // removes them all
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn tags<I>(mut self, tags: I) -> Self
     where
         I: IntoIterator,

@@ -28,8 +28,30 @@ pub use upload::{
 };
 
 /// The Linode provider, for [`ClientBuilder<Linode>`](crate::ClientBuilder).
+///
+/// ```
+/// use cloud_images::{ClientBuilder, Provider, linode::Linode};
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = ClientBuilder::<Linode>::default().build()?; // as linode::Client::builder()
+/// assert_eq!(Linode::TOKEN_VARS, ["LINODE_TOKEN", "LINODE_CLI_TOKEN"]);
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Linode;
 
 /// The builder of a Linode [`Client`].
+///
+/// ```
+/// use cloud_images::linode::{Client, ClientBuilder};
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// fn my_settings(builder: ClientBuilder) -> ClientBuilder {
+///     builder.user_agent("my-tool/1.2").no_retries()
+/// }
+/// let client = my_settings(Client::builder().token_from_env()).build()?;
+/// # Ok(())
+/// # }
+/// ```
 pub type ClientBuilder = crate::ClientBuilder<Linode>;

@@ -20,8 +20,22 @@ use crate::transport::strip_query;
 use crate::{Error, Result};
 
 /// The largest compressed image Linode accepts: 5 GB.
+///
+/// ```
+/// use cloud_images::linode::MAX_COMPRESSED_SIZE;
+///
+/// let gzip_len: u64 = 1_234_567_890; // e.g. std::fs::metadata("disk.img.gz")?.len()
+/// assert!(gzip_len <= MAX_COMPRESSED_SIZE, "too large for Linode");
+/// ```
 pub const MAX_COMPRESSED_SIZE: u64 = 5_000_000_000;
 /// The largest uncompressed image Linode accepts: 6 GB.
+///
+/// ```
+/// use cloud_images::linode::{MAX_COMPRESSED_SIZE, MAX_UNCOMPRESSED_SIZE};
+///
+/// assert_eq!(MAX_UNCOMPRESSED_SIZE, 6_000_000_000); // decimal gigabytes
+/// assert!(MAX_COMPRESSED_SIZE < MAX_UNCOMPRESSED_SIZE);
+/// ```
 pub const MAX_UNCOMPRESSED_SIZE: u64 = 6_000_000_000;
 
 /// The size of the buffers data moves through.
@@ -48,6 +62,13 @@ pub struct CreateUpload {
 impl CreateUpload {
     /// An image named `label`, uploaded into `region` (e.g. `us-east`); it can be deployed
     /// anywhere afterwards.
+    ///
+    /// ```
+    /// use cloud_images::linode::{CreateUpload, types::ImageUploadCreate};
+    ///
+    /// let body = ImageUploadCreate::from(CreateUpload::new("my-image", "us-east"));
+    /// assert_eq!((body.label.as_str(), body.region.as_str()), ("my-image", "us-east"));
+    /// ```
     pub fn new(label: impl Into<String>, region: impl Into<String>) -> Self {
         CreateUpload {
             body: types::ImageUploadCreate {
@@ -61,12 +82,26 @@ impl CreateUpload {
     }
 
     /// A longer description (1 to 65000 characters).
+    ///
+    /// ```
+    /// use cloud_images::linode::{CreateUpload, types::ImageUploadCreate};
+    ///
+    /// let request = CreateUpload::new("my-image", "us-east").description("built by CI");
+    /// assert_eq!(ImageUploadCreate::from(request).description.as_deref(), Some("built by CI"));
+    /// ```
     pub fn description(mut self, description: impl Into<String>) -> Self {
         self.body.description = Some(description.into());
         self
     }
 
     /// The image's tags (each 3 to 100 characters).
+    ///
+    /// ```
+    /// use cloud_images::linode::{CreateUpload, types::ImageUploadCreate};
+    ///
+    /// let request = CreateUpload::new("my-image", "us-east").tags(["ci", "web"]);
+    /// assert_eq!(ImageUploadCreate::from(request).tags, Some(vec!["ci".to_string(), "web".to_string()]));
+    /// ```
     pub fn tags<I>(mut self, tags: I) -> Self
     where
         I: IntoIterator,
@@ -77,6 +112,13 @@ impl CreateUpload {
     }
 
     /// Marks the image as supporting cloud-init.
+    ///
+    /// ```
+    /// use cloud_images::linode::{CreateUpload, types::ImageUploadCreate};
+    ///
+    /// let request = CreateUpload::new("my-image", "us-east").cloud_init(true);
+    /// assert_eq!(ImageUploadCreate::from(request).cloud_init, Some(true));
+    /// ```
     pub fn cloud_init(mut self, cloud_init: bool) -> Self {
         self.body.cloud_init = Some(cloud_init);
         self
@@ -94,6 +136,19 @@ impl From<CreateUpload> for types::ImageUploadCreate {
 }
 
 /// Which step of an upload a [`UploadProgress`] is about.
+///
+/// ```
+/// use cloud_images::linode::UploadPhase;
+///
+/// fn verb(phase: UploadPhase) -> &'static str {
+///     match phase {
+///         UploadPhase::Compressing => "compressing",
+///         UploadPhase::Uploading => "uploading",
+///         _ => "working", // the enum is non-exhaustive
+///     }
+/// }
+/// assert_eq!(verb(UploadPhase::Compressing), "compressing");
+/// ```
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UploadPhase {
@@ -170,6 +225,13 @@ enum SourceKind<'a> {
 
 impl<'a> UploadSource<'a> {
     /// The file at `path`, opened when the upload starts; a retried `PUT` reads it again.
+    ///
+    /// ```
+    /// use cloud_images::linode::UploadSource;
+    ///
+    /// // Not opened yet: that happens when the upload starts.
+    /// let source = UploadSource::file("disk.img");
+    /// ```
     pub fn file(path: impl Into<PathBuf>) -> Self {
         UploadSource { kind: SourceKind::File(path.into()) }
     }
@@ -177,12 +239,31 @@ impl<'a> UploadSource<'a> {
     /// Exactly `len` bytes from `reader`, read once. A source that ends early or goes on past
     /// `len` is an error. A gzip stream cannot be sent twice, so its `PUT` is never retried; a
     /// raw one is compressed into a temporary file first, which can be.
+    ///
+    /// ```
+    /// use cloud_images::linode::UploadSource;
+    ///
+    /// // `xz -dc disk.img.xz | my-tool`: a raw image of a known size, on standard input.
+    /// let source = UploadSource::reader(std::io::stdin(), 2_147_483_648);
+    /// ```
     pub fn reader(reader: impl Read + 'a, len: u64) -> Self {
         UploadSource { kind: SourceKind::Reader(Box::new(reader), len) }
     }
 
     /// Everything from the reader's current position to its end; its length is found by
     /// seeking, and a retried `PUT` seeks back to the start position.
+    ///
+    /// ```
+    /// use std::io::{Cursor, Seek, SeekFrom};
+    /// use cloud_images::linode::UploadSource;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let mut disk = Cursor::new(vec![0u8; 4096]); // or a std::fs::File
+    /// disk.seek(SeekFrom::Start(512))?; // the upload sends bytes 512 to 4096
+    /// let source = UploadSource::seekable(disk);
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn seekable(reader: impl Read + Seek + 'a) -> Self {
         UploadSource { kind: SourceKind::Seekable(Box::new(reader)) }
     }
@@ -248,6 +329,20 @@ impl<'a> Upload<'a> {
 
     /// Calls `callback` as the upload moves (see [`UploadProgress`]). Without one, nothing
     /// is reported.
+    ///
+    /// ```
+    /// use cloud_images::linode::{Client, CreateUpload};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::builder().token("my-token").build()?;
+    /// let upload = client
+    ///     .images()
+    ///     .upload(CreateUpload::new("my-image", "us-east"))
+    ///     .progress(|p| eprintln!("{:?}: {} of {} bytes", p.phase, p.done, p.total));
+    /// // `upload.file("disk.img")` runs it, reporting as it goes.
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn progress(mut self, callback: impl FnMut(UploadProgress) + 'a) -> Self {
         self.progress = Some(Box::new(callback));
         self
