@@ -8,57 +8,10 @@ mod support;
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde::Deserialize;
 use support::*;
 
 #[global_allocator]
 static ALLOC: CountingAlloc = CountingAlloc;
-
-/// The baseline's own model of a Linode image: the same fields, written by hand.
-#[allow(dead_code)]
-#[derive(Deserialize)]
-struct RawImage {
-    id: String,
-    label: String,
-    description: Option<String>,
-    created: String,
-    updated: Option<String>,
-    created_by: String,
-    deprecated: bool,
-    is_public: bool,
-    size: u64,
-    total_size: Option<u64>,
-    status: String,
-    #[serde(rename = "type")]
-    type_: String,
-    vendor: Option<String>,
-    eol: Option<String>,
-    expiry: Option<String>,
-    #[serde(default)]
-    capabilities: Vec<String>,
-    #[serde(default)]
-    tags: Vec<String>,
-    #[serde(default)]
-    regions: Vec<RawRegion>,
-    is_shared: Option<serde_json::Value>,
-    image_sharing: Option<serde_json::Value>,
-}
-
-#[allow(dead_code)]
-#[derive(Deserialize)]
-struct RawRegion {
-    region: String,
-    status: String,
-}
-
-#[allow(dead_code)]
-#[derive(Deserialize)]
-struct RawPage {
-    data: Vec<RawImage>,
-    page: u64,
-    pages: u64,
-    results: u64,
-}
 
 fn raw_agent() -> ureq::Agent {
     ureq::Agent::config_builder().http_status_as_error(false).build().new_agent()

@@ -5,44 +5,7 @@ mod support;
 
 use std::sync::Arc;
 
-use serde::Deserialize;
-
-/// The baseline's own model of a Linode image: the same fields, written by hand.
-#[allow(dead_code)]
-#[derive(Deserialize)]
-struct RawImage {
-    id: String,
-    label: String,
-    description: Option<String>,
-    created: String,
-    updated: Option<String>,
-    created_by: String,
-    deprecated: bool,
-    is_public: bool,
-    size: u64,
-    total_size: Option<u64>,
-    status: String,
-    #[serde(rename = "type")]
-    type_: String,
-    vendor: Option<String>,
-    eol: Option<String>,
-    expiry: Option<String>,
-    #[serde(default)]
-    capabilities: Vec<String>,
-    #[serde(default)]
-    tags: Vec<String>,
-    #[serde(default)]
-    regions: Vec<RawRegion>,
-    is_shared: Option<serde_json::Value>,
-    image_sharing: Option<serde_json::Value>,
-}
-
-#[allow(dead_code)]
-#[derive(Deserialize)]
-struct RawRegion {
-    region: String,
-    status: String,
-}
+use support::{RawImage, RawPage};
 
 #[inline(never)]
 fn library_calls(client: &cloud_images::linode::Client, n: usize) {
@@ -59,15 +22,6 @@ fn raw_calls(agent: &ureq::Agent, url: &str, n: usize) {
         let image: RawImage = serde_json::from_slice(&bytes).unwrap();
         std::hint::black_box(image);
     }
-}
-
-#[allow(dead_code)]
-#[derive(Deserialize)]
-struct RawPage {
-    data: Vec<RawImage>,
-    page: u64,
-    pages: u64,
-    results: u64,
 }
 
 #[inline(never)]

@@ -157,6 +157,54 @@ fn serve(conn: TcpStream, route: &Route, received: &AtomicU64) {
     }
 }
 
+/// The raw baseline's own model of a Linode image: the same fields, written by hand (no
+/// generated code), as a user of plain ureq + serde_json would.
+#[allow(dead_code)]
+#[derive(serde::Deserialize)]
+pub struct RawImage {
+    id: String,
+    label: String,
+    description: Option<String>,
+    created: String,
+    updated: Option<String>,
+    created_by: String,
+    deprecated: bool,
+    is_public: bool,
+    size: u64,
+    total_size: Option<u64>,
+    status: String,
+    #[serde(rename = "type")]
+    type_: String,
+    vendor: Option<String>,
+    eol: Option<String>,
+    expiry: Option<String>,
+    #[serde(default)]
+    capabilities: Vec<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    regions: Vec<RawRegion>,
+    is_shared: Option<serde_json::Value>,
+    image_sharing: Option<serde_json::Value>,
+}
+
+#[allow(dead_code)]
+#[derive(serde::Deserialize)]
+pub struct RawRegion {
+    region: String,
+    status: String,
+}
+
+/// A Linode list page, for the raw baseline.
+#[allow(dead_code)]
+#[derive(serde::Deserialize)]
+pub struct RawPage {
+    pub data: Vec<RawImage>,
+    pub page: u64,
+    pub pages: u64,
+    results: u64,
+}
+
 /// A realistic Linode image object with a given id.
 pub fn linode_image_json(id: &str) -> String {
     format!(
