@@ -230,20 +230,39 @@ impl Transport {
         for (name, value) in headers {
             req = req.header(*name, value.as_str());
         }
-        if body.is_some() {
-            req = req.header("content-type", "application/json");
-        }
-        let req = match req.body(body.unwrap_or_default().to_vec()) {
-            Ok(r) => r,
-            Err(e) => {
-                return Attempt::Failed(
-                    Error::invalid_input(format!("cannot build the request to {}: {e}", strip_query(url)))
-                        .with_source(e),
-                );
+        // A request without a body sends none: no `Content-Length: 0` on a GET or DELETE.
+        let sent = match body {
+            Some(bytes) => {
+                self.run(req.header("content-type", "application/json").body(bytes.to_vec()), url, limit)
             }
+            None => self.run(req.body(()), url, limit),
         };
-        // Each phase gets what is left of the call. Not `timeout_global`: a deadline that covers
-        // name resolution makes ureq resolve on a new thread for every request (~0.2 ms each).
+        let mut resp = match sent {
+            Ok(r) => r,
+            Err(failed) => return Attempt::Failed(failed),
+        };
+        let status = resp.status().as_u16();
+        let headers = std::mem::take(resp.headers_mut());
+        let max = self.settings.max_response_size;
+        match resp.body_mut().with_config().limit(max).read_to_vec() {
+            Ok(body) => Attempt::Done(Response { status, headers, body }),
+            Err(e) => Attempt::Failed(transport_error(e, url).with_status(status)),
+        }
+    }
+
+    /// Runs one request within `limit`: each phase gets what is left of the call. Not
+    /// `timeout_global`: a deadline that covers name resolution makes ureq resolve on a new
+    /// thread for every request (~0.2 ms each).
+    fn run<B: ureq::AsSendBody>(
+        &self,
+        req: http::Result<http::Request<B>>,
+        url: &str,
+        limit: Duration,
+    ) -> std::result::Result<http::Response<ureq::Body>, Error> {
+        let req = req.map_err(|e| {
+            Error::invalid_input(format!("cannot build the request to {}: {e}", strip_query(url)))
+                .with_source(e)
+        })?;
         let left = Some(limit);
         let req = self
             .agent
@@ -253,17 +272,7 @@ impl Transport {
             .timeout_recv_response(left)
             .timeout_recv_body(left)
             .build();
-        let mut resp = match self.agent.run(req) {
-            Ok(r) => r,
-            Err(e) => return Attempt::Failed(transport_error(e, url)),
-        };
-        let status = resp.status().as_u16();
-        let headers = std::mem::take(resp.headers_mut());
-        let max = self.settings.max_response_size;
-        match resp.body_mut().with_config().limit(max).read_to_vec() {
-            Ok(body) => Attempt::Done(Response { status, headers, body }),
-            Err(e) => Attempt::Failed(transport_error(e, url).with_status(status)),
-        }
+        self.agent.run(req).map_err(|e| transport_error(e, url))
     }
 
     /// Sends a body of exactly `len` bytes to a pre-signed object-storage URL: only

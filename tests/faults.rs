@@ -316,3 +316,26 @@ fn object_storage_retry_after_is_kept_for_the_upload_retry() {
     assert_eq!(err.messages(), vec!["<Error><Code>SlowDown</Code></Error>".to_string()]);
     assert_eq!(storage.count(), 1, "a plain reader cannot be sent twice");
 }
+
+#[test]
+fn requests_without_a_body_send_no_body_headers() {
+    let server = Server::start(vec![
+        Reply::json(200, LINODE_IMAGE),
+        Reply::json(200, "{}"),
+        Reply::json(200, LINODE_IMAGE),
+    ]);
+    let client = linode_client(&server, RetryPolicy::none());
+    client.images().get("private/12345").unwrap();
+    client.images().delete("private/12345").unwrap();
+    client.images().update("private/12345").label("gold").send().unwrap();
+    let seen = server.seen();
+    for bodiless in &seen[..2] {
+        assert_eq!(bodiless.headers.get("content-length"), None, "{} sent a length", bodiless.method);
+        assert_eq!(bodiless.headers.get("transfer-encoding"), None, "{}", bodiless.method);
+        assert_eq!(bodiless.headers.get("content-type"), None, "{}", bodiless.method);
+    }
+    assert_eq!(seen[2].method, "PUT");
+    assert_eq!(seen[2].body, br#"{"label":"gold"}"#);
+    assert_eq!(seen[2].headers["content-length"], "16");
+    assert_eq!(seen[2].headers["content-type"], "application/json");
+}
