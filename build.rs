@@ -23,7 +23,7 @@ use openapiv3::{
 };
 use proc_macro2::TokenStream;
 use progenitor::{GenerationSettings, Generator, TypeImpl};
-use quote::{format_ident, quote};
+use quote::{ToTokens, format_ident, quote};
 
 /// The providers, each with its spec at `openapi/{name}.json`.
 const PROVIDERS: &[&str] = &["linode", "digitalocean"];
@@ -75,6 +75,7 @@ fn generate(provider: &str, file: &str, out: &Path) -> Result<()> {
     strip_closed_objects(&mut spec);
     let enums = hoist_string_enums(&mut spec, file)?;
     keep_unknown_fields(&mut spec);
+    let responses = relax_response_models(&mut spec, file)?;
 
     // 2. Types only: run the whole generator and discard its reqwest client.
     let mut settings = GenerationSettings::default();
@@ -110,7 +111,8 @@ fn generate(provider: &str, file: &str, out: &Path) -> Result<()> {
         }
     }
     let known: HashSet<String> = type_space.iter_types().map(|t| t.name()).collect();
-    write(out, &format!("{provider}_types.rs"), type_space.to_stream(), file)?;
+    let types = null_lists_decode_empty(type_space.to_stream(), &responses, file)?;
+    write(out, &format!("{provider}_types.rs"), types, file)?;
 
     // 3. Our forward-compatible enums, which the replacements above point to.
     write(out, &format!("{provider}_enums.rs"), enums_tokens(&enums, file)?, file)?;
@@ -206,44 +208,47 @@ fn validate_and_flatten_operations(spec: &mut OpenAPI, file: &str) -> Result<()>
     Ok(())
 }
 
+/// Visits `s` and every inline schema below it (properties, items, additionalProperties,
+/// allOf/oneOf/anyOf); `$ref`s are not followed.
+fn walk_schema(s: &mut Schema, f: &mut dyn FnMut(&mut Schema)) {
+    f(s);
+    let mut child = |c: &mut ReferenceOr<Box<Schema>>| {
+        if let ReferenceOr::Item(c) = c {
+            walk_schema(c, f);
+        }
+    };
+    match &mut s.schema_kind {
+        SchemaKind::Type(Type::Object(o)) => {
+            o.properties.values_mut().for_each(&mut child);
+            if let Some(AdditionalProperties::Schema(a)) = o.additional_properties.as_mut()
+                && let ReferenceOr::Item(a) = a.as_mut()
+            {
+                walk_schema(a, f);
+            }
+        }
+        SchemaKind::Type(Type::Array(a)) => {
+            if let Some(items) = a.items.as_mut() {
+                child(items);
+            }
+        }
+        SchemaKind::AllOf { all_of: v }
+        | SchemaKind::OneOf { one_of: v }
+        | SchemaKind::AnyOf { any_of: v } => {
+            for s in v.iter_mut() {
+                if let ReferenceOr::Item(s) = s {
+                    walk_schema(s, f);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Visits every schema of the document, inline or named.
 fn visit_schemas(spec: &mut OpenAPI, f: &mut dyn FnMut(&mut Schema)) {
-    fn walk(s: &mut Schema, f: &mut dyn FnMut(&mut Schema)) {
-        f(s);
-        let mut child = |c: &mut ReferenceOr<Box<Schema>>| {
-            if let ReferenceOr::Item(c) = c {
-                walk(c, f);
-            }
-        };
-        match &mut s.schema_kind {
-            SchemaKind::Type(Type::Object(o)) => {
-                o.properties.values_mut().for_each(&mut child);
-                if let Some(AdditionalProperties::Schema(a)) = o.additional_properties.as_mut()
-                    && let ReferenceOr::Item(a) = a.as_mut()
-                {
-                    walk(a, f);
-                }
-            }
-            SchemaKind::Type(Type::Array(a)) => {
-                if let Some(items) = a.items.as_mut() {
-                    child(items);
-                }
-            }
-            SchemaKind::AllOf { all_of: v }
-            | SchemaKind::OneOf { one_of: v }
-            | SchemaKind::AnyOf { any_of: v } => {
-                for s in v.iter_mut() {
-                    if let ReferenceOr::Item(s) = s {
-                        walk(s, f);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
     let top = |s: &mut ReferenceOr<Schema>, f: &mut dyn FnMut(&mut Schema)| {
         if let ReferenceOr::Item(s) = s {
-            walk(s, f);
+            walk_schema(s, f);
         }
     };
     let media = |c: &mut indexmap::IndexMap<String, MediaType>, f: &mut dyn FnMut(&mut Schema)| {
@@ -292,32 +297,35 @@ fn strip_closed_objects(spec: &mut OpenAPI) {
     });
 }
 
-/// Every named object schema reached from a response keeps the fields this crate does not know
-/// yet: `additionalProperties: {}` makes typify add a flattened `extra` map, so they decode and
-/// serialise again unchanged. Request bodies stay plain (and `Default` where all is optional).
-fn keep_unknown_fields(spec: &mut OpenAPI) {
+/// The named schemas reached from the 2xx responses (`responses = true`) or from the request
+/// bodies (`false`), closed over the references they make.
+fn reached(spec: &OpenAPI, responses: bool) -> BTreeSet<String> {
     let mut refs = BTreeSet::new();
-    let collect = |s: &ReferenceOr<Schema>, refs: &mut BTreeSet<String>| {
-        if let ReferenceOr::Reference { reference } = s {
+    let mut collect = |s: &ReferenceOr<Schema>| match s {
+        ReferenceOr::Reference { reference } => {
             refs.insert(ref_name(reference).to_string());
+        }
+        ReferenceOr::Item(s) => {
+            let mut found = Vec::new();
+            collect_refs(s, &mut found);
+            refs.extend(found);
         }
     };
     for item in spec.paths.paths.values() {
         let ReferenceOr::Item(item) = item else { continue };
         for (_, op) in item.iter() {
-            for r in op.responses.responses.values() {
-                if let ReferenceOr::Item(r) = r {
-                    for mt in r.content.values() {
-                        if let Some(s) = &mt.schema {
-                            collect(s, &mut refs);
-                        }
+            if responses {
+                for r in op.responses.responses.values() {
+                    if let ReferenceOr::Item(r) = r {
+                        r.content.values().filter_map(|mt| mt.schema.as_ref()).for_each(&mut collect);
                     }
                 }
+            } else if let Some(ReferenceOr::Item(b)) = &op.request_body {
+                b.content.values().filter_map(|mt| mt.schema.as_ref()).for_each(&mut collect);
             }
         }
     }
-    let Some(components) = spec.components.as_mut() else { return };
-    // Close over the references made from the reached schemas.
+    let Some(components) = spec.components.as_ref() else { return refs };
     let mut todo: Vec<String> = refs.iter().cloned().collect();
     while let Some(name) = todo.pop() {
         let Some(ReferenceOr::Item(schema)) = components.schemas.get(&name) else { continue };
@@ -329,6 +337,15 @@ fn keep_unknown_fields(spec: &mut OpenAPI) {
             }
         }
     }
+    refs
+}
+
+/// Every named object schema reached from a response keeps the fields this crate does not know
+/// yet: `additionalProperties: {}` makes typify add a flattened `extra` map, so they decode and
+/// serialise again unchanged. Request bodies stay plain (and `Default` where all is optional).
+fn keep_unknown_fields(spec: &mut OpenAPI) {
+    let refs = reached(spec, true);
+    let Some(components) = spec.components.as_mut() else { return };
     for name in refs {
         if let Some(ReferenceOr::Item(schema)) = components.schemas.get_mut(&name)
             && let SchemaKind::Type(Type::Object(o)) = &mut schema.schema_kind
@@ -339,6 +356,179 @@ fn keep_unknown_fields(spec: &mut OpenAPI) {
                     schema_data: SchemaData::default(),
                     schema_kind: SchemaKind::Any(Default::default()),
                 }))));
+        }
+    }
+}
+
+/// The extension on an object schema that names the properties a response cannot do without.
+const CLIENT_REQUIRED: &str = "x-client-required";
+
+/// The decoding rule for response models (request bodies are left as the spec says):
+/// - every property is optional, whatever `required` says: a scalar, enum or object that is
+///   `null` or missing decodes as `None`;
+/// - a list (or map) that is `null` or missing decodes as empty (see
+///   [`null_lists_decode_empty`]), so its property is made non-nullable here;
+/// - except the properties an object lists in `x-client-required` (each must also be in its
+///   `required`): identifiers and envelopes the client cannot work without. They stay required.
+///
+/// A schema reached from both a response and a request body is refused: one type cannot be
+/// lenient and strict at once. Returns the names of the response models.
+fn relax_response_models(spec: &mut OpenAPI, file: &str) -> Result<BTreeSet<String>> {
+    let responses = reached(spec, true);
+    let requests = reached(spec, false);
+    if let Some(both) = responses.intersection(&requests).find(|n| is_object(spec, n)) {
+        return fail(
+            file,
+            format!(
+                "#/components/schemas/{both} is used by a response and a request body: give each its own schema"
+            ),
+        );
+    }
+    let Some(components) = spec.components.as_mut() else { return Ok(responses) };
+    for name in &responses {
+        let Some(ReferenceOr::Item(schema)) = components.schemas.get_mut(name) else { continue };
+        let mut problem = None;
+        walk_schema(schema, &mut |s| {
+            let keep = match client_required(s) {
+                Ok(keep) => keep,
+                Err(e) => {
+                    problem.get_or_insert(e);
+                    return;
+                }
+            };
+            let SchemaKind::Type(Type::Object(o)) = &mut s.schema_kind else {
+                if !keep.is_empty() {
+                    problem.get_or_insert(format!("{CLIENT_REQUIRED} on a schema that is not an object"));
+                }
+                return;
+            };
+            if let Some(k) = keep.iter().find(|k| !o.required.contains(k)) {
+                problem.get_or_insert(format!("{CLIENT_REQUIRED} names `{k}`, which is not in `required`"));
+            }
+            o.required.retain(|r| keep.contains(r));
+            for p in o.properties.values_mut() {
+                if let ReferenceOr::Item(p) = p
+                    && matches!(p.schema_kind, SchemaKind::Type(Type::Array(_)))
+                {
+                    p.schema_data.nullable = false;
+                }
+            }
+        });
+        if let Some(e) = problem {
+            return fail(file, format!("#/components/schemas/{name}: {e}"));
+        }
+    }
+    Ok(responses)
+}
+
+fn is_object(spec: &OpenAPI, name: &str) -> bool {
+    matches!(
+        spec.components.as_ref().and_then(|c| c.schemas.get(name)),
+        Some(ReferenceOr::Item(Schema { schema_kind: SchemaKind::Type(Type::Object(_)), .. }))
+    )
+}
+
+/// The property names listed in a schema's `x-client-required`.
+fn client_required(s: &Schema) -> std::result::Result<Vec<String>, String> {
+    match s.schema_data.extensions.get(CLIENT_REQUIRED) {
+        None => Ok(Vec::new()),
+        Some(serde_json::Value::Array(names)) => names
+            .iter()
+            .map(|n| {
+                n.as_str().map(str::to_string).ok_or_else(|| format!("{CLIENT_REQUIRED} must list strings"))
+            })
+            .collect(),
+        Some(_) => Err(format!("{CLIENT_REQUIRED} must be an array of property names")),
+    }
+}
+
+/// The second half of the decoding rule, on the generated code: every list or map field of a
+/// response model (and of the structs they contain) decodes `null` as empty.
+fn null_lists_decode_empty(
+    tokens: TokenStream,
+    responses: &BTreeSet<String>,
+    file: &str,
+) -> Result<TokenStream> {
+    let mut ast: syn::File = match syn::parse2(tokens) {
+        Ok(ast) => ast,
+        Err(e) => return fail(file, format!("the generated types do not parse: {e}")),
+    };
+    let structs: BTreeSet<String> = ast
+        .items
+        .iter()
+        .filter_map(|i| if let syn::Item::Struct(s) = i { Some(s.ident.to_string()) } else { None })
+        .collect();
+    // The response models, closed over the struct types their fields name.
+    let mut lenient: BTreeSet<String> =
+        responses.iter().map(|n| pascal(n)).filter(|n| structs.contains(n)).collect();
+    let mut todo: Vec<String> = lenient.iter().cloned().collect();
+    while let Some(name) = todo.pop() {
+        for item in &ast.items {
+            let syn::Item::Struct(s) = item else { continue };
+            if s.ident != name {
+                continue;
+            }
+            for f in &s.fields {
+                let mut named = Vec::new();
+                type_idents(&f.ty, &mut named);
+                for n in named {
+                    if structs.contains(&n) && lenient.insert(n.clone()) {
+                        todo.push(n);
+                    }
+                }
+            }
+        }
+    }
+    for item in &mut ast.items {
+        let syn::Item::Struct(s) = item else { continue };
+        // Named fields only: a newtype (`EmptyObject(Map)`) is transparent, its content is the body.
+        let syn::Fields::Named(fields) = &mut s.fields else { continue };
+        if !lenient.contains(&s.ident.to_string()) {
+            continue;
+        }
+        for f in fields.named.iter_mut() {
+            let is_collection =
+                matches!(last_segment(&f.ty).as_deref(), Some("Vec" | "Map" | "HashMap" | "BTreeMap"));
+            let serde_attrs: Vec<String> = f
+                .attrs
+                .iter()
+                .filter(|a| a.path().is_ident("serde"))
+                .map(|a| a.meta.to_token_stream().to_string())
+                .collect();
+            if !is_collection || serde_attrs.iter().any(|a| a.contains("flatten")) {
+                continue;
+            }
+            let has_default = serde_attrs.iter().any(|a| a.contains("default"));
+            f.attrs.push(if has_default {
+                syn::parse_quote!(#[serde(deserialize_with = "crate::decode::null_as_empty")])
+            } else {
+                syn::parse_quote!(#[serde(default, deserialize_with = "crate::decode::null_as_empty")])
+            });
+        }
+    }
+    Ok(ast.into_token_stream())
+}
+
+/// The last path segment of a type (`Vec` for `::std::vec::Vec<T>`).
+fn last_segment(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        _ => None,
+    }
+}
+
+/// Every identifier a type names, generics included.
+fn type_idents(ty: &syn::Type, out: &mut Vec<String>) {
+    if let syn::Type::Path(p) = ty {
+        for seg in &p.path.segments {
+            out.push(seg.ident.to_string());
+            if let syn::PathArguments::AngleBracketed(args) = &seg.arguments {
+                for a in &args.args {
+                    if let syn::GenericArgument::Type(t) = a {
+                        type_idents(t, out);
+                    }
+                }
+            }
         }
     }
 }

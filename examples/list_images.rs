@@ -37,11 +37,11 @@ fn run() -> Result<()> {
         let image = image?;
         rows.push([
             image.id,
-            image.label,
-            format!("{} MB", image.size),
-            image.status.to_string(),
+            image.label.unwrap_or_else(|| "-".to_string()),
+            image.size.map_or_else(|| "-".to_string(), |size| format!("{size} MB")),
+            image.status.map_or_else(|| "-".to_string(), |status| status.to_string()),
             image.vendor.unwrap_or_else(|| "-".to_string()),
-            if image.deprecated { "deprecated".to_string() } else { String::new() },
+            if image.deprecated == Some(true) { "deprecated".to_string() } else { String::new() },
         ]);
     }
     print_table(["id", "label", "size", "status", "vendor", ""], &rows);

@@ -67,7 +67,12 @@ fn run() -> Result<()> {
         })
         .file(&path)?;
     bar.finish_and_clear();
-    println!("uploaded {} as {} ({}); waiting until it is available", path.display(), image.id, image.status);
+    println!(
+        "uploaded {} as {} ({}); waiting until it is available",
+        path.display(),
+        image.id,
+        or_dash(&image.status)
+    );
 
     let spinner = ProgressBar::new_spinner().with_message(format!("{} is being processed", image.id));
     spinner.enable_steady_tick(Duration::from_millis(120));
@@ -75,14 +80,20 @@ fn run() -> Result<()> {
     spinner.finish_and_clear();
     let image = waited?;
 
-    let regions: Vec<String> = image.regions.iter().map(|r| format!("{} ({})", r.region, r.status)).collect();
+    let regions: Vec<String> =
+        image.regions.iter().map(|r| format!("{} ({})", or_dash(&r.region), or_dash(&r.status))).collect();
     println!("id       {}", image.id);
-    println!("label    {}", image.label);
-    println!("status   {}", image.status);
-    println!("size     {} MB", image.size);
+    println!("label    {}", or_dash(&image.label));
+    println!("status   {}", or_dash(&image.status));
+    println!("size     {}", image.size.map_or_else(|| "-".to_string(), |size| format!("{size} MB")));
     println!("regions  {}", regions.join(", "));
-    println!("created  {} by {}", image.created, image.created_by);
+    println!("created  {} by {}", or_dash(&image.created), or_dash(&image.created_by));
     Ok(())
+}
+
+/// The value, or `-` when the server left it out.
+fn or_dash<T: std::fmt::Display>(value: &Option<T>) -> String {
+    value.as_ref().map_or_else(|| "-".to_string(), ToString::to_string)
 }
 
 /// `disk` from `disk.img.gz`.

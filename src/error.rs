@@ -229,7 +229,7 @@ impl ApiError {
 /// # fn main() -> Result<(), cloud_images::Error> {
 /// let client = cloud_images::linode::Client::builder().build()?;
 /// match client.images().get("private/404") {
-///     Ok(image) => println!("{}", image.label),
+///     Ok(image) => println!("{}", image.label.as_deref().unwrap_or("-")),
 ///     Err(e) if e.is_not_found() => println!("no such image"),
 ///     Err(e) => return Err(e),
 /// }
@@ -249,6 +249,8 @@ struct Inner {
     attempts: u32,
     retry_after: Option<Duration>,
     last_status: Option<String>,
+    /// For one listing item that did not decode: its position on its page, and its id.
+    item: Option<(usize, Option<String>)>,
     source: Option<Box<dyn StdError + Send + Sync + 'static>>,
 }
 
@@ -263,6 +265,7 @@ impl Error {
                 attempts: 1,
                 retry_after: None,
                 last_status: None,
+                item: None,
                 source: None,
             }),
         }
@@ -303,6 +306,11 @@ impl Error {
         self
     }
 
+    pub(crate) fn with_item(mut self, index: usize, id: Option<String>) -> Self {
+        self.inner.item = Some((index, id));
+        self
+    }
+
     /// Puts what was being done in front of the message (`"image private/1 ...: <message>"`).
     pub(crate) fn context(mut self, what: impl fmt::Display) -> Self {
         self.inner.message = format!("{what}: {}", self.inner.message);
@@ -330,7 +338,7 @@ impl Error {
     /// match client.images().get("private/123") {
     ///     Err(e) if e.status() == Some(403) => eprintln!("this token may not read private images"),
     ///     Err(e) => return Err(e), // `status()` is None when no response came
-    ///     Ok(image) => println!("{}", image.label),
+    ///     Ok(image) => println!("{}", image.label.as_deref().unwrap_or("-")),
     /// }
     /// # Ok(())
     /// # }
@@ -345,7 +353,7 @@ impl Error {
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = cloud_images::linode::Client::from_env()?;
     /// match client.images().get("private/123") {
-    ///     Ok(image) => println!("{}", image.label),
+    ///     Ok(image) => println!("{}", image.label.as_deref().unwrap_or("-")),
     ///     Err(e) => match e.api() {
     ///         Some(api) => eprintln!("HTTP {}: {:?}", api.status(), api.messages()),
     ///         None => eprintln!("no answer from the API: {e}"),
@@ -364,7 +372,7 @@ impl Error {
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = cloud_images::linode::Client::from_env()?;
     /// match client.images().update("private/123").label("x").send() {
-    ///     Ok(image) => println!("renamed to {}", image.label),
+    ///     Ok(image) => println!("renamed to {}", image.label.as_deref().unwrap_or("-")),
     ///     // e.g. `refused: label: Length must be 3-64 characters`
     ///     Err(e) => eprintln!("refused: {}", e.messages().join("; ")),
     /// }
@@ -397,7 +405,7 @@ impl Error {
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = cloud_images::linode::Client::from_env()?;
     /// match client.images().get("linode/debian12") {
-    ///     Ok(image) => println!("{}", image.label),
+    ///     Ok(image) => println!("{}", image.label.as_deref().unwrap_or("-")),
     ///     Err(e) => eprintln!("gave up after {} attempt(s): {e}", e.attempts()),
     /// }
     /// # Ok(())
@@ -436,13 +444,51 @@ impl Error {
     /// let client = cloud_images::linode::Client::from_env()?;
     /// match client.images().wait_until_available("private/123", Duration::from_secs(600)) {
     ///     Err(e) if e.is_timeout() => eprintln!("still {:?} after 10 minutes", e.last_status()),
-    ///     other => println!("{}", other?.status),
+    ///     other => println!("{:?}", other?.status),
     /// }
     /// # Ok(())
     /// # }
     /// ```
     pub fn last_status(&self) -> Option<&str> {
         self.inner.last_status.as_deref()
+    }
+
+    /// For an item of a listing that could not be decoded: its position on its page (0-based).
+    /// Such an error stands in the listing where the item stood; the iterator goes on with the
+    /// next item, so a caller chooses to skip it or to stop (see the crate guide, "Decoding").
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// for image in client.images().list() {
+    ///     match image {
+    ///         Ok(image) => println!("{}", image.id),
+    ///         // One odd image: say so and go on with the others.
+    ///         Err(e) if e.item_index().is_some() => eprintln!("skipped: {e}"),
+    ///         Err(e) => return Err(e),
+    ///     }
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn item_index(&self) -> Option<usize> {
+        self.inner.item.as_ref().map(|(i, _)| *i)
+    }
+
+    /// For an item of a listing that could not be decoded: its `id`, when the item had one.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// let page = client.images().list().send()?;
+    /// for e in &page.failed {
+    ///     eprintln!("image {:?} at {:?} did not decode: {e}", e.item_id(), e.item_index());
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn item_id(&self) -> Option<&str> {
+        self.inner.item.as_ref().and_then(|(_, id)| id.as_deref())
     }
 
     /// A 404: the image or action does not exist (or the token may not see it).
@@ -468,7 +514,7 @@ impl Error {
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = cloud_images::digitalocean::Client::from_env()?;
     /// match client.images().list().per_page(200).send() {
-    ///     Ok(page) => println!("{} images", page.meta.total),
+    ///     Ok(page) => println!("{:?} images", page.total),
     ///     Err(e) if e.is_rate_limited() => eprintln!("rate limited; try again in {:?}", e.retry_after()),
     ///     Err(e) => return Err(e),
     /// }
@@ -488,7 +534,7 @@ impl Error {
     /// let client = cloud_images::linode::Client::builder().timeout(Duration::from_secs(5)).build()?;
     /// match client.images().get("linode/debian12") {
     ///     Err(e) if e.is_timeout() => eprintln!("the API is slow today: {e}"),
-    ///     other => println!("{}", other?.label),
+    ///     other => println!("{}", other?.label.unwrap_or_default()),
     /// }
     /// # Ok(())
     /// # }
@@ -538,6 +584,9 @@ impl fmt::Debug for Error {
         }
         if let Some(status) = &self.inner.last_status {
             d.field("last_status", status);
+        }
+        if let Some(item) = &self.inner.item {
+            d.field("item", item);
         }
         if let Some(source) = &self.inner.source {
             d.field("source", source);

@@ -14,7 +14,7 @@
 //! // Linode: LINODE_TOKEN, else LINODE_CLI_TOKEN, else anonymous (public images only).
 //! let linode = linode::Client::from_env()?;
 //! let debian = linode.images().get("linode/debian12")?;
-//! println!("{} is {} ({} MB)", debian.id, debian.status, debian.size);
+//! println!("{} is {:?} ({:?} MB)", debian.id, debian.status, debian.size);
 //!
 //! // DigitalOcean: DIGITALOCEAN_ACCESS_TOKEN, else DIGITALOCEAN_TOKEN.
 //! let digitalocean = digitalocean::Client::builder().token("dop_v1_...").user_agent("my-tool/1.2").build()?;
@@ -40,14 +40,55 @@
 //! let mine = Filter::eq("is_public", false).order_by("label", Order::Asc);
 //! for image in client.images().list().page_size(500).filter(mine).iter() {
 //!     let image = image?;
-//!     println!("{} {}", image.id, image.label);
+//!     println!("{} {}", image.id, image.label.as_deref().unwrap_or("-"));
 //! }
 //! // One page, with its counters:
 //! let page = client.images().list().page(2).send()?;
-//! println!("page {} of {}, {} images", page.page, page.pages, page.results);
+//! println!("page {} of {:?}, {:?} images", page.page, page.pages, page.total);
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! # Decoding: what a response may leave out
+//!
+//! The real servers are looser than their specs: they send `null` where a list or a string is
+//! promised, leave fields out, and add values no enum names. One rule, applied by the code
+//! generator to every response model of both providers, keeps such answers decoding:
+//!
+//! - a **list or map** that is `null` or missing decodes as **empty** (`regions: null` on
+//!   Linode's public images gives `image.regions.is_empty()`);
+//! - **any other field** (text, number, flag, enum, object) that is `null` or missing decodes as
+//!   **`None`**: model fields are `Option`s (`image.label`, `image.status`, `image.size`);
+//! - except the few a client cannot work without, which stay required: the `id` of a Linode
+//!   image and of a DigitalOcean action, the `image`/`action` an answer wraps, and Linode's
+//!   `upload_to`. Request bodies are not touched: what you send stays as the spec says.
+//! - an enum value this crate does not know is kept (`ImageStatus::Other("hibernating")`), and
+//!   so is an unknown field (in `extra`).
+//!
+//! In a listing, an item that still cannot be decoded does not hide the others: it comes out of
+//! the iterator as an error in its place, naming its position, its `id` when it has one, and the
+//! field ([`Error::item_index`], [`Error::item_id`]); the items after it and the next pages still
+//! come. `send()` returns the page with such items in [`Page::failed`]. To skip them:
+//!
+//! ```no_run
+//! # fn main() -> Result<(), cloud_images::Error> {
+//! let client = cloud_images::linode::Client::from_env()?;
+//! for image in client.images().list() {
+//!     let image = match image {
+//!         Ok(image) => image,
+//!         Err(e) if e.item_index().is_some() => {
+//!             eprintln!("skipping one image: {e}");
+//!             continue;
+//!         }
+//!         Err(e) => return Err(e), // the request failed: stop
+//!     };
+//!     println!("{} {}", image.id, image.label.as_deref().unwrap_or("-"));
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! To stop at the first one instead, use `?` on every item, as for any other error.
 //!
 //! # Uploads
 //!
@@ -112,7 +153,7 @@
 //!     .retry_policy(RetryPolicy::default().max_retries(2))
 //!     .build()?;
 //! match client.images().get("private/12345") {
-//!     Ok(image) => println!("{}", image.label),
+//!     Ok(image) => println!("{}", image.label.as_deref().unwrap_or("-")),
 //!     Err(e) if e.is_not_found() => println!("gone"),
 //!     Err(e) if e.kind() == ErrorKind::Timeout => println!("slow network: {e}"),
 //!     Err(e) => return Err(e),
@@ -150,6 +191,7 @@
 extern crate self as cloud_images;
 
 mod builder;
+mod decode;
 mod encode;
 mod error;
 mod operation;
@@ -165,7 +207,7 @@ pub mod linode;
 pub use builder::{ClientBuilder, Provider};
 pub use error::{ApiError, Error, ErrorBody, ErrorKind, Result};
 pub use operation::{Method, Operation};
-pub use pager::Items;
+pub use pager::{Items, Page};
 pub use retry::RetryPolicy;
 pub use transport::RateLimit;
 

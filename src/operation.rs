@@ -74,7 +74,7 @@ impl std::fmt::Display for Method {
 ///     api_version: ApiVersion::V4,
 ///     image_id: "linode/debian12".into(),
 /// })?;
-/// println!("{} is {}", image.id, image.status);
+/// println!("{} is {:?}", image.id, image.status);
 /// # Ok(())
 /// # }
 /// ```

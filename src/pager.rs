@@ -1,16 +1,75 @@
-//! Lazy listings: one request per page, only when the iterator needs it.
+//! Listings: [`Page`], what one request returns, and [`Items`], the lazy iterator over every
+//! page, one request per page, only when the iterator needs it.
 
 use std::fmt;
 
-use crate::Result;
+use crate::decode::PageItems;
+use crate::{Error, Result};
 
-type FetchPage<T> = Box<dyn FnMut() -> Result<Option<Vec<T>>> + Send>;
+/// One page of a listing, as `send()` returns it: the items that decoded, the errors of those
+/// that did not, and the counters the provider gave.
+///
+/// An item that cannot be decoded does not fail the page: it is left out of `items` and
+/// reported in `failed`, by its position on the page, its `id` when it had one, and the field
+/// ([`Error::item_index`], [`Error::item_id`]).
+///
+/// ```no_run
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = cloud_images::linode::Client::from_env()?;
+/// let page = client.images().list().page(2).send()?;
+/// println!("page {} of {:?}: {} images, {:?} in all", page.page, page.pages, page.items.len(), page.total);
+/// for e in &page.failed {
+///     eprintln!("left out: {e}");
+/// }
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Page<T> {
+    /// The items of the page that decoded, in the server's order.
+    pub items: Vec<T>,
+    /// One error for each item that could not be decoded, in the server's order.
+    pub failed: Vec<Error>,
+    /// The number of this page, from 1.
+    pub page: u64,
+    /// How many pages the listing has, when the provider says (Linode `pages`; DigitalOcean's
+    /// `last` link, or this page when there is no `next` link).
+    pub pages: Option<u64>,
+    /// How many items the listing has in all, when the provider says (Linode `results`,
+    /// DigitalOcean `meta.total`).
+    pub total: Option<u64>,
+}
+
+impl<T> Page<T> {
+    pub(crate) fn new(items: PageItems<T>, page: u64, pages: Option<u64>, total: Option<u64>) -> Self {
+        let (items, failed) = items.split();
+        Page { items, failed, page, pages, total }
+    }
+}
+
+/// One fetched page, for the iterator: its items and the total the provider reported.
+pub(crate) struct Fetched<T> {
+    pub(crate) items: PageItems<T>,
+    pub(crate) total: Option<u64>,
+}
+
+type FetchPage<T> = Box<dyn FnMut() -> Result<Option<Fetched<T>>> + Send>;
+
+/// What is left of the current page.
+enum Buffer<T> {
+    Whole(std::vec::IntoIter<T>),
+    Mixed(std::vec::IntoIter<Result<T>>),
+}
 
 /// The items of a listing, fetched page by page as the iterator advances.
 ///
 /// Nothing is sent until the first call to `next`. Each page is one request. The iterator ends
 /// after the last page, on an empty page, when the server repeats a page, or after the first
 /// error (which it yields, then `None` for good). `take(n)` sends only the requests it needs.
+///
+/// The one exception: an item that cannot be decoded is yielded as an error in its place
+/// ([`Error::item_index`] is `Some`), and the items after it, and the next pages, still come.
 ///
 /// ```no_run
 /// use cloud_images::linode::Client;
@@ -25,15 +84,48 @@ type FetchPage<T> = Box<dyn FnMut() -> Result<Option<Vec<T>>> + Send>;
 /// ```
 pub struct Items<T> {
     fetch: FetchPage<T>,
-    buffer: std::vec::IntoIter<T>,
+    buffer: Buffer<T>,
     done: bool,
     pages: u64,
+    total: Option<u64>,
 }
 
 impl<T> Items<T> {
     /// `fetch` returns the next page, or `Ok(None)` when there is none; it owns its cursor.
-    pub(crate) fn new(fetch: impl FnMut() -> Result<Option<Vec<T>>> + Send + 'static) -> Self {
-        Items { fetch: Box::new(fetch), buffer: Vec::new().into_iter(), done: false, pages: 0 }
+    pub(crate) fn new(fetch: impl FnMut() -> Result<Option<Fetched<T>>> + Send + 'static) -> Self {
+        Items {
+            fetch: Box::new(fetch),
+            buffer: Buffer::Whole(Vec::new().into_iter()),
+            done: false,
+            pages: 0,
+            total: None,
+        }
+    }
+
+    /// An iterator that yields `error` and ends, having sent nothing.
+    pub(crate) fn failed(error: Error) -> Self {
+        let mut error = Some(error);
+        Items::new(move || match error.take() {
+            Some(e) => Err(e),
+            None => Ok(None),
+        })
+    }
+
+    /// How many items the whole listing holds, as the provider reported with the first page
+    /// (Linode `results`, DigitalOcean `meta.total`): `None` before the first page is fetched,
+    /// or when the provider did not say.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// let mut images = client.images().list().iter();
+    /// let first = images.next().transpose()?;
+    /// println!("{:?} images in all", images.total());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn total(&self) -> Option<u64> {
+        self.total
     }
 
     /// How many pages (requests) were fetched so far.
@@ -58,19 +150,29 @@ impl<T> Iterator for Items<T> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            if let Some(item) = self.buffer.next() {
-                return Some(Ok(item));
+            let next = match &mut self.buffer {
+                Buffer::Whole(items) => items.next().map(Ok),
+                Buffer::Mixed(items) => items.next(),
+            };
+            if next.is_some() {
+                return next;
             }
             if self.done {
                 return None;
             }
             // Free the drained page before fetching the next: peak memory stays one page, and
             // the allocator can reuse that memory for the next body.
-            self.buffer = Vec::new().into_iter();
+            self.buffer = Buffer::Whole(Vec::new().into_iter());
             match (self.fetch)() {
-                Ok(Some(page)) if !page.is_empty() => {
+                Ok(Some(page)) if !page.items.is_empty() => {
+                    if self.pages == 0 {
+                        self.total = page.total;
+                    }
                     self.pages += 1;
-                    self.buffer = page.into_iter();
+                    self.buffer = match page.items {
+                        PageItems::Whole(v) => Buffer::Whole(v.into_iter()),
+                        PageItems::Mixed(v) => Buffer::Mixed(v.into_iter()),
+                    };
                 }
                 Ok(_) => self.done = true,
                 Err(e) => {
@@ -86,8 +188,13 @@ impl<T> std::iter::FusedIterator for Items<T> {}
 
 impl<T> fmt::Debug for Items<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let buffered = match &self.buffer {
+            Buffer::Whole(v) => v.len(),
+            Buffer::Mixed(v) => v.len(),
+        };
         f.debug_struct("Items")
-            .field("buffered", &self.buffer.len())
+            .field("buffered", &buffered)
+            .field("total", &self.total)
             .field("pages_fetched", &self.pages)
             .field("done", &self.done)
             .finish()

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant, SystemTime};
 use serde::de::DeserializeOwned;
 use ureq::http::{self, HeaderMap};
 
+use crate::decode::{Listing, PageItems};
 use crate::error::{ApiError, ErrorBody, ErrorKind};
 use crate::secret::Token;
 use crate::{Error, Method, Operation, Result, RetryPolicy, encode, retry};
@@ -67,6 +68,9 @@ pub(crate) struct Settings {
     pub(crate) upload_stall_timeout: Duration,
     pub(crate) max_response_size: u64,
 }
+
+/// A listing's envelope (its items taken out) and its items.
+pub(crate) type ListingPage<L> = (L, PageItems<<L as Listing>::Item>);
 
 /// A response read in full (within the size cap).
 pub(crate) struct Response {
@@ -130,6 +134,29 @@ impl Transport {
 
     /// Sends `op` (with retries) and decodes its 2xx response.
     pub(crate) fn execute<O: Operation>(&self, op: &O) -> Result<O::Response> {
+        let response = self.send(op)?;
+        decode(O::OPERATION_ID, &response)
+    }
+
+    /// Sends a listing `op` and decodes its page, item by item when the page does not decode
+    /// whole (see [`decode::listing`]).
+    pub(crate) fn list<O>(&self, op: &O, page: Option<u64>) -> Result<ListingPage<O::Response>>
+    where
+        O: Operation,
+        O::Response: Listing,
+    {
+        let response = self.send(op)?;
+        let what = format!("{} {}", self.settings.api.name(), O::OPERATION_ID);
+        crate::decode::listing::<O::Response>(&response.body, &what, page, || {
+            match decode::<O::Response>(O::OPERATION_ID, &response) {
+                Err(e) => e,
+                Ok(_) => Error::new(ErrorKind::Decode, format!("cannot decode the response to {what}")),
+            }
+        })
+    }
+
+    /// Sends `op` with retries: its 2xx response, undecoded.
+    fn send<O: Operation>(&self, op: &O) -> Result<Response> {
         let body = match op.body() {
             Some(b) => Some(serde_json::to_vec(b).map_err(|e| {
                 Error::invalid_input(format!("cannot encode the body of {}: {e}", O::OPERATION_ID))
@@ -137,8 +164,7 @@ impl Transport {
             })?),
             None => None,
         };
-        let response = self.call(O::METHOD, O::OPERATION_ID, &op.path(), &op.query(), &op.headers(), body)?;
-        decode(O::OPERATION_ID, &response)
+        self.call(O::METHOD, O::OPERATION_ID, &op.path(), &op.query(), &op.headers(), body)
     }
 
     /// Sends one API request, retrying as the policy allows; a non-2xx final answer is an error.

@@ -142,8 +142,8 @@ fn list_follows_next_links_for_three_pages_keeping_every_filter() {
 
     // The builder was not changed by iterating: sending it again asks for the first page again.
     let again = list.send().unwrap();
-    assert_eq!(again.meta.total, 5);
-    assert_eq!(again.images.len(), 2);
+    assert_eq!(again.total, Some(5));
+    assert_eq!(again.items.len(), 2);
     page1.assert_calls(2);
     page2.assert_calls(1);
 }
@@ -182,12 +182,15 @@ fn list_without_links_is_one_page() {
     let list = client.images().list().private(true).tag("prod");
 
     let one = list.send().unwrap();
-    assert!(one.links.is_none());
-    assert_eq!(one.meta.total, 3);
-    assert_eq!(ids(&one.images), [7555620, 7555621, 38413969]);
-    assert_eq!(one.images[0].slug, None);
-    assert_eq!(one.images[1].type_, Some(ImageType::Backup));
-    assert_eq!(one.images[2].tags.as_deref(), Some(&["prod".to_string(), "base".to_string()][..]));
+    // No links: this page is the only one.
+    assert_eq!(one.page, 1);
+    assert_eq!(one.pages, Some(1));
+    assert_eq!(one.total, Some(3));
+    assert!(one.failed.is_empty());
+    assert_eq!(ids(&one.items), [7555620, 7555621, 38413969]);
+    assert_eq!(one.items[0].slug, None);
+    assert_eq!(one.items[1].type_, Some(ImageType::Backup));
+    assert_eq!(one.items[2].tags, ["prod".to_string(), "base".to_string()]);
 
     let all: Vec<Image> = list.iter().collect::<Result<_, _>>().unwrap();
     assert_eq!(ids(&all), [7555620, 7555621, 38413969]);
@@ -518,7 +521,7 @@ fn import_sends_the_custom_image_and_decodes_the_partial_202() {
     assert_eq!(image.id, Some(38413969));
     assert_eq!(image.status, Some(ImageStatus::New));
     assert_eq!(image.type_, Some(ImageType::Custom));
-    assert_eq!(image.tags.as_deref(), Some(&["base".to_string()][..]));
+    assert_eq!(image.tags, ["base".to_string()]);
     // The 202 placeholder has no slug, public flag or sizes yet.
     assert_eq!(image.slug, None);
     assert_eq!(image.public, None);
@@ -678,8 +681,8 @@ fn transfer_posts_the_action_and_decodes_the_wrapped_answer() {
 
     post.assert_calls(1);
     assert_eq!(action.id, 36805527);
-    assert_eq!(action.status, ActionStatus::InProgress);
-    assert_eq!(action.type_, "transfer");
+    assert_eq!(action.status, Some(ActionStatus::InProgress));
+    assert_eq!(action.type_.as_deref(), Some("transfer"));
     assert_eq!(action.resource_id, Some(7555620));
     assert_eq!(action.resource_type.as_deref(), Some("image"));
     assert_eq!(action.region_slug.as_deref(), Some("sfo3"));
@@ -710,7 +713,7 @@ fn convert_posts_only_the_type() {
 
     post.assert_calls(1);
     assert_eq!(action.id, 36805603);
-    assert_eq!(action.type_, "convert");
+    assert_eq!(action.type_.as_deref(), Some("convert"));
     assert_eq!(action.resource_id, Some(7555621));
 }
 
@@ -729,7 +732,7 @@ fn get_action_decodes_the_wrapped_answer() {
 
     get.assert_calls(1);
     assert_eq!(action.id, 36805527);
-    assert_eq!(action.status, ActionStatus::Completed);
+    assert_eq!(action.status, Some(ActionStatus::Completed));
     assert_eq!(action.completed_at.as_deref(), Some("2024-05-04T16:49:10Z"));
 }
 
@@ -748,14 +751,14 @@ fn list_actions_follows_next_links_keeping_per_page() {
     let client = client(&server);
     let list = client.images().actions(7555620).list().per_page(1);
     let first = list.send().unwrap();
-    assert_eq!(first.meta.total, 2);
-    assert_eq!(first.actions.len(), 1);
+    assert_eq!(first.total, Some(2));
+    assert_eq!(first.items.len(), 1);
 
     let actions: Vec<_> = list.iter().collect::<Result<_, _>>().unwrap();
 
     assert_eq!(actions.iter().map(|a| a.id).collect::<Vec<_>>(), [36805527, 36804745]);
-    assert_eq!(actions[0].status, ActionStatus::Completed);
-    assert_eq!(actions[1].status, ActionStatus::Errored);
+    assert_eq!(actions[0].status, Some(ActionStatus::Completed));
+    assert_eq!(actions[1].status, Some(ActionStatus::Errored));
     page1.assert_calls(2);
     page2.assert_calls(1);
 }
@@ -943,7 +946,7 @@ fn action_wait_polls_until_completed() {
     let action =
         client(&server).images().actions(7555620).wait_with_interval(36805527, PATIENCE, INTERVAL).unwrap();
 
-    assert_eq!(action.status, ActionStatus::Completed);
+    assert_eq!(action.status, Some(ActionStatus::Completed));
     running.assert_calls(2);
     completed.assert_calls(1);
 }

@@ -97,7 +97,7 @@ fn a_post_answered_429_is_retried_because_the_server_did_not_act() {
         Reply::json(200, LINODE_IMAGE),
     ]);
     let image = post_image(&linode_client(&server, quick_retries(4))).unwrap();
-    assert_eq!(image.label, "gold-master");
+    assert_eq!(image.label.as_deref(), Some("gold-master"));
     assert_eq!(server.count(), 2);
     assert_eq!(server.seen()[0].body, server.seen()[1].body);
 }

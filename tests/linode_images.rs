@@ -310,15 +310,15 @@ fn get_sends_the_id_as_one_encoded_segment_and_decodes_the_image() {
     let image = client(&server).images().get("private/12345").unwrap();
     get.assert_calls(1);
     assert_eq!(image.id, "private/12345");
-    assert_eq!(image.label, "gold-master");
+    assert_eq!(image.label.as_deref(), Some("gold-master"));
     assert_eq!(image.description.as_deref(), Some("nginx and the app user, sshd hardened"));
-    assert_eq!(image.status, ImageStatus::Available);
-    assert_eq!(image.size, 2520);
+    assert_eq!(image.status, Some(ImageStatus::Available));
+    assert_eq!(image.size, Some(2520));
     assert_eq!(image.total_size, Some(5_284_823_040));
     assert_eq!(image.tags, ["prod", "web"]);
     assert_eq!(image.regions.len(), 1);
-    assert_eq!(image.regions[0].region, "us-east");
-    assert_eq!(image.regions[0].status, ImageRegionStatus::Available);
+    assert_eq!(image.regions[0].region.as_deref(), Some("us-east"));
+    assert_eq!(image.regions[0].status, Some(ImageRegionStatus::Available));
 }
 
 #[test]
@@ -381,7 +381,7 @@ fn create_sends_disk_label_and_options() {
         .unwrap();
     full.assert_calls(1);
     assert_eq!(image.id, "private/12345");
-    assert_eq!(image.status, ImageStatus::Creating);
+    assert_eq!(image.status, Some(ImageStatus::Creating));
 
     let minimal = server.mock(|when, then| {
         when.method(POST).path("/v4/images").json_body(json!({"disk_id": 7, "label": "plain"}));
@@ -413,7 +413,7 @@ fn update_sends_only_what_is_set_and_empty_tags_as_an_empty_list() {
         .send()
         .unwrap();
     put.assert_calls(1);
-    assert_eq!(image.label, "new");
+    assert_eq!(image.label.as_deref(), Some("new"));
     assert!(image.tags.is_empty());
 
     let described = server.mock(|when, then| {
@@ -467,8 +467,8 @@ fn replicate_sends_the_region_list() {
     });
     let image = client(&server).images().replicate("private/12345", ["us-east", "us-mia"]).unwrap();
     post.assert_calls(1);
-    assert_eq!(image.regions[1].region, "us-mia");
-    assert_eq!(image.regions[1].status, ImageRegionStatus::PendingReplication);
+    assert_eq!(image.regions[1].region.as_deref(), Some("us-mia"));
+    assert_eq!(image.regions[1].status, Some(ImageRegionStatus::PendingReplication));
 }
 
 #[test]
@@ -512,8 +512,8 @@ fn list_send_fetches_one_page_with_its_query_and_filter() {
         .send()
         .unwrap();
     page.assert_calls(1);
-    assert_eq!((got.page, got.pages, got.results), (2, 3, 6));
-    assert_eq!(ids(&got.data), ["private/3", "private/4"]);
+    assert_eq!((got.page, got.pages, got.total), (2, Some(3), Some(6)));
+    assert_eq!(ids(&got.items), ["private/3", "private/4"]);
 
     // Nothing set: no query, no filter.
     let bare = server.mock(|when, then| {
@@ -524,7 +524,7 @@ fn list_send_fetches_one_page_with_its_query_and_filter() {
             .header_missing("x-filter");
         then.status(200).json_body(page_json(1, 1, &["linode/debian12"]));
     });
-    assert_eq!(client(&server).images().list().send().unwrap().data.len(), 1);
+    assert_eq!(client(&server).images().list().send().unwrap().items.len(), 1);
     bare.assert_calls(1);
 }
 
@@ -783,7 +783,7 @@ fn raw_filters_must_be_objects() {
     let client = client(&server);
     // Raw JSON, with the typed sort order appended.
     let raw = Filter::raw(json!({"deprecated": true})).order_by("size", Order::Asc);
-    assert_eq!(client.images().list().filter(raw).send().unwrap().data[0].id, "linode/debian9");
+    assert_eq!(client.images().list().filter(raw).send().unwrap().items[0].id, "linode/debian9");
     page.assert_calls(1);
     // Any object goes through as it is.
     let anything = json!({"deprecated": true, "+order": "asc", "+order_by": "size", "x": {"+gt": 1.5}});
@@ -837,7 +837,7 @@ fn create_upload_posts_the_request_and_decodes_the_url() {
         .unwrap();
     post.assert_calls(1);
     assert_eq!(created.image.id, "private/34567");
-    assert_eq!(created.image.status, ImageStatus::PendingUpload);
+    assert_eq!(created.image.status, Some(ImageStatus::PendingUpload));
     assert!(created.upload_to.starts_with("https://us-east-1.linodeobjects.com:443/"));
     assert!(created.upload_to.ends_with(SIGNED_QUERY));
 }
@@ -861,7 +861,7 @@ fn a_raw_image_is_compressed_and_put_with_an_exact_length_and_no_token() {
         .unwrap();
 
     assert_eq!(image.id, "private/34567");
-    assert_eq!(image.status, ImageStatus::PendingUpload);
+    assert_eq!(image.status, Some(ImageStatus::PendingUpload));
     create.assert_calls(1);
     put.assert_calls(1);
     let puts = puts.lock().unwrap();
@@ -1228,7 +1228,7 @@ fn wait_until_available_polls_until_the_image_is_available() {
         .images()
         .wait_until_available_with_interval("private/34567", Duration::from_secs(30), POLL)
         .unwrap();
-    assert_eq!(image.status.as_str(), "Available");
+    assert_eq!(image.status.as_ref().map(ImageStatus::as_str), Some("Available"));
     get.assert_calls(3);
 }
 
@@ -1321,7 +1321,7 @@ fn wait_for_replicas_waits_for_each_named_region() {
         .unwrap();
     get.assert_calls(4);
     assert_eq!(image.regions.len(), 3);
-    assert_eq!(image.regions[1].status, ImageRegionStatus::Available);
+    assert_eq!(image.regions[1].status, Some(ImageRegionStatus::Available));
 }
 
 #[test]

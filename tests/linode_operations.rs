@@ -70,7 +70,7 @@ fn get_image(image_id: &str) -> ops::GetImage {
 }
 
 fn region(region: &str, status: ImageRegionStatus) -> ImageRegion {
-    ImageRegion { region: region.into(), status, extra: Map::new() }
+    ImageRegion { region: Some(region.into()), status: Some(status), extra: Map::new() }
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -81,17 +81,17 @@ fn strings(items: &[&str]) -> Vec<String> {
 fn expected_public_debian12() -> Image {
     Image {
         id: "linode/debian12".into(),
-        label: "Debian 12".into(),
+        label: Some("Debian 12".into()),
         description: Some(String::new()),
-        created: "2023-06-12T15:18:25".into(),
+        created: Some("2023-06-12T15:18:25".into()),
         updated: Some("2023-06-12T15:18:25".into()),
-        created_by: "linode".into(),
-        deprecated: false,
-        is_public: true,
-        size: 1300,
+        created_by: Some("linode".into()),
+        deprecated: Some(false),
+        is_public: Some(true),
+        size: Some(1300),
         total_size: Some(1_363_148_800),
-        status: ImageStatus::Available,
-        type_: ImageType::Manual,
+        status: Some(ImageStatus::Available),
+        type_: Some(ImageType::Manual),
         vendor: Some("Debian".into()),
         eol: Some("2028-06-30T04:00:00".into()),
         expiry: None,
@@ -111,17 +111,17 @@ fn expected_public_debian12() -> Image {
 fn expected_private_12345() -> Image {
     Image {
         id: "private/12345".into(),
-        label: "web-base-2024-05".into(),
+        label: Some("web-base-2024-05".into()),
         description: Some("nginx and the app user, sshd hardened".into()),
-        created: "2024-05-02T09:41:17".into(),
+        created: Some("2024-05-02T09:41:17".into()),
         updated: Some("2024-05-02T09:52:03".into()),
-        created_by: "alice".into(),
-        deprecated: false,
-        is_public: false,
-        size: 2520,
+        created_by: Some("alice".into()),
+        deprecated: Some(false),
+        is_public: Some(false),
+        size: Some(2520),
         total_size: Some(5_284_823_040),
-        status: ImageStatus::Available,
-        type_: ImageType::Manual,
+        status: Some(ImageStatus::Available),
+        type_: Some(ImageType::Manual),
         vendor: None,
         eol: None,
         expiry: None,
@@ -172,9 +172,9 @@ fn get_images_sends_page_query_and_x_filter_and_decodes_the_page() {
         page,
         ImagePage {
             data: vec![expected_public_debian12(), expected_private_12345()],
-            page: 2,
-            pages: 3,
-            results: 54,
+            page: Some(2),
+            pages: Some(3),
+            results: Some(54),
             extra: Map::new(),
         }
     );
@@ -200,7 +200,10 @@ fn get_images_without_options_sends_no_query_and_no_x_filter() {
 
     mock.assert_calls(1);
     let page = result.expect("get-images succeeds");
-    assert_eq!(page, ImagePage { data: vec![], page: 1, pages: 1, results: 0, extra: Map::new() });
+    assert_eq!(
+        page,
+        ImagePage { data: vec![], page: Some(1), pages: Some(1), results: Some(0), extra: Map::new() }
+    );
 }
 
 // ------------------------------------------------------------------------- get-image
@@ -249,17 +252,17 @@ fn get_image_decodes_a_shared_image_with_its_share_group() {
     mock.assert_calls(1);
     let expected = Image {
         id: "shared/4567".into(),
-        label: "golden-ubuntu-2404".into(),
+        label: Some("golden-ubuntu-2404".into()),
         description: Some("Company golden image, CIS level 1".into()),
-        created: "2025-02-11T08:03:51".into(),
+        created: Some("2025-02-11T08:03:51".into()),
         updated: Some("2025-02-11T08:03:51".into()),
-        created_by: "platform-team".into(),
-        deprecated: false,
-        is_public: false,
-        size: 3072,
+        created_by: Some("platform-team".into()),
+        deprecated: Some(false),
+        is_public: Some(false),
+        size: Some(3072),
         total_size: Some(3_221_225_472),
-        status: ImageStatus::Available,
-        type_: ImageType::Shared,
+        status: Some(ImageStatus::Available),
+        type_: Some(ImageType::Shared),
         vendor: None,
         eol: None,
         expiry: None,
@@ -318,17 +321,17 @@ fn post_image_sends_every_field_of_the_body() {
     mock.assert_calls(1);
     let expected = Image {
         id: "private/23456".into(),
-        label: "db-01-before-upgrade".into(),
+        label: Some("db-01-before-upgrade".into()),
         description: Some("PostgreSQL 15 data disk before the 16 upgrade".into()),
-        created: "2024-06-20T14:07:33".into(),
+        created: Some("2024-06-20T14:07:33".into()),
         updated: Some("2024-06-20T14:07:33".into()),
-        created_by: "alice".into(),
-        deprecated: false,
-        is_public: false,
-        size: 0,
+        created_by: Some("alice".into()),
+        deprecated: Some(false),
+        is_public: Some(false),
+        size: Some(0),
         total_size: Some(0),
-        status: ImageStatus::Creating,
-        type_: ImageType::Manual,
+        status: Some(ImageStatus::Creating),
+        type_: Some(ImageType::Manual),
         vendor: None,
         eol: None,
         expiry: None,
@@ -363,7 +366,7 @@ fn post_image_omits_the_fields_left_unset() {
     });
 
     mock.assert_calls(1);
-    assert_eq!(result.expect("post-image succeeds").status, ImageStatus::Creating);
+    assert_eq!(result.expect("post-image succeeds").status, Some(ImageStatus::Creating));
 }
 
 // ----------------------------------------------------------------- post-upload-image
@@ -401,17 +404,17 @@ fn post_upload_image_sends_the_body_and_decodes_image_and_upload_url() {
     let expected = ImageUpload {
         image: Image {
             id: "private/34567".into(),
-            label: "alpine-3-20-custom".into(),
+            label: Some("alpine-3-20-custom".into()),
             description: Some("Alpine 3.20, built with packer".into()),
-            created: "2024-07-01T10:00:02".into(),
+            created: Some("2024-07-01T10:00:02".into()),
             updated: Some("2024-07-01T10:00:02".into()),
-            created_by: "alice".into(),
-            deprecated: false,
-            is_public: false,
-            size: 0,
+            created_by: Some("alice".into()),
+            deprecated: Some(false),
+            is_public: Some(false),
+            size: Some(0),
             total_size: Some(0),
-            status: ImageStatus::PendingUpload,
-            type_: ImageType::Manual,
+            status: Some(ImageStatus::PendingUpload),
+            type_: Some(ImageType::Manual),
             vendor: None,
             eol: None,
             expiry: None,
@@ -452,7 +455,7 @@ fn post_upload_image_omits_the_optional_fields_left_unset() {
     });
 
     mock.assert_calls(1);
-    assert_eq!(result.expect("post-upload-image succeeds").image.status, ImageStatus::PendingUpload);
+    assert_eq!(result.expect("post-upload-image succeeds").image.status, Some(ImageStatus::PendingUpload));
 }
 
 // ------------------------------------------------------------------------- put-image
@@ -490,7 +493,7 @@ fn put_image_sends_label_description_and_tags() {
 
     mock.assert_calls(1);
     let expected = Image {
-        label: "web-base-2024-06".into(),
+        label: Some("web-base-2024-06".into()),
         description: Some("rebuilt with nginx 1.26".into()),
         tags: strings(&["web", "base", "nginx-1.26"]),
         updated: Some("2024-06-03T08:15:00".into()),
@@ -643,15 +646,18 @@ fn unknown_enum_values_are_kept_printed_and_serialised_back_unchanged() {
     let image = client(&server).execute(&get_image("private/12345")).expect("decodes");
 
     mock.assert_calls(1);
-    assert_eq!(image.status, ImageStatus::Other("hibernating".into()));
-    assert_eq!(image.status.to_string(), "hibernating");
-    assert_eq!(image.type_, ImageType::Other("golden".into()));
-    assert_eq!(image.type_.to_string(), "golden");
-    assert_eq!(image.regions[0].status, ImageRegionStatus::Other("warming".into()));
-    assert_eq!(image.regions[0].status.to_string(), "warming");
+    assert_eq!(image.status, Some(ImageStatus::Other("hibernating".into())));
+    assert_eq!(image.status.as_ref().map(ToString::to_string).as_deref(), Some("hibernating"));
+    assert_eq!(image.type_, Some(ImageType::Other("golden".into())));
+    assert_eq!(image.type_.as_ref().map(ToString::to_string).as_deref(), Some("golden"));
+    assert_eq!(image.regions[0].status, Some(ImageRegionStatus::Other("warming".into())));
+    assert_eq!(image.regions[0].status.as_ref().map(ToString::to_string).as_deref(), Some("warming"));
     // A known value with a space is still recognised.
-    assert_eq!(image.regions[1].status, ImageRegionStatus::PendingReplication);
-    assert_eq!(image.regions[1].status.to_string(), "pending replication");
+    assert_eq!(image.regions[1].status, Some(ImageRegionStatus::PendingReplication));
+    assert_eq!(
+        image.regions[1].status.as_ref().map(ToString::to_string).as_deref(),
+        Some("pending replication")
+    );
     assert_eq!(image.is_shared, Some(IsShared::IsSharedNone(IsSharedNone::Other("partially".into()))));
     assert_eq!(to_value(&image), sent);
 }

@@ -56,14 +56,24 @@ pub fn tour(stand_in: &DigitalOceanStandIn) -> Result<()> {
     let step = steps.start("Transfer it to sfo3 with an image action");
     let transfer = actions.transfer(RegionSlug::Sfo3)?;
     show::exchanges(journal.take());
-    step.done(format!("{} action {}: {}", transfer.type_, transfer.id, transfer.status));
+    step.done(format!(
+        "{} action {}: {}",
+        show::or_dash(&transfer.type_),
+        transfer.id,
+        show::or_dash(&transfer.status)
+    ));
 
     let step = steps.start("Wait for the action (a poll every 250 ms)");
     let done = actions.wait_with_interval(transfer.id, WAIT, POLL)?;
     let image = client.images().get(id)?;
     show::exchanges(journal.take());
     let at = done.completed_at.as_deref().unwrap_or("-");
-    step.done(format!("action {} {} at {at}; the image is now in {}", done.id, done.status, regions(&image)));
+    step.done(format!(
+        "action {} {} at {at}; the image is now in {}",
+        done.id,
+        show::or_dash(&done.status),
+        regions(&image)
+    ));
 
     let step = steps.start("Convert it to a snapshot, and wait for that action");
     show::say("(DigitalOcean converts backups; the stand-in lets any image through)");
@@ -72,7 +82,12 @@ pub fn tour(stand_in: &DigitalOceanStandIn) -> Result<()> {
     let image = client.images().get(id)?;
     show::exchanges(journal.take());
     let kind = image.type_.as_ref().map_or("-", |t| t.as_str());
-    step.done(format!("{} action {} {}; the image is now a {kind}", done.type_, done.id, done.status));
+    step.done(format!(
+        "{} action {} {}; the image is now a {kind}",
+        show::or_dash(&done.type_),
+        done.id,
+        show::or_dash(&done.status)
+    ));
 
     let step = steps.start("Delete it");
     client.images().delete(id)?;

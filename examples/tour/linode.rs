@@ -79,18 +79,25 @@ pub fn tour(stand_in: &LinodeStandIn, workdir: &Path) -> Result<()> {
         host(&stand_in.storage_url())
     ));
     show::say("the stand-in's PUT mock only matches a request with no Authorization header");
-    step.done(format!("{} created: {}", image.id, image.status));
+    step.done(format!("{} created: {}", image.id, show::or_dash(&image.status)));
 
     let step = steps.start("Wait until it is available (a poll every 250 ms)");
     let image = client.images().wait_until_available_with_interval(&image.id, WAIT, POLL)?;
     show::exchanges(journal.take());
-    step.done(format!("{} is {}: {} MB, in {}", image.id, image.status, image.size, regions(&image)));
+    step.done(format!(
+        "{} is {}: {}, in {}",
+        image.id,
+        show::or_dash(&image.status),
+        megabytes(image.size),
+        regions(&image)
+    ));
 
     let step = steps.start("Update its label and tags");
     let image =
         client.images().update(&image.id).label("tour-disk-golden").tags(["tour", "golden"]).send()?;
     show::exchanges(journal.take());
-    step.done(format!("label {:?}, tags [{}]", image.label, image.tags.join(", ")));
+    let label = image.label.as_ref().map_or_else(|| "-".to_string(), |l| format!("{l:?}"));
+    step.done(format!("label {label}, tags [{}]", image.tags.join(", ")));
 
     let step = steps.start("Replicate it to two more regions");
     show::say("the list replaces the current one, so it names us-east as well");
@@ -140,7 +147,12 @@ pub fn live() -> Result<()> {
     let id = id.unwrap_or_else(|| "linode/debian12".to_string());
     let image = client.images().get(&id)?;
     image_table(std::slice::from_ref(&image), 1);
-    step.done(format!("{}: {}, created {}", image.id, image.status, image.created));
+    step.done(format!(
+        "{}: {}, created {}",
+        image.id,
+        show::or_dash(&image.status),
+        show::or_dash(&image.created)
+    ));
 
     if token_var.is_some() {
         let step = steps.start("List your private images");
@@ -171,9 +183,9 @@ fn image_table(images: &[Image], max: usize) {
         .map(|i| {
             vec![
                 i.id.clone(),
-                i.label.clone(),
-                format!("{} MB", i.size),
-                i.status.to_string(),
+                show::or_dash(&i.label),
+                megabytes(i.size),
+                show::or_dash(&i.status),
                 i.vendor.clone().unwrap_or_else(|| "-".into()),
             ]
         })
@@ -186,12 +198,17 @@ fn image_table(images: &[Image], max: usize) {
 
 fn region_table(image: &Image) {
     let rows: Vec<Vec<String>> =
-        image.regions.iter().map(|r| vec![r.region.clone(), r.status.to_string()]).collect();
+        image.regions.iter().map(|r| vec![show::or_dash(&r.region), show::or_dash(&r.status)]).collect();
     show::table(&["region", "status"], &rows, &[]);
 }
 
 fn regions(image: &Image) -> String {
-    image.regions.iter().map(|r| r.region.as_str()).collect::<Vec<_>>().join(", ")
+    image.regions.iter().map(|r| r.region.as_deref().unwrap_or("-")).collect::<Vec<_>>().join(", ")
+}
+
+/// `2400 MB`, or `-` when the size is missing.
+fn megabytes(size: Option<u64>) -> String {
+    size.map_or_else(|| "-".to_string(), |mb| format!("{mb} MB"))
 }
 
 /// `127.0.0.1:40123` from `http://127.0.0.1:40123`.

@@ -539,6 +539,8 @@ fn public_image(id: &str, label: &str, vendor: &str, size: u64, deprecated: bool
         "vendor": vendor,
         "capabilities": capabilities,
         "tags": [],
-        "regions": [],
+        // As the live API answers for public images: no region list, no sharing details.
+        "regions": null,
+        "image_sharing": null,
     })
 }

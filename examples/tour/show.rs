@@ -111,6 +111,11 @@ pub fn table(headers: &[&str], rows: &[Vec<String>], right: &[&str]) {
     }
 }
 
+/// A value the server may leave out: the value, or `-` when it is missing.
+pub fn or_dash<T: Display>(value: &Option<T>) -> String {
+    value.as_ref().map_or_else(|| "-".to_string(), ToString::to_string)
+}
+
 /// `64.0 MiB`, `812 KiB`, `120 B`.
 pub fn bytes(n: u64) -> String {
     const KIB: f64 = 1024.0;

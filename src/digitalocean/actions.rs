@@ -8,7 +8,7 @@ use super::types::{ImageActionType, RegionSlug};
 use super::{Client, ops, types};
 use crate::error::ErrorKind;
 use crate::wait::{Poll, default_interval, poll};
-use crate::{Error, Items, Result};
+use crate::{Error, Items, Page, Result};
 
 /// The actions of one image: from [`Images::actions`](super::Images::actions).
 ///
@@ -21,7 +21,7 @@ use crate::{Error, Items, Result};
 /// let actions = client.images().actions(7555620);
 /// let started = actions.convert()?;
 /// let done = actions.wait(started.id, Duration::from_secs(600))?;
-/// println!("{} {}", done.type_, done.status);
+/// println!("{:?} {:?}", done.type_, done.status);
 /// # Ok(())
 /// # }
 /// ```
@@ -59,7 +59,7 @@ impl<'a> ImageActions<'a> {
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = Client::from_env()?;
     /// let action = client.images().actions(7555620).transfer(RegionSlug::Sfo3)?;
-    /// println!("action {} is {}", action.id, action.status);
+    /// println!("action {} is {:?}", action.id, action.status);
     /// # Ok(())
     /// # }
     /// ```
@@ -82,7 +82,7 @@ impl<'a> ImageActions<'a> {
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = Client::from_env()?;
     /// let action = client.images().actions(7555620).convert()?;
-    /// println!("action {} is {}", action.id, action.status);
+    /// println!("action {} is {:?}", action.id, action.status);
     /// # Ok(())
     /// # }
     /// ```
@@ -104,7 +104,7 @@ impl<'a> ImageActions<'a> {
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = Client::from_env()?;
     /// let action = client.images().actions(7555620).get(36805527)?;
-    /// println!("{} since {:?}", action.status, action.started_at);
+    /// println!("{:?} since {:?}", action.status, action.started_at);
     /// # Ok(())
     /// # }
     /// ```
@@ -126,7 +126,7 @@ impl<'a> ImageActions<'a> {
     /// let client = Client::from_env()?;
     /// for action in client.images().actions(7555620).list().iter() {
     ///     let action = action?;
-    ///     println!("{} {} {}", action.id, action.type_, action.status);
+    ///     println!("{} {:?} {:?}", action.id, action.type_, action.status);
     /// }
     /// # Ok(())
     /// # }
@@ -170,7 +170,7 @@ impl<'a> ImageActions<'a> {
     /// let actions = client.images().actions(7555620);
     /// let action = actions.transfer("sfo3")?;
     /// let done = actions.wait_with_interval(action.id, Duration::from_secs(3600), Duration::from_secs(15))?;
-    /// println!("{}", done.status);
+    /// println!("{:?}", done.status);
     /// # Ok(())
     /// # }
     /// ```
@@ -193,7 +193,8 @@ impl<'a> ImageActions<'a> {
                 }
                 Err(e) => return Err(e),
             };
-            let status = action.status.as_str().to_string();
+            // No status in the answer: not done yet, as far as anyone can tell.
+            let status = action.status.as_ref().map_or("unknown", |s| s.as_str()).to_string();
             last = Some(status.clone());
             if status.eq_ignore_ascii_case("completed") {
                 return Ok(Poll::Ready(action));
@@ -201,7 +202,10 @@ impl<'a> ImageActions<'a> {
             if status.eq_ignore_ascii_case("errored") {
                 return Err(Error::new(
                     ErrorKind::WaitFailed,
-                    format!("digitalocean {} action {action_id} on image {image_id} errored", action.type_),
+                    format!(
+                        "digitalocean {} action {action_id} on image {image_id} errored",
+                        action.type_.as_deref().unwrap_or("image")
+                    ),
                 )
                 .with_last_status(Some(status)));
             }
@@ -219,7 +223,7 @@ impl<'a> ImageActions<'a> {
 /// # fn main() -> Result<(), cloud_images::Error> {
 /// let client = Client::from_env()?;
 /// let page = client.images().actions(7555620).list().per_page(50).send()?;
-/// println!("{} actions in all", page.meta.total);
+/// println!("{:?} actions in all", page.total);
 /// # Ok(())
 /// # }
 /// ```
@@ -277,7 +281,8 @@ impl ListImageActions<'_> {
     }
 
     /// Fetches one page (`GET /v2/images/{image_id}/actions`), with its `links` and
-    /// `meta.total`.
+    /// `meta.total` (as [`Page::total`]); an action that cannot be decoded is reported in
+    /// [`Page::failed`].
     ///
     /// ```no_run
     /// use cloud_images::digitalocean::Client;
@@ -285,12 +290,12 @@ impl ListImageActions<'_> {
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = Client::from_env()?;
     /// let page = client.images().actions(7555620).list().send()?;
-    /// println!("{} of {}", page.actions.len(), page.meta.total);
+    /// println!("{} of {:?}", page.items.len(), page.total);
     /// # Ok(())
     /// # }
     /// ```
-    pub fn send(&self) -> Result<types::ActionList> {
-        self.client.execute(&self.op()?)
+    pub fn send(&self) -> Result<Page<types::Action>> {
+        paging::page(self.client, &self.op()?)
     }
 
     /// Every action from the requested page on, fetched lazily page by page; it follows
@@ -309,7 +314,7 @@ impl ListImageActions<'_> {
     pub fn iter(&self) -> Items<types::Action> {
         match self.op() {
             Ok(op) => paging::items(self.client.clone(), op),
-            Err(e) => paging::failed(e),
+            Err(e) => Items::failed(e),
         }
     }
 }

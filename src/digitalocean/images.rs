@@ -12,7 +12,7 @@ use super::{Client, ops, types};
 use crate::error::ErrorKind;
 use crate::transport::strip_query;
 use crate::wait::{Poll, default_interval, poll};
-use crate::{Error, Items, Result};
+use crate::{Error, Items, Page, Result};
 
 /// The images of a DigitalOcean account, and the public ones: from [`Client::images`].
 ///
@@ -203,7 +203,7 @@ impl<'a> Images<'a> {
     /// let actions = client.images().actions(7555620);
     /// let action = actions.transfer("sfo3")?;
     /// let done = actions.wait(action.id, Duration::from_secs(1800))?;
-    /// println!("{}", done.status);
+    /// println!("{:?}", done.status);
     /// # Ok(())
     /// # }
     /// ```
@@ -329,7 +329,7 @@ pub(crate) fn disappeared(what: String, last: Option<String>, e: Error) -> Error
 /// let client = Client::from_env()?;
 /// let list = client.images().list().private(true).tag("prod").per_page(50);
 /// let first = list.send()?;
-/// println!("{} of {} on the first page", first.images.len(), first.meta.total);
+/// println!("{} of {:?} on the first page", first.items.len(), first.total);
 /// for image in list.iter() {
 ///     println!("{:?}", image?.name);
 /// }
@@ -452,7 +452,9 @@ impl ListImages<'_> {
         })
     }
 
-    /// Fetches one page (`GET /v2/images`), with its `links` and `meta.total`.
+    /// Fetches one page (`GET /v2/images`): its images, `meta.total` as [`Page::total`], and the
+    /// page count from the `last` link as [`Page::pages`]. An image that cannot be decoded is
+    /// reported in [`Page::failed`], and the others are returned.
     ///
     /// ```no_run
     /// use cloud_images::digitalocean::Client;
@@ -460,12 +462,12 @@ impl ListImages<'_> {
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = Client::from_env()?;
     /// let page = client.images().list().per_page(10).page(2).send()?;
-    /// println!("{} images in all", page.meta.total);
+    /// println!("{:?} images in all", page.total);
     /// # Ok(())
     /// # }
     /// ```
-    pub fn send(&self) -> Result<types::ImageList> {
-        self.client.execute(&self.op()?)
+    pub fn send(&self) -> Result<Page<types::Image>> {
+        paging::page(self.client, &self.op()?)
     }
 
     /// Every image from the requested page on, fetched lazily page by page (see [`Items`]).
@@ -491,7 +493,7 @@ impl ListImages<'_> {
     pub fn iter(&self) -> Items<types::Image> {
         match self.op() {
             Ok(op) => paging::items(self.client.clone(), op),
-            Err(e) => paging::failed(e),
+            Err(e) => Items::failed(e),
         }
     }
 }

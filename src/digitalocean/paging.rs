@@ -3,8 +3,10 @@
 
 use super::Client;
 use super::{ops, types};
+use crate::decode::Listing;
 use crate::error::ErrorKind;
-use crate::{Error, Items, Operation, Result, encode};
+use crate::pager::Fetched;
+use crate::{Error, Items, Operation, Page, Result, encode};
 
 /// The page size the API uses when `per_page` is not sent.
 pub(crate) const DEFAULT_PER_PAGE: u64 = 20;
@@ -12,7 +14,9 @@ pub(crate) const DEFAULT_PER_PAGE: u64 = 20;
 pub(crate) const MAX_PER_PAGE: u64 = 200;
 
 /// A list operation that can be re-sent for another page.
-pub(crate) trait Paged: Operation + Clone + Send + 'static {
+pub(crate) trait Paged:
+    Operation<Response: Listing<Item = Self::Item>> + Clone + Send + 'static
+{
     /// What one page holds.
     type Item: Send + 'static;
     /// The page the request asks for (`None`: the first).
@@ -21,8 +25,24 @@ pub(crate) trait Paged: Operation + Clone + Send + 'static {
     fn per_page(&self) -> Option<u64>;
     /// Asks for another page; everything else is kept.
     fn set_page(&mut self, page: u64);
-    /// The items, the link to the next page and `meta.total` of one response.
-    fn split(page: Self::Response) -> (Vec<Self::Item>, Option<String>, u64);
+    /// The `links` and `meta.total` of one response (its items taken out already).
+    fn counters(page: &Self::Response) -> (Option<&types::PageLinksPages>, Option<u64>);
+}
+
+impl Listing for types::ImageList {
+    type Item = types::Image;
+    const ITEMS: &'static str = "images";
+    fn take_items(&mut self) -> Vec<types::Image> {
+        std::mem::take(&mut self.images)
+    }
+}
+
+impl Listing for types::ActionList {
+    type Item = types::Action;
+    const ITEMS: &'static str = "actions";
+    fn take_items(&mut self) -> Vec<types::Action> {
+        std::mem::take(&mut self.actions)
+    }
 }
 
 impl Paged for ops::ImagesList {
@@ -36,8 +56,8 @@ impl Paged for ops::ImagesList {
     fn set_page(&mut self, page: u64) {
         self.page = Some(page);
     }
-    fn split(page: types::ImageList) -> (Vec<types::Image>, Option<String>, u64) {
-        (page.images, next_link(page.links), page.meta.total)
+    fn counters(page: &types::ImageList) -> (Option<&types::PageLinksPages>, Option<u64>) {
+        (page.links.as_ref().and_then(|l| l.pages.as_ref()), page.meta.as_ref().and_then(|m| m.total))
     }
 }
 
@@ -52,13 +72,27 @@ impl Paged for ops::ImageActionsList {
     fn set_page(&mut self, page: u64) {
         self.page = Some(page);
     }
-    fn split(page: types::ActionList) -> (Vec<types::Action>, Option<String>, u64) {
-        (page.actions, next_link(page.links), page.meta.total)
+    fn counters(page: &types::ActionList) -> (Option<&types::PageLinksPages>, Option<u64>) {
+        (page.links.as_ref().and_then(|l| l.pages.as_ref()), page.meta.as_ref().and_then(|m| m.total))
     }
 }
 
-fn next_link(links: Option<types::PageLinks>) -> Option<String> {
-    links.and_then(|l| l.pages).and_then(|p| p.next)
+/// The page number a `links.pages` URL points to.
+fn link_page(url: &str) -> Option<u64> {
+    encode::query_value(url, "page").and_then(|v| v.trim().parse::<u64>().ok())
+}
+
+/// Sends one page of `op`: the page as `send()` returns it.
+pub(crate) fn page<O: Paged>(client: &Client, op: &O) -> Result<Page<O::Item>> {
+    let current = op.page().unwrap_or(1);
+    let (envelope, items) = client.inner.list(op, Some(current))?;
+    let (links, total) = O::counters(&envelope);
+    let pages = match links {
+        Some(l) if l.last.is_some() => l.last.as_deref().and_then(link_page),
+        Some(l) if l.next.is_some() => None,
+        _ => Some(current),
+    };
+    Ok(Page::new(items, current, pages, total))
 }
 
 /// Refuses a `per_page` outside 1..=200 and a `page` of 0, before anything is sent.
@@ -76,15 +110,6 @@ pub(crate) fn check_paging(what: &str, per_page: Option<u64>, page: Option<u64>)
         )));
     }
     Ok(())
-}
-
-/// An iterator that yields `error` and ends, having sent nothing.
-pub(crate) fn failed<T>(error: Error) -> Items<T> {
-    let mut error = Some(error);
-    Items::new(move || match error.take() {
-        Some(e) => Err(e),
-        None => Ok(None),
-    })
 }
 
 /// The items of every page from `op`'s page on, fetched lazily. `op` must be valid already.
@@ -106,7 +131,7 @@ struct Cursor<O> {
 }
 
 impl<O: Paged> Cursor<O> {
-    fn fetch(&mut self, client: &Client) -> Result<Option<Vec<O::Item>>> {
+    fn fetch(&mut self, client: &Client) -> Result<Option<Fetched<O::Item>>> {
         if let Some(e) = self.pending.take() {
             self.done = true;
             return Err(e);
@@ -119,8 +144,9 @@ impl<O: Paged> Cursor<O> {
             op.set_page(page);
         }
         let current = op.page().unwrap_or(1);
-        let response = client.execute(&op).inspect_err(|_| self.done = true)?;
-        let (items, next, total) = O::split(response);
+        let (envelope, items) = client.inner.list(&op, Some(current)).inspect_err(|_| self.done = true)?;
+        let (links, total) = O::counters(&envelope);
+        let next = links.and_then(|l| l.next.clone());
         if items.is_empty() {
             self.done = true;
             return Ok(None);
@@ -130,11 +156,12 @@ impl<O: Paged> Cursor<O> {
             // server may use less than asked); the smaller guess allows more pages, never fewer.
             let asked = op.per_page().unwrap_or(DEFAULT_PER_PAGE);
             let size = asked.min(items.len() as u64).max(1);
-            total.div_ceil(size).max(current)
+            // No `meta.total`: no bound but the links themselves.
+            total.map_or(u64::MAX, |total| total.div_ceil(size).max(current))
         });
         match next {
             None => self.done = true,
-            Some(url) => match encode::query_value(&url, "page").and_then(|v| v.trim().parse::<u64>().ok()) {
+            Some(url) => match link_page(&url) {
                 Some(page) if page <= current => {
                     log::warn!(
                         target: "cloud_images",
@@ -163,6 +190,6 @@ impl<O: Paged> Cursor<O> {
                 }
             },
         }
-        Ok(Some(items))
+        Ok(Some(Fetched { items, total }))
     }
 }

@@ -65,7 +65,7 @@ impl Client {
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = Client::from_env()?;
     /// let image = client.images().get("linode/debian12")?;
-    /// println!("{}", image.label);
+    /// println!("{}", image.label.as_deref().unwrap_or("-"));
     /// # Ok(())
     /// # }
     /// ```
@@ -87,7 +87,7 @@ impl Client {
     ///     page_size: Some(25),
     ///     x_filter: None,
     /// })?;
-    /// println!("{} images", page.results);
+    /// println!("{:?} images", page.results);
     /// # Ok(())
     /// # }
     /// ```

@@ -5,9 +5,11 @@ use std::time::Duration;
 use super::types::{self, Image, ImagePage};
 use super::upload::{self, CreateUpload, Upload, UploadSource};
 use super::{Client, Filter, ops};
+use crate::decode::Listing;
 use crate::error::ErrorKind;
+use crate::pager::Fetched;
 use crate::wait::{self, Poll};
-use crate::{Error, Items, Operation, Result};
+use crate::{Error, Items, Operation, Page, Result};
 
 /// The smallest and largest `page_size` Linode accepts.
 const PAGE_SIZES: std::ops::RangeInclusive<u64> = 25..=500;
@@ -23,7 +25,7 @@ const PAGE_SIZES: std::ops::RangeInclusive<u64> = 25..=500;
 /// let client = Client::from_env()?;
 /// let images = client.images();
 /// let debian = images.get("linode/debian12")?;
-/// println!("{} is {}", debian.id, debian.status);
+/// println!("{} is {:?}", debian.id, debian.status);
 /// # Ok(())
 /// # }
 /// ```
@@ -47,7 +49,7 @@ impl<'a> Images<'a> {
     /// let client = Client::from_env()?;
     /// for image in client.images().list().page_size(500).filter(Filter::eq("is_public", false)).iter() {
     ///     let image = image?;
-    ///     println!("{} {}", image.id, image.label);
+    ///     println!("{} {}", image.id, image.label.as_deref().unwrap_or("-"));
     /// }
     /// # Ok(())
     /// # }
@@ -62,7 +64,7 @@ impl<'a> Images<'a> {
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = cloud_images::linode::Client::from_env()?;
     /// let image = client.images().get("linode/debian12")?;
-    /// println!("{} ({} MB)", image.label, image.size);
+    /// println!("{:?} ({:?} MB)", image.label, image.size);
     /// # Ok(())
     /// # }
     /// ```
@@ -230,7 +232,7 @@ impl<'a> Images<'a> {
     ///     .progress(|p| eprintln!("{:?}: {} of {} bytes", p.phase, p.done, p.total))
     ///     .file("disk.img")?;
     /// let image = client.images().wait_until_available(&image.id, Duration::from_secs(600))?;
-    /// println!("{} is {}", image.id, image.status);
+    /// println!("{} is {:?}", image.id, image.status);
     /// # Ok(())
     /// # }
     /// ```
@@ -251,7 +253,7 @@ impl<'a> Images<'a> {
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = cloud_images::linode::Client::from_env()?;
     /// let image = client.images().wait_until_available("private/123", Duration::from_secs(600))?;
-    /// println!("{} is {}", image.id, image.status);
+    /// println!("{} is {:?}", image.id, image.status);
     /// # Ok(())
     /// # }
     /// ```
@@ -285,10 +287,11 @@ impl<'a> Images<'a> {
         let mut last: Option<String> = None;
         wait::poll(&format!("image {id} to be available"), timeout, interval, || {
             let image = self.get_while_waiting(id, &last)?;
-            if image.status.as_str().eq_ignore_ascii_case("available") {
+            // No status in the answer: not available yet, as far as anyone can tell.
+            let status = image.status.as_ref().map_or("unknown", |s| s.as_str()).to_string();
+            if status.eq_ignore_ascii_case("available") {
                 return Ok(Poll::Ready(image));
             }
-            let status = image.status.as_str().to_string();
             last = Some(status.clone());
             Ok(Poll::Pending(status))
         })
@@ -356,17 +359,21 @@ impl<'a> Images<'a> {
             let image = self.get_while_waiting(id, &last)?;
             let mut pending = Vec::new();
             for region in &wanted {
-                let replica = image.regions.iter().find(|r| r.region.eq_ignore_ascii_case(region));
-                match replica.map(|r| &r.status) {
-                    Some(s) if s.as_str().eq_ignore_ascii_case("available") => {}
-                    Some(s) if s.as_str().eq_ignore_ascii_case("timedout") => {
+                let replica = image
+                    .regions
+                    .iter()
+                    .find(|r| r.region.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(region)));
+                match replica.map(|r| r.status.as_ref()) {
+                    Some(None) => pending.push(format!("{region}: unknown")),
+                    Some(Some(s)) if s.as_str().eq_ignore_ascii_case("available") => {}
+                    Some(Some(s)) if s.as_str().eq_ignore_ascii_case("timedout") => {
                         return Err(Error::new(
                             ErrorKind::WaitFailed,
                             format!("the replication of image {id} to {region} timed out"),
                         )
                         .with_last_status(Some(format!("{region}: timedout"))));
                     }
-                    Some(s) => pending.push(format!("{region}: {}", s.as_str())),
+                    Some(Some(s)) => pending.push(format!("{region}: {}", s.as_str())),
                     None => pending.push(format!("{region}: not listed")),
                 }
             }
@@ -440,7 +447,7 @@ fn check_interval(interval: Duration) -> Result<()> {
 ///     .page_size(25)
 ///     .filter(Filter::eq("is_public", true).order_by("label", Order::Asc))
 ///     .send()?;
-/// println!("page {} of {}: {} images in all", page.page, page.pages, page.results);
+/// println!("page {} of {:?}: {:?} images in all", page.page, page.pages, page.total);
 /// # Ok(())
 /// # }
 /// ```
@@ -508,26 +515,31 @@ impl ListImages<'_> {
         self
     }
 
-    /// Fetches one page: its images, its number, the number of pages and of results.
+    /// Fetches one page: its images, its number, the number of pages (`pages`) and of images
+    /// (`total`, Linode's `results`). An image that cannot be decoded is reported in
+    /// [`failed`](Page::failed), and the others are returned.
     ///
     /// ```no_run
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = cloud_images::linode::Client::from_env()?;
     /// let page = client.images().list().page(2).send()?;
-    /// for image in &page.data {
+    /// for image in &page.items {
     ///     println!("{}", image.id);
     /// }
     /// # Ok(())
     /// # }
     /// ```
-    pub fn send(&self) -> Result<ImagePage> {
+    pub fn send(&self) -> Result<Page<Image>> {
         let (page_size, x_filter) = self.checked()?;
-        self.client.execute(&ops::GetImages {
+        let asked = self.page.unwrap_or(1);
+        let op = ops::GetImages {
             api_version: self.client.api_version().clone(),
             page: self.page,
             page_size,
             x_filter,
-        })
+        };
+        let (envelope, items) = self.client.transport().list(&op, Some(asked))?;
+        Ok(Page::new(items, envelope.page.unwrap_or(asked), envelope.pages, envelope.results))
     }
 
     /// Every image, fetched page by page as the iterator advances: nothing is sent before the
@@ -554,17 +566,9 @@ impl ListImages<'_> {
                 next: self.page.unwrap_or(1),
                 max_pages: None,
                 last_seen: None,
-                invalid: None,
+                last_first: None,
             },
-            Err(e) => Cursor {
-                client: self.client.clone(),
-                page_size: None,
-                x_filter: None,
-                next: 1,
-                max_pages: Some(0),
-                last_seen: None,
-                invalid: Some(e),
-            },
+            Err(e) => return Items::failed(e),
         };
         Items::new(move || cursor.fetch())
     }
@@ -619,6 +623,18 @@ impl IntoIterator for &ListImages<'_> {
     }
 }
 
+/// Linode's listing envelope: `{data, page, pages, results}`.
+impl Listing for ImagePage {
+    type Item = Image;
+    const ITEMS: &'static str = "data";
+    fn take_items(&mut self) -> Vec<Image> {
+        std::mem::take(&mut self.data)
+    }
+}
+
+/// The page size Linode uses when `page_size` is not sent.
+const DEFAULT_PAGE_SIZE: u64 = 100;
+
 /// The iterator's own copy of the listing, and where it is.
 struct Cursor {
     client: Client,
@@ -630,40 +646,51 @@ struct Cursor {
     max_pages: Option<u64>,
     /// The largest page number the server answered with.
     last_seen: Option<u64>,
-    /// A settings error, yielded as the first item.
-    invalid: Option<Error>,
+    /// The id of the first image of the last page, to notice a repeated page when the server
+    /// sends no page numbers.
+    last_first: Option<Option<String>>,
 }
 
 impl Cursor {
-    fn fetch(&mut self) -> Result<Option<Vec<Image>>> {
-        if let Some(e) = self.invalid.take() {
-            return Err(e);
-        }
+    fn fetch(&mut self) -> Result<Option<Fetched<Image>>> {
         if self.max_pages.is_some_and(|max| self.next > max) {
             return Ok(None);
         }
         let asked = self.next;
-        let page = self.client.execute(&ops::GetImages {
+        let op = ops::GetImages {
             api_version: self.client.api_version().clone(),
             page: Some(asked),
             page_size: self.page_size,
             x_filter: self.x_filter.clone(),
-        })?;
-        if self.last_seen.is_some_and(|seen| page.page <= seen) {
+        };
+        let (envelope, items) = self.client.transport().list(&op, Some(asked))?;
+        let first = items.first_ok().map(|i| i.id.clone());
+        let repeated = match envelope.page {
+            Some(page) => self.last_seen.is_some_and(|seen| page <= seen),
+            None => first.is_some() && self.last_first.as_ref() == Some(&first),
+        };
+        if repeated {
             log::debug!(
                 target: "cloud_images",
-                "linode get-images: asked for page {asked}, the server repeated page {}; stopping",
-                page.page
+                "linode get-images: asked for page {asked}, the server repeated page {:?}; stopping",
+                envelope.page
             );
             self.max_pages = Some(0);
             return Ok(None);
         }
-        self.last_seen = Some(page.page);
-        let max = self.max_pages.map_or(page.pages, |m| m.min(page.pages));
-        // Stop after this page if it is the last one, by either count.
-        self.max_pages = Some(if page.page >= page.pages { 0 } else { max });
+        let page = envelope.page.unwrap_or(asked);
+        self.last_seen = Some(page);
+        self.last_first = Some(first);
+        self.max_pages = Some(match envelope.pages {
+            // Stop after this page if it is the last one, by either count.
+            Some(pages) if page >= pages => 0,
+            Some(pages) => self.max_pages.map_or(pages, |m| m.min(pages)),
+            // No count: a page shorter than asked is the last one.
+            None if (items.len() as u64) < self.page_size.unwrap_or(DEFAULT_PAGE_SIZE) => 0,
+            None => self.max_pages.unwrap_or(u64::MAX),
+        });
         self.next = asked.saturating_add(1);
-        Ok(Some(page.data))
+        Ok(Some(Fetched { items, total: envelope.results }))
     }
 }
 
@@ -738,7 +765,7 @@ impl CreateImage<'_> {
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = cloud_images::linode::Client::from_env()?;
     /// let image = client.images().create(123_456, "gold-master").send()?;
-    /// println!("{} is {}", image.id, image.status);
+    /// println!("{} is {:?}", image.id, image.status);
     /// # Ok(())
     /// # }
     /// ```
@@ -822,7 +849,7 @@ impl UpdateImage<'_> {
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = cloud_images::linode::Client::from_env()?;
     /// let image = client.images().update("private/123").label("renamed").send()?;
-    /// assert_eq!(image.label, "renamed");
+    /// assert_eq!(image.label.as_deref(), Some("renamed"));
     /// # Ok(())
     /// # }
     /// ```

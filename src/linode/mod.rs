@@ -6,7 +6,7 @@
 //! # fn main() -> Result<(), cloud_images::Error> {
 //! let client = Client::from_env()?; // LINODE_TOKEN, else LINODE_CLI_TOKEN, else anonymous
 //! let image = client.images().get("linode/debian12")?;
-//! println!("{} ({} MB)", image.label, image.size);
+//! println!("{:?} ({:?} MB)", image.label, image.size);
 //! # Ok(())
 //! # }
 //! ```

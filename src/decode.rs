@@ -1,0 +1,220 @@
+//! Reading responses: the decoding rule's runtime half, and listing pages decoded item by item
+//! when decoding them whole fails.
+
+use serde::Deserialize;
+use serde::de::{DeserializeOwned, Deserializer};
+
+use crate::error::ErrorKind;
+use crate::{Error, Result};
+
+/// `null` reads as an empty list or map. Every list or map field of a generated response model
+/// decodes through this (build.rs adds it): the servers send `null` where their specs promise a
+/// list (`"regions": null` on Linode's public images).
+pub(crate) fn null_as_empty<'de, D, T>(d: D) -> std::result::Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
+/// A listing response: an envelope around one array of items.
+pub(crate) trait Listing: DeserializeOwned {
+    /// What the array holds.
+    type Item: DeserializeOwned;
+    /// The name of the array in the envelope (`data`, `images`, `actions`).
+    const ITEMS: &'static str;
+    /// Takes the items out of the envelope.
+    fn take_items(&mut self) -> Vec<Self::Item>;
+}
+
+/// The items of one page: all decoded in one pass (the usual case), or one by one, some of
+/// them errors, in the order the server sent them.
+pub(crate) enum PageItems<T> {
+    /// Every item decoded.
+    Whole(Vec<T>),
+    /// Decoded one by one because the page as a whole did not decode.
+    Mixed(Vec<Result<T>>),
+}
+
+impl<T> PageItems<T> {
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            PageItems::Whole(v) => v.len(),
+            PageItems::Mixed(v) => v.len(),
+        }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The identifier-ish key of the first entry, to notice a server that repeats a page.
+    pub(crate) fn first_ok(&self) -> Option<&T> {
+        match self {
+            PageItems::Whole(v) => v.first(),
+            PageItems::Mixed(v) => v.iter().find_map(|r| r.as_ref().ok()),
+        }
+    }
+
+    /// Splits into the decoded items and the errors of the items that did not decode.
+    pub(crate) fn split(self) -> (Vec<T>, Vec<Error>) {
+        match self {
+            PageItems::Whole(v) => (v, Vec::new()),
+            PageItems::Mixed(v) => {
+                let mut items = Vec::with_capacity(v.len());
+                let mut failed = Vec::new();
+                for r in v {
+                    match r {
+                        Ok(item) => items.push(item),
+                        Err(e) => failed.push(e),
+                    }
+                }
+                (items, failed)
+            }
+        }
+    }
+}
+
+/// Decodes a listing page. The whole body is decoded in one pass first; only when that fails is
+/// it read again as JSON, the envelope decoded without its items, and each item on its own: an
+/// item that does not decode becomes an error naming its position, its `id` when one can be
+/// read, and the field, and the others still come out.
+///
+/// A body that is not JSON, whose item array is not an array, or whose envelope does not decode
+/// fails as a whole, as `whole` says.
+pub(crate) fn listing<L: Listing>(
+    body: &[u8],
+    what: &str,
+    page: Option<u64>,
+    whole: impl FnOnce() -> Error,
+) -> Result<(L, PageItems<L::Item>)> {
+    if let Ok(mut envelope) = serde_json::from_slice::<L>(body) {
+        let items = envelope.take_items();
+        return Ok((envelope, PageItems::Whole(items)));
+    }
+    let Ok(serde_json::Value::Object(mut object)) = serde_json::from_slice::<serde_json::Value>(body) else {
+        return Err(whole());
+    };
+    let raw = match object.remove(L::ITEMS) {
+        Some(serde_json::Value::Array(items)) => items,
+        None | Some(serde_json::Value::Null) => Vec::new(),
+        Some(_) => return Err(whole()),
+    };
+    object.insert(L::ITEMS.to_string(), serde_json::Value::Array(Vec::new()));
+    let Ok(envelope) = serde_json::from_value::<L>(serde_json::Value::Object(object)) else {
+        return Err(whole());
+    };
+    let items = raw.into_iter().enumerate().map(|(i, value)| item::<L::Item>(value, i, what, page)).collect();
+    Ok((envelope, PageItems::Mixed(items)))
+}
+
+/// Decodes one item of a page, or says which one failed, where, and why.
+fn item<T: DeserializeOwned>(
+    value: serde_json::Value,
+    index: usize,
+    what: &str,
+    page: Option<u64>,
+) -> Result<T> {
+    let id = match value.get("id") {
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    serde_path_to_error::deserialize::<_, T>(&value).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let on_page = page.map(|p| format!(" on page {p}")).unwrap_or_default();
+        let named = id.as_ref().map(|id| format!(" ({id})")).unwrap_or_default();
+        Error::new(
+            ErrorKind::Decode,
+            format!("{what}: item {index}{named}{on_page} cannot be decoded at `{path}`: {inner}; the other items are kept"),
+        )
+        .with_item(index, id)
+        .with_source(inner)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Thing {
+        id: u64,
+        #[serde(default, deserialize_with = "null_as_empty")]
+        tags: Vec<String>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Things {
+        #[serde(default, deserialize_with = "null_as_empty")]
+        things: Vec<Thing>,
+        total: Option<u64>,
+    }
+
+    impl Listing for Things {
+        type Item = Thing;
+        const ITEMS: &'static str = "things";
+        fn take_items(&mut self) -> Vec<Thing> {
+            std::mem::take(&mut self.things)
+        }
+    }
+
+    fn whole() -> Error {
+        Error::new(ErrorKind::Decode, "whole")
+    }
+
+    #[test]
+    fn null_and_missing_lists_are_empty() {
+        let t: Thing = serde_json::from_str(r#"{"id": 1, "tags": null}"#).unwrap();
+        assert_eq!(t, Thing { id: 1, tags: vec![] });
+        let t: Thing = serde_json::from_str(r#"{"id": 1}"#).unwrap();
+        assert!(t.tags.is_empty());
+        let t: Thing = serde_json::from_str(r#"{"id": 1, "tags": ["a"]}"#).unwrap();
+        assert_eq!(t.tags, ["a"]);
+        assert!(serde_json::from_str::<Thing>(r#"{"id": 1, "tags": 5}"#).is_err());
+    }
+
+    #[test]
+    fn a_good_page_decodes_whole() {
+        let body = br#"{"things": [{"id": 1}, {"id": 2, "tags": null}], "total": 2}"#;
+        let (env, items) = listing::<Things>(body, "list", Some(1), whole).unwrap();
+        assert_eq!(env.total, Some(2));
+        assert!(matches!(&items, PageItems::Whole(v) if v.len() == 2));
+    }
+
+    #[test]
+    fn a_bad_item_is_reported_in_place() {
+        let body =
+            br#"{"things": [{"id": 1}, {"id": "x-9", "tags": [1]}, {"tags": 3}, {"id": 4}], "total": 9}"#;
+        let (env, items) = listing::<Things>(body, "acme list-things", Some(2), whole).unwrap();
+        assert_eq!(env.total, Some(9));
+        let PageItems::Mixed(items) = items else { panic!("decoded whole") };
+        assert_eq!(items.len(), 4);
+        assert_eq!(items[0].as_ref().unwrap().id, 1);
+        let e = items[1].as_ref().unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Decode);
+        assert_eq!(e.item_index(), Some(1));
+        assert_eq!(e.item_id(), Some("x-9"));
+        assert!(
+            e.to_string().starts_with("acme list-things: item 1 (x-9) on page 2 cannot be decoded at `id`"),
+            "{e}"
+        );
+        let e = items[2].as_ref().unwrap_err();
+        assert_eq!((e.item_index(), e.item_id()), (Some(2), None));
+        assert!(e.to_string().contains("at `tags`"), "{e}");
+        assert_eq!(items[3].as_ref().unwrap().id, 4);
+    }
+
+    #[test]
+    fn broken_envelopes_fail_whole() {
+        for body in [&br#"{"things": 5}"#[..], br#"{"things": [], "total": "x"}"#, b"not json", b"[1]"] {
+            let e = listing::<Things>(body, "list", None, whole).err().expect("fails");
+            assert_eq!(e.to_string(), "whole");
+        }
+        // `null` items with a good envelope are an empty page, not an error.
+        let (_, items) = listing::<Things>(br#"{"things": null, "total": 0}"#, "list", None, whole).unwrap();
+        assert!(items.is_empty());
+    }
+}
