@@ -174,7 +174,10 @@ fn take_two_with_per_page_two_sends_exactly_one_request() {
 fn list_without_links_is_one_page() {
     let server = MockServer::start();
     let page = server.mock(|when, then| {
-        exact_query(api(when, GET, "/v2/images"), &[("private", "true"), ("tag_name", "prod")]);
+        exact_query(
+            api(when, GET, "/v2/images"),
+            &[("private", "true"), ("tag_name", "prod"), ("per_page", "200")],
+        );
         answer(then, 200, fixture("images_private_no_links.json"));
     });
 

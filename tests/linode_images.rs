@@ -515,12 +515,12 @@ fn list_send_fetches_one_page_with_its_query_and_filter() {
     assert_eq!((got.page, got.pages, got.total), (2, Some(3), Some(6)));
     assert_eq!(ids(&got.items), ["private/3", "private/4"]);
 
-    // Nothing set: no query, no filter.
+    // Nothing set: no page, no filter, and the largest page size.
     let bare = server.mock(|when, then| {
         when.method(GET)
             .path("/v4/images")
             .query_param_missing("page")
-            .query_param_missing("page_size")
+            .query_param("page_size", "500")
             .header_missing("x-filter");
         then.status(200).json_body(page_json(1, 1, &["linode/debian12"]));
     });

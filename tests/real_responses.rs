@@ -341,3 +341,70 @@ fn digitalocean_actions_with_only_some_fields_decode() {
     assert_eq!((action.id, action.status, action.type_), (9, None, None));
     bare.assert_calls(1);
 }
+
+/// 2,000 images listed with nothing set: the largest pages, so 4 requests to Linode (500 a
+/// page) and 10 to DigitalOcean (200 a page), where the APIs' own defaults would take 20 and
+/// 100.
+#[test]
+fn listings_ask_for_the_largest_pages_by_default() {
+    const IMAGES: u64 = 2_000;
+    let server = MockServer::start();
+    let data = page_fixture()["data"].clone();
+    let linode_pages: Vec<_> = (1..=4u64)
+        .map(|page| {
+            let items: Vec<Value> = (0..500)
+                .map(|i| {
+                    let mut v = data[4].clone();
+                    v["id"] = json!(format!("private/{}", (page - 1) * 500 + i));
+                    v
+                })
+                .collect();
+            let body = json!({"data": items, "page": page, "pages": 4, "results": IMAGES}).to_string();
+            server.mock(move |when, then| {
+                when.method(GET)
+                    .path("/v4/images")
+                    .query_param("page", page.to_string())
+                    .query_param("page_size", "500");
+                then.status(200).header("content-type", "application/json").body(body);
+            })
+        })
+        .collect();
+    let images: Vec<_> = linode(&server).images().list().iter().collect::<Result<_, _>>().unwrap();
+    assert_eq!(images.len() as u64, IMAGES);
+    let hits: Vec<usize> = linode_pages.iter().map(|m| m.calls()).collect();
+    assert_eq!(hits, [1, 1, 1, 1]);
+
+    let image: Value = serde_json::from_str(DO_BARE_LIST).unwrap();
+    let do_pages: Vec<_> = (1..=10u64)
+        .map(|page| {
+            let items: Vec<Value> = (0..200)
+                .map(|i| {
+                    let mut v = image["images"][1].clone();
+                    v["id"] = json!((page - 1) * 200 + i);
+                    v
+                })
+                .collect();
+            let base = "https://api.digitalocean.com/v2/images";
+            let mut links = json!({"pages": {"last": format!("{base}?page=10&per_page=200")}});
+            if page < 10 {
+                links["pages"]["next"] = json!(format!("{base}?page={}&per_page=200", page + 1));
+            }
+            let body = json!({"images": items, "links": links, "meta": {"total": IMAGES}}).to_string();
+            server.mock(move |when, then| {
+                let when = when.method(GET).path("/v2/images").query_param("per_page", "200");
+                if page == 1 {
+                    when.query_param_missing("page");
+                } else {
+                    when.query_param("page", page.to_string());
+                }
+                then.status(200).header("content-type", "application/json").body(body);
+            })
+        })
+        .collect();
+    let mut iter = digitalocean(&server).images().list().iter();
+    let images: Vec<_> = iter.by_ref().collect::<Result<_, _>>().unwrap();
+    assert_eq!(images.len() as u64, IMAGES);
+    assert_eq!(iter.total(), Some(IMAGES));
+    let hits: Vec<usize> = do_pages.iter().map(|m| m.calls()).collect();
+    assert_eq!(hits, [1; 10]);
+}

@@ -237,8 +237,10 @@ pub struct ListImageActions<'a> {
 }
 
 impl ListImageActions<'_> {
-    /// Actions per page, 1 to 200 (default: the server's, 20). Anything else is an
-    /// [`ErrorKind::InvalidInput`] error when sent, before any request.
+    /// Actions per page, 1 to 200. Unset, both [`send`](ListImageActions::send) and
+    /// [`iter`](ListImageActions::iter) ask for 200, the largest page (the API's own default
+    /// is 20). Anything outside 1 to 200 is an [`ErrorKind::InvalidInput`] error when sent,
+    /// before any request.
     ///
     /// ```
     /// use cloud_images::{ErrorKind, digitalocean::Client};
@@ -277,7 +279,11 @@ impl ListImageActions<'_> {
 
     fn op(&self) -> Result<ops::ImageActionsList> {
         paging::check_paging("image actions list", self.per_page, self.page)?;
-        Ok(ops::ImageActionsList { image_id: self.image_id, per_page: self.per_page, page: self.page })
+        Ok(ops::ImageActionsList {
+            image_id: self.image_id,
+            per_page: Some(self.per_page.unwrap_or(paging::MAX_PER_PAGE)),
+            page: self.page,
+        })
     }
 
     /// Fetches one page (`GET /v2/images/{image_id}/actions`), with its `links` and

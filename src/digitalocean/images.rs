@@ -400,8 +400,10 @@ impl ListImages<'_> {
         self
     }
 
-    /// Images per page, 1 to 200 (default: the server's, 20). Anything else is an
-    /// [`ErrorKind::InvalidInput`] error when sent, before any request.
+    /// Images per page, 1 to 200. Unset, both [`send`](ListImages::send) and
+    /// [`iter`](ListImages::iter) ask for 200, the largest page (the API's own default is 20):
+    /// fewer round trips, and page numbers count pages of that size. Anything outside 1 to 200
+    /// is an [`ErrorKind::InvalidInput`] error when sent, before any request.
     ///
     /// ```
     /// use cloud_images::{ErrorKind, digitalocean::Client};
@@ -447,7 +449,7 @@ impl ListImages<'_> {
             type_: self.kind.clone(),
             private: self.private,
             tag_name: self.tag.clone(),
-            per_page: self.per_page,
+            per_page: Some(self.per_page.unwrap_or(paging::MAX_PER_PAGE)),
             page: self.page,
         })
     }

@@ -480,7 +480,9 @@ impl ListImages<'_> {
         self
     }
 
-    /// Images per page, 25 to 500 (the API's default is 100).
+    /// Images per page, 25 to 500. Unset, both [`send`](ListImages::send) and
+    /// [`iter`](ListImages::iter) ask for 500, the largest page (the API's own default is
+    /// 100): fewer round trips, and page numbers count pages of that size.
     ///
     /// ```
     /// use cloud_images::{ErrorKind, linode::Client};
@@ -535,7 +537,7 @@ impl ListImages<'_> {
         let op = ops::GetImages {
             api_version: self.client.api_version().clone(),
             page: self.page,
-            page_size,
+            page_size: Some(page_size),
             x_filter,
         };
         let (envelope, items) = self.client.transport().list(&op, Some(asked))?;
@@ -574,7 +576,7 @@ impl ListImages<'_> {
     }
 
     /// Checks the settings: `(page_size, X-Filter)`.
-    fn checked(&self) -> Result<(Option<u64>, Option<String>)> {
+    fn checked(&self) -> Result<(u64, Option<String>)> {
         if self.page == Some(0) {
             return Err(Error::invalid_input("page numbers start at 1"));
         }
@@ -588,7 +590,8 @@ impl ListImages<'_> {
             )));
         }
         let x_filter = self.filter.as_ref().map(Filter::to_header_value).transpose()?;
-        Ok((self.page_size, x_filter))
+        // Unset: the largest page, so a listing takes as few round trips as it can.
+        Ok((self.page_size.unwrap_or(*PAGE_SIZES.end()), x_filter))
     }
 }
 
@@ -632,13 +635,10 @@ impl Listing for ImagePage {
     }
 }
 
-/// The page size Linode uses when `page_size` is not sent.
-const DEFAULT_PAGE_SIZE: u64 = 100;
-
 /// The iterator's own copy of the listing, and where it is.
 struct Cursor {
     client: Client,
-    page_size: Option<u64>,
+    page_size: u64,
     x_filter: Option<String>,
     /// The page to ask for next.
     next: u64,
@@ -660,7 +660,7 @@ impl Cursor {
         let op = ops::GetImages {
             api_version: self.client.api_version().clone(),
             page: Some(asked),
-            page_size: self.page_size,
+            page_size: Some(self.page_size),
             x_filter: self.x_filter.clone(),
         };
         let (envelope, items) = self.client.transport().list(&op, Some(asked))?;
@@ -686,7 +686,7 @@ impl Cursor {
             Some(pages) if page >= pages => 0,
             Some(pages) => self.max_pages.map_or(pages, |m| m.min(pages)),
             // No count: a page shorter than asked is the last one.
-            None if (items.len() as u64) < self.page_size.unwrap_or(DEFAULT_PAGE_SIZE) => 0,
+            None if (items.len() as u64) < self.page_size => 0,
             None => self.max_pages.unwrap_or(u64::MAX),
         });
         self.next = asked.saturating_add(1);
