@@ -152,6 +152,7 @@ extern crate self as cloud_images;
 mod builder;
 mod encode;
 mod error;
+mod network;
 mod operation;
 mod pager;
 mod retry;
