@@ -1,6 +1,6 @@
 //! For tests/tls.rs and tests/proxy.rs: a certificate authority made in the test (rcgen), an
 //! HTTPS server on 127.0.0.1 (rustls over a threaded `TcpListener`) that answers canned
-//! responses, and an HTTP proxy that tunnels `CONNECT` and forwards absolute-form requests.
+//! responses, and an HTTP proxy that tunnels `CONNECT`.
 //! Both record what they saw.
 
 #![allow(dead_code)]
@@ -213,14 +213,14 @@ pub fn read_request(reader: &mut impl BufRead) -> Option<Seen> {
 /// What the proxy saw.
 #[derive(Clone, Debug, Default)]
 pub struct ProxyLog {
-    /// Each request line received (`CONNECT 127.0.0.1:1234 HTTP/1.1`, `GET http://... HTTP/1.1`).
+    /// Each request line received (`CONNECT 127.0.0.1:1234 HTTP/1.1`).
     pub requests: Vec<String>,
     /// Every byte received from clients, request heads included, and every byte relayed back.
     pub bytes: Vec<u8>,
 }
 
-/// An HTTP proxy on 127.0.0.1: `CONNECT host:port` opens a tunnel to `route(host:port)`;
-/// absolute-form requests (`GET http://host:port/path`) are forwarded there in origin form.
+/// An HTTP proxy on 127.0.0.1: `CONNECT host:port` opens a tunnel to `route(host:port)`.
+/// (ureq uses `CONNECT` for `http://` targets too.)
 pub struct RecordingProxy {
     pub port: u16,
     log: Arc<Mutex<ProxyLog>>,
@@ -285,54 +285,8 @@ fn proxy_one(client: TcpStream, log: &Arc<Mutex<ProxyLog>>, route: &(dyn Fn(&str
         client_out.write_all(b"HTTP/1.1 200 Connection established\r\n\r\n").unwrap();
         tunnel(reader, client_out, upstream, log);
     } else {
-        // Absolute form: `GET http://host:port/path HTTP/1.1`.
-        let rest = target.strip_prefix("http://").unwrap_or(target);
-        let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-        let Ok(mut upstream) = TcpStream::connect(route(authority)) else { return };
-        let path = if path.is_empty() { "/" } else { path };
-        let mut forwarded = text.replacen(target, path, 1).into_bytes();
-        let len: usize = text
-            .lines()
-            .find_map(|l| {
-                l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().to_string())
-            })
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
-        let mut body = vec![0; len];
-        if reader.read_exact(&mut body).is_err() {
-            return;
-        }
-        log.lock().unwrap().bytes.extend_from_slice(&body);
-        forwarded.extend_from_slice(&body);
-        upstream.write_all(&forwarded).unwrap();
-        // One response, then both connections close.
-        let mut response = BufReader::new(upstream);
-        let mut head = Vec::new();
-        loop {
-            let mut line = Vec::new();
-            if response.read_until(b'\n', &mut line).unwrap_or(0) == 0 {
-                return;
-            }
-            head.extend_from_slice(&line);
-            if line == b"\r\n" {
-                break;
-            }
-        }
-        let len: usize = String::from_utf8_lossy(&head)
-            .lines()
-            .find_map(|l| {
-                l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().to_string())
-            })
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
-        let mut body = vec![0; len];
-        if response.read_exact(&mut body).is_err() {
-            return;
-        }
-        let head = String::from_utf8_lossy(&head).replacen("\r\n", "\r\nconnection: close\r\n", 1);
-        head.as_bytes().iter().chain(&body).for_each(|b| log.lock().unwrap().bytes.push(*b));
-        let _ = client_out.write_all(head.as_bytes());
-        let _ = client_out.write_all(&body);
+        // ureq tunnels plain http through CONNECT too: nothing else is expected.
+        let _ = client_out.write_all(b"HTTP/1.1 405 Method Not Allowed\r\ncontent-length: 0\r\n\r\n");
     }
 }
 
