@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use ureq::http::Uri;
 
+use crate::network::{self, Network, ProxyChoice};
 use crate::secret::Token;
 use crate::transport::{Api, Settings, Transport, is_loopback};
 use crate::{Error, Result, RetryPolicy};
@@ -87,6 +88,8 @@ pub struct ClientBuilder<P> {
     upload_stall_timeout: Duration,
     max_response_size: u64,
     allow_insecure_http: bool,
+    proxy: ProxySetting,
+    root_certificates_pem: Vec<Vec<u8>>,
     pub(crate) api_version: crate::linode::types::ApiVersion,
     provider: PhantomData<P>,
 }
@@ -103,6 +106,8 @@ impl<P: Provider> Default for ClientBuilder<P> {
             upload_stall_timeout: Duration::from_secs(60),
             max_response_size: 32 * 1024 * 1024,
             allow_insecure_http: false,
+            proxy: ProxySetting::Env,
+            root_certificates_pem: Vec::new(),
             api_version: crate::linode::types::ApiVersion::V4,
             provider: PhantomData,
         }
@@ -121,6 +126,8 @@ impl<P: Provider> fmt::Debug for ClientBuilder<P> {
             .field("upload_stall_timeout", &self.upload_stall_timeout)
             .field("max_response_size", &self.max_response_size)
             .field("allow_insecure_http", &self.allow_insecure_http)
+            .field("proxy", &self.proxy)
+            .field("root_certificates_pem", &self.root_certificates_pem.len())
             .field("provider", &P::NAME)
             .finish()
     }
@@ -318,6 +325,102 @@ impl<P: Provider> ClientBuilder<P> {
         self
     }
 
+    /// Sends every request, to the API and to object storage, through this HTTP proxy
+    /// (`http://[user:password@]host:port`; `https://` calls go through a `CONNECT` tunnel, so
+    /// the proxy never sees the token or the data). It wins over `HTTPS_PROXY`, `HTTP_PROXY` and
+    /// `ALL_PROXY`, which apply otherwise (except to loopback hosts). A URL that is not an HTTP
+    /// proxy's is an [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) error at
+    /// `build()`; its credentials are never printed.
+    ///
+    /// ```
+    /// use cloud_images::{ErrorKind, linode::Client};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::builder().token("my-token").proxy("http://proxy.corp.example:3128").build()?;
+    /// let socks = Client::builder().proxy("socks5://127.0.0.1:1080").build();
+    /// assert_eq!(socks.unwrap_err().kind(), ErrorKind::InvalidInput);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = ProxySetting::Url(url.into());
+        self
+    }
+
+    /// Uses no proxy at all, whatever `HTTPS_PROXY`, `HTTP_PROXY` or `ALL_PROXY` say (undoes
+    /// [`proxy`](Self::proxy) too).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// // Connect directly even where the environment sets a proxy.
+    /// let client = cloud_images::digitalocean::Client::builder().token("dop_v1_...").no_proxy().build()?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn no_proxy(mut self) -> Self {
+        self.proxy = ProxySetting::Off;
+        self
+    }
+
+    /// Trusts the certificate authorities of this PEM bundle (one or more `-----BEGIN
+    /// CERTIFICATE-----` sections) on top of the default roots (Mozilla's, from `webpki-roots`),
+    /// for the API and object storage: a company CA, or a TLS-inspecting proxy's. May be called
+    /// more than once. A bundle that is not PEM, has no certificate or holds one that is not a
+    /// certificate is an [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) error at
+    /// `build()`. A server whose certificate is still not trusted fails with
+    /// [`ErrorKind::Tls`](crate::ErrorKind::Tls).
+    ///
+    /// ```no_run
+    /// use cloud_images::linode::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let company_ca = std::fs::read("/etc/ssl/certs/company-root-ca.pem")?;
+    /// let client = Client::builder()
+    ///     .token("my-token")
+    ///     .proxy("http://proxy.corp.example:3128")
+    ///     .add_root_certificate_pem(company_ca)
+    ///     .build()?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// ```
+    /// use cloud_images::{ErrorKind, linode::Client};
+    ///
+    /// let not_pem = Client::builder().add_root_certificate_pem("hello").build();
+    /// assert_eq!(not_pem.unwrap_err().kind(), ErrorKind::InvalidInput);
+    /// ```
+    pub fn add_root_certificate_pem(mut self, pem: impl AsRef<[u8]>) -> Self {
+        self.root_certificates_pem.push(pem.as_ref().to_vec());
+        self
+    }
+
+    /// The proxy and TLS settings, checked.
+    fn network(&self) -> Result<Network> {
+        let proxy = match &self.proxy {
+            ProxySetting::Env => ProxyChoice::Env,
+            ProxySetting::Off => ProxyChoice::Off,
+            ProxySetting::Url(url) => ProxyChoice::Explicit(network::parse_proxy(url)?),
+        };
+        #[cfg(any(feature = "rustls", feature = "native-tls"))]
+        {
+            let mut extra_roots = Vec::new();
+            for pem in &self.root_certificates_pem {
+                extra_roots.extend(network::parse_roots(pem)?);
+            }
+            Ok(Network { proxy, extra_roots })
+        }
+        #[cfg(not(any(feature = "rustls", feature = "native-tls")))]
+        {
+            if !self.root_certificates_pem.is_empty() {
+                return Err(Error::invalid_input(
+                    "root certificates need TLS: enable the `rustls` or `native-tls` feature",
+                ));
+            }
+            Ok(Network { proxy })
+        }
+    }
+
     /// Checks the settings and makes the shared transport.
     pub(crate) fn transport(&self) -> Result<Transport> {
         let base = self.base_url.trim().trim_end_matches('/').to_string();
@@ -333,6 +436,11 @@ impl<P: Provider> ClientBuilder<P> {
         }
         if uri.query().is_some() {
             return Err(Error::invalid_input(format!("invalid base url {base:?}: it must not have a query")));
+        }
+        if scheme == "https" && !network::TLS_ENABLED {
+            return Err(Error::invalid_input(format!(
+                "invalid base url {base:?}: https needs the `rustls` or `native-tls` feature"
+            )));
         }
         if scheme == "http" && self.token.is_some() && !is_loopback(host) && !self.allow_insecure_http {
             return Err(Error::invalid_input(format!(
@@ -356,6 +464,7 @@ impl<P: Provider> ClientBuilder<P> {
         if ureq::http::HeaderValue::from_str(&user_agent).is_err() {
             return Err(Error::invalid_input(format!("invalid user agent {user_agent:?}")));
         }
+        let network = self.network()?;
         Ok(Transport::new(Settings {
             api: P::API.0,
             base_url: base,
@@ -366,7 +475,26 @@ impl<P: Provider> ClientBuilder<P> {
             timeout: self.timeout,
             upload_stall_timeout: self.upload_stall_timeout,
             max_response_size: self.max_response_size,
+            network,
         }))
+    }
+}
+
+/// The proxy asked for on the builder; checked at `build()`.
+#[derive(Clone)]
+enum ProxySetting {
+    Env,
+    Off,
+    Url(String),
+}
+
+impl fmt::Debug for ProxySetting {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProxySetting::Env => f.write_str("Env"),
+            ProxySetting::Off => f.write_str("Off"),
+            ProxySetting::Url(url) => write!(f, "Url({:?})", network::without_userinfo(url)),
+        }
     }
 }
 

@@ -53,6 +53,10 @@ pub enum ErrorKind {
     Upload,
     /// A waited-for image or action failed, or disappeared.
     WaitFailed,
+    /// TLS failed: the server's certificate is not trusted, has expired or is for another
+    /// name, or the handshake failed. Not retried (see
+    /// [`ClientBuilder::add_root_certificate_pem`](crate::ClientBuilder::add_root_certificate_pem)).
+    Tls,
 }
 
 /// The body of an API error response, parsed where it has the provider's shape.

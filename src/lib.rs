@@ -166,10 +166,37 @@
 //! configured API host: never to an upload URL, never across a redirect, never over plain
 //! `http://` to a host that is not loopback (unless allowed on the builder).
 //!
+//! # TLS and proxies
+//!
+//! The builder adds trusted roots on top of the default ones
+//! ([`add_root_certificate_pem`](ClientBuilder::add_root_certificate_pem)) and sets an HTTP
+//! proxy ([`proxy`](ClientBuilder::proxy), which wins over `HTTPS_PROXY`, `HTTP_PROXY` and
+//! `ALL_PROXY`; [`no_proxy`](ClientBuilder::no_proxy) ignores them). Both apply to uploads too.
+//! A certificate that is not trusted, has expired or is for another name fails with
+//! [`ErrorKind::Tls`], never retried.
+//!
+//! ```no_run
+//! use cloud_images::{ErrorKind, digitalocean::Client};
+//!
+//! # fn main() -> Result<(), cloud_images::Error> {
+//! let client = Client::builder()
+//!     .token("dop_v1_...")
+//!     .proxy("http://proxy.corp.example:3128")
+//!     .add_root_certificate_pem(std::fs::read("company-root-ca.pem")?)
+//!     .build()?;
+//! match client.images().get("ubuntu-24-04-x64") {
+//!     Err(e) if e.kind() == ErrorKind::Tls => eprintln!("check the proxy's certificate: {e}"),
+//!     other => println!("{:?}", other?.name),
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! # Features
 //!
 //! - `rustls` (default): TLS in pure Rust.
-//! - `native-tls`: the platform's TLS library instead (turn off default features).
+//! - `native-tls`: the platform's TLS library instead (turn off default features; with both
+//!   on, native-tls is used).
 //!
 //! Debug logs go through the [`log`](https://docs.rs/log) facade (target `cloud_images`): method,
 //! path, status, attempt, duration and request id; never the token or bodies.
@@ -194,6 +221,7 @@ mod builder;
 mod decode;
 mod encode;
 mod error;
+mod network;
 mod operation;
 mod pager;
 mod retry;

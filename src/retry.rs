@@ -4,7 +4,7 @@ use std::hash::{BuildHasher, Hasher, RandomState};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use crate::Method;
+use crate::{ErrorKind, Method};
 
 /// How failed calls are retried. On by default: 4 retries, each wait at most 30 s, all of it
 /// within the client's call timeout.
@@ -158,6 +158,14 @@ pub(crate) fn retryable_status(method: Method, status: u16, linode_busy: bool) -
     }
 }
 
+/// Whether a call that got no response may be sent again: only after a connection failure
+/// ([`ErrorKind::Transport`]), and only for `GET`, `PUT` and `DELETE` (a `POST` may have been
+/// acted on). Never after a timeout, nor a TLS failure (an untrusted, expired or wrong-name
+/// certificate stays so on the next attempt).
+pub(crate) fn retryable_failure(method: Method, kind: ErrorKind) -> bool {
+    kind == ErrorKind::Transport && method.is_idempotent()
+}
+
 /// `Retry-After`: delay-seconds or an HTTP date (RFC 9110 §10.2.3).
 pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     let value = value.trim();
@@ -253,5 +261,16 @@ mod tests {
         assert!(!retryable_status(Method::Get, 400, false));
         assert!(!retryable_status(Method::Get, 500, false));
         assert!(!retryable_status(Method::Get, 404, false));
+    }
+
+    #[test]
+    fn only_connection_failures_of_safe_methods_are_retried() {
+        assert!(retryable_failure(Method::Get, ErrorKind::Transport));
+        assert!(retryable_failure(Method::Delete, ErrorKind::Transport));
+        assert!(!retryable_failure(Method::Post, ErrorKind::Transport));
+        for kind in [ErrorKind::Tls, ErrorKind::Timeout, ErrorKind::ResponseTooLarge, ErrorKind::InvalidInput]
+        {
+            assert!(!retryable_failure(Method::Get, kind), "{kind:?}");
+        }
     }
 }

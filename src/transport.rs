@@ -10,6 +10,7 @@ use ureq::http::{self, HeaderMap};
 
 use crate::decode::{Listing, PageItems};
 use crate::error::{ApiError, ErrorBody, ErrorKind};
+use crate::network::{self, Network, ProxyChoice};
 use crate::secret::Token;
 use crate::{Error, Method, Operation, Result, RetryPolicy, encode, retry};
 
@@ -67,6 +68,7 @@ pub(crate) struct Settings {
     pub(crate) timeout: Duration,
     pub(crate) upload_stall_timeout: Duration,
     pub(crate) max_response_size: u64,
+    pub(crate) network: Network,
 }
 
 /// A listing's envelope (its items taken out) and its items.
@@ -101,9 +103,13 @@ enum Attempt {
 
 impl Transport {
     pub(crate) fn new(settings: Settings) -> Transport {
-        // Proxies from the environment apply, except to a loopback API (a local stand-in).
-        let proxy = if url_is_loopback(&settings.base_url) { None } else { ureq::Proxy::try_from_env() };
-        let agent = ureq::Agent::config_builder()
+        // Proxies from the environment apply, except to a loopback API (a local stand-in); the
+        // builder's proxy applies to everything.
+        let proxy = settings.network.proxy_for(url_is_loopback(&settings.base_url));
+        let agent = ureq::Agent::config_builder();
+        #[cfg(any(feature = "rustls", feature = "native-tls"))]
+        let agent = agent.tls_config(settings.network.tls_config());
+        let agent = agent
             .proxy(proxy)
             .http_status_as_error(false)
             .max_redirects(0)
@@ -114,7 +120,11 @@ impl Transport {
             .build()
             .new_agent();
         // Object storage: no API headers, no total limit, but a stall limit on each read/write.
-        let upload_agent = ureq::Agent::config_builder()
+        let upload_agent = ureq::Agent::config_builder();
+        #[cfg(any(feature = "rustls", feature = "native-tls"))]
+        let upload_agent = upload_agent.tls_config(settings.network.tls_config());
+        let upload_agent = upload_agent
+            .proxy(settings.network.proxy_for(false))
             .http_status_as_error(false)
             .max_redirects(0)
             .max_redirects_will_error(false)
@@ -224,7 +234,7 @@ impl Transport {
                         self.settings.api.name(),
                         sent.elapsed().as_millis(),
                     );
-                    if error.kind() != ErrorKind::Transport || !method.is_idempotent() {
+                    if !retry::retryable_failure(method, error.kind()) {
                         return Err(error.with_attempts(attempt));
                     }
                     (error, None)
@@ -313,7 +323,8 @@ impl Transport {
             .map_err(|e| {
                 Error::invalid_input(format!("invalid upload url {}: {e}", strip_query(url))).with_source(e)
             })?;
-        let req = if url_is_loopback(url) {
+        check_tls(url)?;
+        let req = if url_is_loopback(url) && matches!(self.settings.network.proxy, ProxyChoice::Env) {
             self.upload_agent.configure_request(req).proxy(None).build()
         } else {
             req
@@ -461,6 +472,18 @@ fn url_is_loopback(url: &str) -> bool {
     url.parse::<http::Uri>().ok().and_then(|u| u.host().map(is_loopback)).unwrap_or(false)
 }
 
+/// An `https://` URL in a build without TLS is refused (ureq would panic on it).
+fn check_tls(url: &str) -> Result<()> {
+    if !network::TLS_ENABLED && url.trim_start().get(..8).is_some_and(|s| s.eq_ignore_ascii_case("https://"))
+    {
+        return Err(Error::invalid_input(format!(
+            "cannot reach {}: https needs the `rustls` or `native-tls` feature",
+            strip_query(url)
+        )));
+    }
+    Ok(())
+}
+
 pub(crate) fn strip_query(url: &str) -> &str {
     url.split('?').next().unwrap_or(url)
 }
@@ -480,6 +503,9 @@ fn transport_error(e: ureq::Error, url: &str) -> Error {
             format!("the response from {where_} is larger than the {max}-byte cap"),
         )
         .with_source(ureq::Error::BodyExceedsLimit(max)),
+        other if network::is_tls_error(&other) => {
+            Error::new(ErrorKind::Tls, format!("tls failure talking to {where_}: {other}")).with_source(other)
+        }
         other => {
             let message = format!("connection to {where_} failed: {other}");
             Error::new(ErrorKind::Transport, message).with_source(other)
