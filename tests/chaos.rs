@@ -224,11 +224,11 @@ fn five_thousand_calls_through_seeded_faults_end_typed_and_never_create_twice() 
                         let op = op(call);
                         let begun = Instant::now();
                         let result = match op {
-                            Op::Get => images.get(&id).map(|image| Some(image.label)),
+                            Op::Get => images.get(&id).map(|image| image.label),
                             Op::Create => images
                                 .create(u64::from(call), format!("chaos-{call}"))
                                 .send()
-                                .map(|i| Some(i.label)),
+                                .map(|i| i.label),
                             Op::Delete => images.delete(&id).map(|()| None),
                         };
                         let result = result.map_err(|e| (e.kind(), e.status()));

@@ -91,7 +91,7 @@ fn plain_http_goes_through_the_same_tunnel_where_the_proxy_sees_everything() {
     let proxy = RecordingProxy::start(|target| target.to_string());
     let client =
         linode::Client::builder().token(TOKEN).base_url(server.url()).proxy(proxy.url()).build().unwrap();
-    assert_eq!(get_image(&client).unwrap().label, "gold-master");
+    assert_eq!(get_image(&client).unwrap().label.as_deref(), Some("gold-master"));
     let log = proxy.log();
     assert_eq!(log.requests, [format!("CONNECT 127.0.0.1:{} HTTP/1.1", server.port)]);
     // What the https test asserts absent is really there when nothing encrypts it.

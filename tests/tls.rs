@@ -72,7 +72,7 @@ fn both_clients_talk_https_to_a_server_signed_by_an_added_root() {
 
     let client = linode_client(&server.url(), &[&ca.pem]);
     assert_eq!(get_image(&client).unwrap().id, "private/12345");
-    assert_eq!(create_image(&client).unwrap().label, "gold-master");
+    assert_eq!(create_image(&client).unwrap().label.as_deref(), Some("gold-master"));
     let seen = server.seen();
     assert_eq!((seen[0].method.as_str(), seen[0].target.as_str()), ("GET", "/v4/images/private%2F12345"));
     assert_eq!(seen[0].headers["authorization"], format!("Bearer {TOKEN}"));
