@@ -10,7 +10,7 @@ use ureq::http::{self, HeaderMap};
 
 use crate::error::{ApiError, ErrorBody, ErrorKind};
 use crate::secret::Token;
-use crate::{Error, Method, Operation, Result, RetryPolicy, encode, retry};
+use crate::{Error, Method, Operation, Result, RetryPolicy, encode, retry, wait};
 
 /// The rate-limit headers of the last response that carried them (DigitalOcean sends them on
 /// every response: `ratelimit-limit`, `ratelimit-remaining`, `ratelimit-reset`).
@@ -106,7 +106,7 @@ impl Transport {
             .max_redirects_will_error(false)
             .user_agent(settings.user_agent.as_str())
             .accept("application/json")
-            .timeout_connect(Some(settings.connect_timeout))
+            .timeout_connect(wait::finite(settings.connect_timeout))
             .build()
             .new_agent();
         // Object storage: no API headers, no total limit, but a stall limit on each read/write.
@@ -116,9 +116,9 @@ impl Transport {
             .max_redirects_will_error(false)
             .user_agent(settings.user_agent.as_str())
             .accept("")
-            .timeout_connect(Some(settings.connect_timeout))
-            .timeout_per_read(Some(settings.upload_stall_timeout))
-            .timeout_per_write(Some(settings.upload_stall_timeout))
+            .timeout_connect(wait::finite(settings.connect_timeout))
+            .timeout_per_read(wait::finite(settings.upload_stall_timeout))
+            .timeout_per_write(wait::finite(settings.upload_stall_timeout))
             .build()
             .new_agent();
         Transport { settings, agent, upload_agent, rate_limit: Mutex::new(None) }
@@ -157,13 +157,14 @@ impl Transport {
             url.push_str(&encode::query(query));
         }
         let start = Instant::now();
-        let deadline = start + self.settings.timeout;
+        // `None`: a timeout too large to be a deadline, so none.
+        let deadline = wait::deadline(start, self.settings.timeout);
         let policy = &self.settings.retry;
         let mut attempt: u32 = 0;
         loop {
-            attempt += 1;
-            let remaining = deadline.saturating_duration_since(Instant::now());
-            if remaining.is_zero() {
+            attempt = attempt.saturating_add(1);
+            let remaining = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            if remaining.is_some_and(|left| left.is_zero()) {
                 return Err(self.timed_out(op_id, start).with_attempts(attempt - 1));
             }
             let sent = Instant::now();
@@ -208,7 +209,7 @@ impl Transport {
                 return Err(error.with_attempts(attempt));
             }
             let wait = policy.wait(attempt, hint);
-            if Instant::now() + wait >= deadline {
+            if deadline.is_some_and(|d| Instant::now().checked_add(wait).is_none_or(|then| then >= d)) {
                 return Err(error.with_attempts(attempt));
             }
             std::thread::sleep(wait);
@@ -221,7 +222,7 @@ impl Transport {
         url: &str,
         headers: &[(&str, String)],
         body: Option<&[u8]>,
-        limit: Duration,
+        limit: Option<Duration>,
     ) -> Attempt {
         let mut req = http::Request::builder().method(method.as_str()).uri(url);
         if let Some(token) = &self.settings.token {
@@ -257,13 +258,13 @@ impl Transport {
         &self,
         req: http::Result<http::Request<B>>,
         url: &str,
-        limit: Duration,
+        limit: Option<Duration>,
     ) -> std::result::Result<http::Response<ureq::Body>, Error> {
         let req = req.map_err(|e| {
             Error::invalid_input(format!("cannot build the request to {}: {e}", strip_query(url)))
                 .with_source(e)
         })?;
-        let left = Some(limit);
+        let left = limit;
         let req = self
             .agent
             .configure_request(req)

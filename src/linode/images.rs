@@ -243,7 +243,9 @@ impl<'a> Images<'a> {
     ///
     /// A 404 while waiting is an [`ErrorKind::WaitFailed`] error (a failed or expired upload is
     /// deleted); running out of time is an [`ErrorKind::Timeout`] error whose
-    /// [`last_status`](Error::last_status) is the status seen last.
+    /// [`last_status`](Error::last_status) is the status seen last. The first look is
+    /// immediate, so a zero `timeout` looks once; 100 years or more (up to `Duration::MAX`)
+    /// waits without limit.
     ///
     /// ```no_run
     /// use std::time::Duration;

@@ -593,7 +593,7 @@ fn put(
     let policy = &transport.settings.retry;
     let mut attempt: u32 = 0;
     loop {
-        attempt += 1;
+        attempt = attempt.saturating_add(1);
         if attempt > 1 {
             prepared.body.rewind()?;
         }
