@@ -123,7 +123,8 @@
 //!
 //! The token never appears in `Debug`, `Display`, errors or logs, and is sent only to the
 //! configured API host: never to an upload URL, never across a redirect, never over plain
-//! `http://` to a host that is not loopback (unless allowed on the builder).
+//! `http://` to a host that is not loopback (unless allowed on the builder). A client without a
+//! token that gets a 401 says that no token was set, and which variables a token is read from.
 //!
 //! # Features
 //!

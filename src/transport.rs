@@ -52,6 +52,16 @@ impl Api {
             Api::DigitalOcean => "digitalocean",
         }
     }
+
+    /// Says that no token was set, and where one is read from (the same words for both APIs).
+    pub(crate) fn no_token(self) -> String {
+        use crate::Provider;
+        let vars = match self {
+            Api::Linode => crate::linode::Linode::TOKEN_VARS,
+            Api::DigitalOcean => crate::digitalocean::DigitalOcean::TOKEN_VARS,
+        };
+        format!("no {} token was set: set {}, or use ClientBuilder::token", self.name(), vars.join(" or "))
+    }
 }
 
 /// Everything a client is configured with; built by [`ClientBuilder`](crate::ClientBuilder).
@@ -351,8 +361,11 @@ impl Transport {
             .and_then(|s| s.canonical_reason())
             .unwrap_or("error")
             .to_lowercase();
-        Error::new(kind, format!("{} {op_id}: the api {what} {} {reason}", api.name(), resp.status))
-            .with_api(ApiError::new(resp.status, request_id, body))
+        let mut message = format!("{} {op_id}: the api {what} {} {reason}", api.name(), resp.status);
+        if resp.status == 401 && self.settings.token.is_none() {
+            message = format!("{message} ({})", api.no_token());
+        }
+        Error::new(kind, message).with_api(ApiError::new(resp.status, request_id, body))
     }
 
     /// How long the server asked to wait before retrying: `Retry-After`, else (on a 429)

@@ -410,9 +410,8 @@ impl<'a> Upload<'a> {
         let Upload { client, request, progress } = self;
         // Creating the image needs a token: say so before minutes of compression, not after.
         if client.transport().settings.token.is_none() {
-            return Err(Error::invalid_input(
-                "uploading an image needs a linode token (set LINODE_TOKEN, or ClientBuilder::token)",
-            ));
+            let no_token = crate::transport::Api::Linode.no_token();
+            return Err(Error::invalid_input(format!("uploading an image needs a linode token: {no_token}")));
         }
         let mut progress = progress;
         let mut quiet = |_: UploadProgress| {};
