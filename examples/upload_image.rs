@@ -4,11 +4,12 @@
 //! LINODE_TOKEN=... cargo run --example upload_image -- disk.img us-east [label]
 //! ```
 //!
-//! A raw image is gzip-compressed into a temporary file first; a gzip one (`.img.gz`) is sent
-//! as is. The image is then created in the region (one with Object Storage: `us-east`,
-//! `us-ord`, `fr-par`, ...) and its data sent to the pre-signed URL Linode returns, in one
-//! `PUT`. The label defaults to the file's name. Needs a token with `images:read_write` in
-//! `LINODE_TOKEN` (or `LINODE_CLI_TOKEN`); without one it stops before reading the file.
+//! The image is created in the region first (one with Object Storage: `us-east`, `us-ord`,
+//! `fr-par`, ...), so a bad region fails at once. Then a raw image is gzip-compressed into a
+//! temporary file; a gzip one (`.img.gz`) is sent as is, to the pre-signed URL Linode returns,
+//! in one `PUT`. If that fails, the created image is deleted again. The label defaults to the
+//! file's name. Needs a token with `images:read_write` in `LINODE_TOKEN` (or
+//! `LINODE_CLI_TOKEN`); without one it stops before reading the file.
 
 use std::path::PathBuf;
 use std::process::ExitCode;

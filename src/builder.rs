@@ -235,7 +235,8 @@ impl<P: Provider> ClientBuilder<P> {
         self.retry_policy(RetryPolicy::none())
     }
 
-    /// The limit for opening a connection (default 10 s).
+    /// The limit for opening a connection (default 10 s). Zero is refused by `build`; 100 years
+    /// or more (up to `Duration::MAX`) means no limit.
     ///
     /// ```
     /// use std::time::Duration;
@@ -253,7 +254,8 @@ impl<P: Provider> ClientBuilder<P> {
         self
     }
 
-    /// The limit for one API call in all, retries and their waits included (default 60 s).
+    /// The limit for one API call in all, retries and their waits included (default 60 s). Zero
+    /// is refused by `build`; 100 years or more (up to `Duration::MAX`) means no limit.
     ///
     /// ```
     /// use std::time::Duration;
@@ -271,6 +273,7 @@ impl<P: Provider> ClientBuilder<P> {
     }
 
     /// An upload has no total limit, but fails when no byte moves for this long (default 60 s).
+    /// Zero is refused by `build`; 100 years or more (up to `Duration::MAX`) means no limit.
     ///
     /// ```
     /// use std::time::Duration;
@@ -289,7 +292,8 @@ impl<P: Provider> ClientBuilder<P> {
     }
 
     /// The largest response body read (default 32 MiB); a larger one is an
-    /// [`ErrorKind::ResponseTooLarge`](crate::ErrorKind::ResponseTooLarge) error.
+    /// [`ErrorKind::ResponseTooLarge`](crate::ErrorKind::ResponseTooLarge) error. Zero is refused
+    /// by `build` (no answer could be read); `u64::MAX` means no cap.
     ///
     /// ```
     /// # fn main() -> Result<(), cloud_images::Error> {
@@ -455,6 +459,9 @@ impl<P: Provider> ClientBuilder<P> {
         }
         if self.upload_stall_timeout.is_zero() {
             return Err(Error::invalid_input("upload_stall_timeout must be more than zero"));
+        }
+        if self.max_response_size == 0 {
+            return Err(Error::invalid_input("max_response_size must be more than zero"));
         }
         let own = concat!("cloud-images/", env!("CARGO_PKG_VERSION"));
         let user_agent = match self.user_agent.as_deref().map(str::trim) {

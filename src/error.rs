@@ -255,6 +255,8 @@ struct Inner {
     last_status: Option<String>,
     /// For one listing item that did not decode: its position on its page, and its id.
     item: Option<(usize, Option<String>)>,
+    /// An image an upload created before it failed, and whether it was deleted again.
+    created_image: Option<(String, bool)>,
     source: Option<Box<dyn StdError + Send + Sync + 'static>>,
 }
 
@@ -270,6 +272,7 @@ impl Error {
                 retry_after: None,
                 last_status: None,
                 item: None,
+                created_image: None,
                 source: None,
             }),
         }
@@ -312,6 +315,11 @@ impl Error {
 
     pub(crate) fn with_item(mut self, index: usize, id: Option<String>) -> Self {
         self.inner.item = Some((index, id));
+        self
+    }
+
+    pub(crate) fn with_created_image(mut self, id: impl Into<String>, deleted: bool) -> Self {
+        self.inner.created_image = Some((id.into(), deleted));
         self
     }
 
@@ -495,6 +503,54 @@ impl Error {
         self.inner.item.as_ref().and_then(|(_, id)| id.as_deref())
     }
 
+    /// For a failed Linode [`upload`](crate::linode::Images::upload): the id of the image it
+    /// had created before it failed (`None` when it failed before creating one). Whether that
+    /// image was deleted again is [`created_image_deleted`](Error::created_image_deleted).
+    ///
+    /// ```no_run
+    /// use cloud_images::linode::{Client, CreateUpload};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let request = CreateUpload::new("my-image", "us-east");
+    /// match client.images().upload(request).keep_on_failure(true).file("disk.img") {
+    ///     Ok(image) => println!("uploaded {}", image.id),
+    ///     Err(e) => match e.created_image() {
+    ///         Some(id) => eprintln!("{id} was kept for another try: {e}"),
+    ///         None => return Err(e), // nothing was created
+    ///     },
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn created_image(&self) -> Option<&str> {
+        self.inner.created_image.as_ref().map(|(id, _)| id.as_str())
+    }
+
+    /// For a failed upload that had created an image ([`created_image`](Error::created_image)):
+    /// `true` when that image was deleted again; `false` when it was kept
+    /// ([`keep_on_failure`](crate::linode::Upload::keep_on_failure)), when the delete failed
+    /// too (the message says so; Linode removes a `pending_upload` image after 24 hours), or
+    /// when no image was created.
+    ///
+    /// ```no_run
+    /// use cloud_images::linode::{Client, CreateUpload};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// if let Err(e) = client.images().upload(CreateUpload::new("my-image", "us-east")).file("disk.img")
+    ///     && let Some(id) = e.created_image()
+    ///     && !e.created_image_deleted()
+    /// {
+    ///     eprintln!("{e}; delete {id} by hand, or wait for Linode to remove it");
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn created_image_deleted(&self) -> bool {
+        self.inner.created_image.as_ref().is_some_and(|(_, deleted)| *deleted)
+    }
+
     /// A 404: the image or action does not exist (or the token may not see it).
     ///
     /// ```no_run
@@ -591,6 +647,9 @@ impl fmt::Debug for Error {
         }
         if let Some(item) = &self.inner.item {
             d.field("item", item);
+        }
+        if let Some((id, deleted)) = &self.inner.created_image {
+            d.field("created_image", id).field("created_image_deleted", deleted);
         }
         if let Some(source) = &self.inner.source {
             d.field("source", source);

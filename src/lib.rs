@@ -92,10 +92,12 @@
 //!
 //! # Uploads
 //!
-//! A Linode upload creates the image, then streams the disk in one `PUT` to object storage with
-//! an exact `Content-Length` and without the token. Raw images are gzip-compressed on the fly into
-//! a temporary file first; memory stays flat whatever the image size. Size limits are checked
-//! before anything is created.
+//! A Linode upload checks the source (type, size limits, a gzip header and trailer), creates the
+//! image (so a bad region fails in milliseconds), gzip-compresses a raw image into a temporary
+//! file that the system removes even if the process is killed, then streams the disk in one `PUT`
+//! to object storage with an exact `Content-Length` and without the token; memory stays flat
+//! whatever the image size. If a step after the create fails, the image is deleted again (or kept,
+//! with `keep_on_failure(true)`), and [`Error::created_image`] names it.
 //!
 //! ```no_run
 //! use cloud_images::linode::{Client, CreateUpload};
@@ -164,7 +166,8 @@
 //!
 //! The token never appears in `Debug`, `Display`, errors or logs, and is sent only to the
 //! configured API host: never to an upload URL, never across a redirect, never over plain
-//! `http://` to a host that is not loopback (unless allowed on the builder).
+//! `http://` to a host that is not loopback (unless allowed on the builder). A client without a
+//! token that gets a 401 says that no token was set, and which variables a token is read from.
 //!
 //! # TLS and proxies
 //!

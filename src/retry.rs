@@ -55,7 +55,8 @@ impl RetryPolicy {
         RetryPolicy { max_retries: 0, ..Default::default() }
     }
 
-    /// How many times a call may be sent again after the first attempt (default 4).
+    /// How many times a call may be sent again after the first attempt (default 4). Any count
+    /// is accepted: however many, the retries stop when the client's call timeout runs out.
     ///
     /// ```
     /// use cloud_images::RetryPolicy;
@@ -68,7 +69,9 @@ impl RetryPolicy {
         self
     }
 
-    /// The longest single wait between attempts (default 30 s), whatever the server asks.
+    /// The longest single wait between attempts (default 30 s), whatever the server asks. Zero
+    /// retries at once; `Duration::MAX` leaves every wait uncapped (the call timeout still
+    /// bounds them: a wait that would end after it is not waited).
     ///
     /// ```
     /// use std::time::Duration;
@@ -82,7 +85,8 @@ impl RetryPolicy {
         self
     }
 
-    /// The first backoff step when the server gives no hint (default 500 ms; doubles each time).
+    /// The first backoff step when the server gives no hint (default 500 ms; doubles each time,
+    /// saturating, and is capped by [`max_wait`](Self::max_wait)). Zero means no backoff.
     ///
     /// ```
     /// use std::time::Duration;

@@ -12,7 +12,7 @@ use crate::decode::{Listing, PageItems};
 use crate::error::{ApiError, ErrorBody, ErrorKind};
 use crate::network::{self, Network, ProxyChoice};
 use crate::secret::Token;
-use crate::{Error, Method, Operation, Result, RetryPolicy, encode, retry};
+use crate::{Error, Method, Operation, Result, RetryPolicy, encode, retry, wait};
 
 /// The rate-limit headers of the last response that carried them (DigitalOcean sends them on
 /// every response: `ratelimit-limit`, `ratelimit-remaining`, `ratelimit-reset`).
@@ -53,6 +53,16 @@ impl Api {
             Api::Linode => "linode",
             Api::DigitalOcean => "digitalocean",
         }
+    }
+
+    /// Says that no token was set, and where one is read from (the same words for both APIs).
+    pub(crate) fn no_token(self) -> String {
+        use crate::Provider;
+        let vars = match self {
+            Api::Linode => crate::linode::Linode::TOKEN_VARS,
+            Api::DigitalOcean => crate::digitalocean::DigitalOcean::TOKEN_VARS,
+        };
+        format!("no {} token was set: set {}, or use ClientBuilder::token", self.name(), vars.join(" or "))
     }
 }
 
@@ -116,7 +126,7 @@ impl Transport {
             .max_redirects_will_error(false)
             .user_agent(settings.user_agent.as_str())
             .accept("application/json")
-            .timeout_connect(Some(settings.connect_timeout))
+            .timeout_connect(wait::finite(settings.connect_timeout))
             .build()
             .new_agent();
         // Object storage: no API headers, no total limit, but a stall limit on each read/write.
@@ -130,9 +140,9 @@ impl Transport {
             .max_redirects_will_error(false)
             .user_agent(settings.user_agent.as_str())
             .accept("")
-            .timeout_connect(Some(settings.connect_timeout))
-            .timeout_per_read(Some(settings.upload_stall_timeout))
-            .timeout_per_write(Some(settings.upload_stall_timeout))
+            .timeout_connect(wait::finite(settings.connect_timeout))
+            .timeout_per_read(wait::finite(settings.upload_stall_timeout))
+            .timeout_per_write(wait::finite(settings.upload_stall_timeout))
             .build()
             .new_agent();
         Transport { settings, agent, upload_agent, rate_limit: Mutex::new(None) }
@@ -193,13 +203,14 @@ impl Transport {
             url.push_str(&encode::query(query));
         }
         let start = Instant::now();
-        let deadline = start + self.settings.timeout;
+        // `None`: a timeout too large to be a deadline, so none.
+        let deadline = wait::deadline(start, self.settings.timeout);
         let policy = &self.settings.retry;
         let mut attempt: u32 = 0;
         loop {
-            attempt += 1;
-            let remaining = deadline.saturating_duration_since(Instant::now());
-            if remaining.is_zero() {
+            attempt = attempt.saturating_add(1);
+            let remaining = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            if remaining.is_some_and(|left| left.is_zero()) {
                 return Err(self.timed_out(op_id, start).with_attempts(attempt - 1));
             }
             let sent = Instant::now();
@@ -244,7 +255,7 @@ impl Transport {
                 return Err(error.with_attempts(attempt));
             }
             let wait = policy.wait(attempt, hint);
-            if Instant::now() + wait >= deadline {
+            if deadline.is_some_and(|d| Instant::now().checked_add(wait).is_none_or(|then| then >= d)) {
                 return Err(error.with_attempts(attempt));
             }
             std::thread::sleep(wait);
@@ -257,7 +268,7 @@ impl Transport {
         url: &str,
         headers: &[(&str, String)],
         body: Option<&[u8]>,
-        limit: Duration,
+        limit: Option<Duration>,
     ) -> Attempt {
         let mut req = http::Request::builder().method(method.as_str()).uri(url);
         if let Some(token) = &self.settings.token {
@@ -293,13 +304,13 @@ impl Transport {
         &self,
         req: http::Result<http::Request<B>>,
         url: &str,
-        limit: Duration,
+        limit: Option<Duration>,
     ) -> std::result::Result<http::Response<ureq::Body>, Error> {
         let req = req.map_err(|e| {
             Error::invalid_input(format!("cannot build the request to {}: {e}", strip_query(url)))
                 .with_source(e)
         })?;
-        let left = Some(limit);
+        let left = limit;
         let req = self
             .agent
             .configure_request(req)
@@ -387,8 +398,11 @@ impl Transport {
             .and_then(|s| s.canonical_reason())
             .unwrap_or("error")
             .to_lowercase();
-        Error::new(kind, format!("{} {op_id}: the api {what} {} {reason}", api.name(), resp.status))
-            .with_api(ApiError::new(resp.status, request_id, body))
+        let mut message = format!("{} {op_id}: the api {what} {} {reason}", api.name(), resp.status);
+        if resp.status == 401 && self.settings.token.is_none() {
+            message = format!("{message} ({})", api.no_token());
+        }
+        Error::new(kind, message).with_api(ApiError::new(resp.status, request_id, body))
     }
 
     /// How long the server asked to wait before retrying: `Retry-After`, else (on a 429)

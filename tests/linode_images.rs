@@ -928,6 +928,7 @@ fn a_refused_put_is_an_upload_error_with_status_and_body() {
     create_upload_mock(&server, &upload_url(&server));
     let (put, _) = object_storage(&server, vec![500]);
     let client = Client::builder().token(TOKEN).base_url(server.base_url()).no_retries().build().unwrap();
+    let delete = delete_mock(&server, 200);
     let raw = Pattern::bytes(50_000);
     let e = client.images().upload(request()).reader(raw.as_slice(), raw.len() as u64).unwrap_err();
     put.assert_calls(1);
@@ -938,6 +939,11 @@ fn a_refused_put_is_an_upload_error_with_status_and_body() {
     assert!(message.contains("private/34567"), "{message}");
     assert!(message.contains("500"), "{message}");
     assert!(!message.contains("Signature"), "the signed query stays out of messages: {message}");
+    // The image it created is deleted again, and the error says which it was.
+    delete.assert_calls(1);
+    assert_eq!(e.created_image(), Some("private/34567"));
+    assert!(e.created_image_deleted());
+    assert!(message.contains("so it was deleted again"), "{message}");
 
     // Not retried either: a 403 is final, whatever the policy.
     let server = MockServer::start();
@@ -1030,8 +1036,8 @@ fn sources_over_the_limits_are_refused_before_any_request() {
         assert_eq!(e.kind(), ErrorKind::InvalidInput, "{e}");
         let message = e.to_string();
         assert!(message.contains(&len.to_string()) && message.contains(limit), "{message}");
-        // Only the magic bytes were read: nothing was compressed.
-        assert!(taken.load(Ordering::SeqCst) <= 2, "{}", taken.load(Ordering::SeqCst));
+        // Only the header bytes were read: nothing was compressed.
+        assert!(taken.load(Ordering::SeqCst) <= 10, "{}", taken.load(Ordering::SeqCst));
     }
     let e =
         client.images().upload_to(&upload_url(&server), UploadSource::reader(io::repeat(7), 6_000_000_001));
@@ -1045,24 +1051,29 @@ fn sources_over_the_limits_are_refused_before_any_request() {
 fn a_source_whose_length_is_wrong_fails() {
     let server = MockServer::start();
     let create = create_upload_mock(&server, &upload_url(&server));
+    let delete = delete_mock(&server, 200);
     let (put, _) = object_storage(&server, vec![200]);
     let client = client(&server);
     let raw = Pattern::bytes(10_000);
 
-    // Raw: found while compressing, before anything is created.
+    // Raw: found while compressing, after the image was created (which is deleted again).
     for len in [9_999, 10_001] {
         let e = client.images().upload(request()).reader(raw.as_slice(), len).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidInput, "{len}: {e}");
+        assert_eq!((e.created_image(), e.created_image_deleted()), (Some("private/34567"), true));
     }
-    create.assert_calls(0);
+    create.assert_calls(2);
+    delete.assert_calls(2);
 
     // Gzip: found while sending; the PUT never completes.
     let gz = gzip_best(&raw);
     for len in [gz.len() as u64 - 1, gz.len() as u64 + 1] {
         let e = client.images().upload(request()).reader(gz.as_slice(), len).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidInput, "{len}: {e}");
+        assert_eq!(e.created_image(), Some("private/34567"));
     }
     put.assert_calls(0);
+    delete.assert_calls(4);
 }
 
 #[test]
@@ -1095,6 +1106,204 @@ fn a_missing_file_is_an_io_error_before_any_request() {
     assert_eq!(e.kind(), ErrorKind::Io);
     assert!(e.to_string().contains("/nonexistent/disk.img"), "{e}");
     any.assert_calls(0);
+}
+
+/// The `DELETE /v4/images/private%2F34567` mock a failed upload sends, answering `status`.
+fn delete_mock(server: &MockServer, status: u16) -> httpmock::Mock<'_> {
+    server.mock(|when, then| {
+        api_call(when).method(DELETE).path("/v4/images/private%2F34567").is_true(|r| r.body_ref().is_empty());
+        then.status(status).header("content-type", "application/json").body(if status == 200 {
+            "{}"
+        } else {
+            r#"{"errors":[{"reason":"Please try again later"}]}"#
+        });
+    })
+}
+
+/// A source that counts the bytes read from it.
+struct Recording<R> {
+    inner: R,
+    read: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Recording<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::SeqCst);
+        Ok(n)
+    }
+}
+
+#[test]
+fn a_bad_region_fails_at_the_create_step_before_anything_is_compressed() {
+    let server = MockServer::start();
+    let create = server.mock(|when, then| {
+        api_call(when)
+            .method(POST)
+            .path("/v4/images/upload")
+            .json_body(json!({"label": "ci", "region": "mars-1"}));
+        then.status(400)
+            .header("content-type", "application/json")
+            .body(r#"{"errors":[{"field":"region","reason":"region is not valid"}]}"#);
+    });
+    let others = server.mock(|when, then| {
+        when.is_true(|r| r.method() != "POST");
+        then.status(599);
+    });
+    let read = Arc::new(AtomicU64::new(0));
+    let phases = Arc::new(Mutex::new(Vec::new()));
+    let seen = phases.clone();
+    let len = 200 * 1024 * 1024; // never read: generating it would take a while
+    let source = Recording { inner: Pattern::new(len), read: read.clone() };
+
+    let e = client(&server)
+        .images()
+        .upload(CreateUpload::new("ci", "mars-1"))
+        .progress(move |p| seen.lock().unwrap().push(p.phase))
+        .reader(source, len)
+        .unwrap_err();
+
+    create.assert_calls(1);
+    others.assert_calls(0); // no PUT, no DELETE
+    assert_eq!((e.kind(), e.status()), (ErrorKind::Api, Some(400)));
+    assert_eq!(e.messages(), ["region: region is not valid"]);
+    assert_eq!(e.created_image(), None);
+    assert!(phases.lock().unwrap().is_empty(), "{:?}", phases.lock().unwrap());
+    assert!(read.load(Ordering::SeqCst) <= 10, "{} bytes read", read.load(Ordering::SeqCst));
+}
+
+#[test]
+fn the_image_is_created_before_compression_starts() {
+    let server = MockServer::start();
+    let create = create_upload_mock(&server, &upload_url(&server));
+    let (put, _) = object_storage(&server, vec![200]);
+    let creates_at_first_compression = Arc::new(Mutex::new(None));
+    let seen = creates_at_first_compression.clone();
+    let raw = Pattern::bytes(100_000);
+    let client = client(&server);
+    client
+        .images()
+        .upload(request())
+        .progress(|p| {
+            if p.phase == UploadPhase::Compressing {
+                seen.lock().unwrap().get_or_insert(create.calls());
+            }
+        })
+        .reader(raw.as_slice(), raw.len() as u64)
+        .unwrap();
+    assert_eq!(*creates_at_first_compression.lock().unwrap(), Some(1));
+    put.assert_calls(1);
+}
+
+#[test]
+fn a_failed_upload_keeps_its_image_when_asked_to() {
+    let server = MockServer::start();
+    let create = create_upload_mock(&server, &upload_url(&server));
+    let delete = delete_mock(&server, 200);
+    let (put, _) = object_storage(&server, vec![403]);
+    let raw = Pattern::bytes(20_000);
+    let e = client(&server)
+        .images()
+        .upload(request())
+        .keep_on_failure(true)
+        .reader(raw.as_slice(), raw.len() as u64)
+        .unwrap_err();
+    create.assert_calls(1);
+    put.assert_calls(1);
+    delete.assert_calls(0);
+    assert_eq!((e.kind(), e.status()), (ErrorKind::Upload, Some(403)));
+    assert_eq!((e.created_image(), e.created_image_deleted()), (Some("private/34567"), false));
+    assert!(
+        e.to_string().contains("image private/34567 was created, but sending its data failed; it was kept"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_failed_cleanup_delete_is_reported() {
+    let server = MockServer::start();
+    create_upload_mock(&server, &upload_url(&server));
+    let delete = delete_mock(&server, 500);
+    let (put, _) = object_storage(&server, vec![403]);
+    let raw = Pattern::bytes(20_000);
+    let e = client(&server).images().upload(request()).reader(raw.as_slice(), raw.len() as u64).unwrap_err();
+    put.assert_calls(1);
+    delete.assert_calls(1); // a 500 on DELETE is not retried
+    // The error is the upload's; the failed delete is told in its message.
+    assert_eq!((e.kind(), e.status()), (ErrorKind::Upload, Some(403)));
+    assert_eq!((e.created_image(), e.created_image_deleted()), (Some("private/34567"), false));
+    let message = e.to_string();
+    assert!(
+        message.contains("deleting it failed too") && message.contains("Please try again later"),
+        "{message}"
+    );
+    assert!(message.contains("pending_upload until Linode deletes it after 24 h"), "{message}");
+}
+
+/// `gz` with its trailer's ISIZE replaced.
+fn with_isize(gz: &[u8], isize: u32) -> Vec<u8> {
+    let mut out = gz.to_vec();
+    let at = out.len() - 4;
+    out[at..].copy_from_slice(&isize.to_le_bytes());
+    out
+}
+
+#[test]
+fn a_gzip_whose_trailer_cannot_be_true_is_refused_with_no_request() {
+    let server = MockServer::start();
+    let any = server.mock(|when, then| {
+        when.any_request();
+        then.status(599);
+    });
+    let gz = gzip_best(&Pattern::bytes(1_000));
+    // 4 GiB - 1 bytes claimed by a stream whose deflate data can hold at most 1032 times its size.
+    let bad = with_isize(&gz, u32::MAX);
+    let file = TestFile::new("disk.img.gz", &bad);
+    let client = client(&server);
+    for source in [UploadSource::file(&file.0), UploadSource::seekable(Cursor::new(bad.clone()))] {
+        let e = client.images().upload(request()).source(source).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput, "{e}");
+        let message = e.to_string();
+        assert!(message.contains("not a valid gzip stream") && message.contains("4294967295"), "{message}");
+        assert!(message.contains(&(1032 * (bad.len() as u64 - 18)).to_string()), "{message}");
+    }
+    let e = client.images().upload_to(&upload_url(&server), UploadSource::seekable(Cursor::new(bad)));
+    assert_eq!(e.unwrap_err().kind(), ErrorKind::InvalidInput);
+
+    // A header that is not gzip's, or a stream too short to be one.
+    let mut method_7 = gz.clone();
+    method_7[2] = 7;
+    let mut reserved_flag = gz.clone();
+    reserved_flag[3] = 0x20;
+    for (what, bytes) in [("method", method_7), ("flags", reserved_flag), ("short", gz[..19].to_vec())] {
+        let len = bytes.len() as u64;
+        let e = client.images().upload(request()).reader(bytes.as_slice(), len).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput, "{what}: {e}");
+        assert!(e.to_string().contains("not a valid gzip stream"), "{what}: {e}");
+    }
+    any.assert_calls(0);
+}
+
+#[test]
+fn the_trailer_check_passes_the_most_compressible_data() {
+    let server = MockServer::start();
+    create_upload_mock(&server, &upload_url(&server));
+    let (put, puts) = object_storage(&server, vec![200]);
+    // 64 MiB of zeros: gzip's best ratio, close to deflate's limit of 1032:1.
+    let zeros = vec![0u8; 64 * 1024 * 1024];
+    let gz = gzip_best(&zeros);
+    assert!(zeros.len() as u64 > 1000 * gz.len() as u64, "ratio {}", zeros.len() / gz.len());
+    client(&server).images().upload(request()).seekable(Cursor::new(gz.clone())).unwrap();
+    put.assert_calls(1);
+    assert_eq!(puts.lock().unwrap()[0].body, gz);
+    // One byte more in the trailer than the bound allows is refused; the bound itself is not.
+    let most = 1032 * (gz.len() as u64 - 18);
+    let at_bound = with_isize(&gz, most as u32);
+    client(&server).images().upload(request()).seekable(Cursor::new(at_bound)).unwrap();
+    let over = with_isize(&gz, most as u32 + 1);
+    let e = client(&server).images().upload(request()).seekable(Cursor::new(over)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    put.assert_calls(2);
 }
 
 /// What the streaming sink saw.

@@ -53,7 +53,7 @@ pub fn tour(stand_in: &LinodeStandIn, workdir: &Path) -> Result<()> {
     ));
     step.done("built");
 
-    let step = steps.start("Upload it: compress, create the image, PUT the data");
+    let step = steps.start("Upload it: create the image, compress, PUT the data");
     let request = CreateUpload::new("tour-disk", "us-east")
         .description("A raw disk built by the cloud-images tour")
         .tags(["tour"])

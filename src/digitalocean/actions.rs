@@ -159,7 +159,8 @@ impl<'a> ImageActions<'a> {
     /// Fails with [`ErrorKind::WaitFailed`] when the action is `errored` or disappears (404)
     /// after it was seen, and with [`ErrorKind::Timeout`] after `timeout`; both carry the last
     /// status in [`Error::last_status`]. A zero `interval` is an [`ErrorKind::InvalidInput`]
-    /// error.
+    /// error. The first look is immediate, so a zero `timeout` looks once; 100 years or more
+    /// (up to `Duration::MAX`) waits without limit.
     ///
     /// ```no_run
     /// use std::time::Duration;

@@ -3,7 +3,7 @@ use std::sync::Arc;
 
 use super::{ClientBuilder, DigitalOcean, Images};
 use crate::transport::Transport;
-use crate::{Error, Operation, Provider, RateLimit, Result};
+use crate::{Error, Operation, RateLimit, Result};
 
 /// A DigitalOcean API client: cheap to clone (one shared connection pool), `Send + Sync`.
 ///
@@ -48,10 +48,7 @@ impl Client {
     pub fn from_env() -> Result<Client> {
         let builder = Client::builder().token_from_env();
         if builder.token.is_none() {
-            return Err(Error::invalid_input(format!(
-                "no digitalocean token: set {}",
-                DigitalOcean::TOKEN_VARS.join(" or ")
-            )));
+            return Err(Error::invalid_input(crate::transport::Api::DigitalOcean.no_token()));
         }
         builder.build()
     }

@@ -236,7 +236,9 @@ impl<'a> Images<'a> {
     /// Fails with [`ErrorKind::WaitFailed`] when the image is `deleted` or `retired` (a failed
     /// import: the message carries the image's `error_message`) or disappears (404) after it
     /// was seen, and with [`ErrorKind::Timeout`] after `timeout`; both carry the last status in
-    /// [`Error::last_status`]. A zero `interval` is an [`ErrorKind::InvalidInput`] error.
+    /// [`Error::last_status`]. A zero `interval` is an [`ErrorKind::InvalidInput`] error. The
+    /// first look is immediate, so a zero `timeout` looks once; 100 years or more (up to
+    /// `Duration::MAX`) waits without limit.
     ///
     /// ```no_run
     /// use std::time::Duration;

@@ -215,10 +215,12 @@ impl<'a> Images<'a> {
         upload::upload_to(self.client, url, source)
     }
 
-    /// Uploads a disk image: checks the source's size, compresses a raw image, creates the
-    /// image ([`create_upload`](Images::create_upload)) and streams the data to it
-    /// ([`upload_to`](Images::upload_to)). Returns the image as created (`pending_upload`);
-    /// follow with [`wait_until_available`](Images::wait_until_available).
+    /// Uploads a disk image: checks the source (type, sizes), creates the image
+    /// ([`create_upload`](Images::create_upload): a bad region fails here, before any
+    /// compression), compresses a raw image and streams the data to it
+    /// ([`upload_to`](Images::upload_to)). If a step after the create fails, the image is
+    /// deleted again (see [`Upload`]). Returns the image as created (`pending_upload`); follow
+    /// with [`wait_until_available`](Images::wait_until_available).
     ///
     /// ```no_run
     /// use std::time::Duration;
@@ -245,7 +247,9 @@ impl<'a> Images<'a> {
     ///
     /// A 404 while waiting is an [`ErrorKind::WaitFailed`] error (a failed or expired upload is
     /// deleted); running out of time is an [`ErrorKind::Timeout`] error whose
-    /// [`last_status`](Error::last_status) is the status seen last.
+    /// [`last_status`](Error::last_status) is the status seen last. The first look is
+    /// immediate, so a zero `timeout` looks once; 100 years or more (up to `Duration::MAX`)
+    /// waits without limit.
     ///
     /// ```no_run
     /// use std::time::Duration;

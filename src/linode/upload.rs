@@ -1,6 +1,6 @@
-//! Uploading disk images: size checks, gzip into a temporary file, one streamed `PUT` with an
-//! exact `Content-Length` to the pre-signed `upload_to` URL, retried only from a source that
-//! can be read again from the start.
+//! Uploading disk images: source checks, then the image, then gzip into a temporary file, one
+//! streamed `PUT` with an exact `Content-Length` to the pre-signed `upload_to` URL, retried only
+//! from a source that can be read again from the start; a failed upload deletes its image.
 
 use std::fmt;
 use std::fs::{File, OpenOptions};
@@ -41,6 +41,15 @@ pub const MAX_UNCOMPRESSED_SIZE: u64 = 6_000_000_000;
 /// The size of the buffers data moves through.
 const CHUNK: usize = 64 * 1024;
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+/// A gzip member's fixed header: magic, method, flags, time, extra flags, OS.
+const GZIP_HEADER: usize = 10;
+/// Header and trailer (CRC-32 and ISIZE): the bytes of a member that hold no deflate data.
+const GZIP_OVERHEAD: u64 = 18;
+/// The shortest gzip stream: an empty member (its deflate data is at least 2 bytes).
+const GZIP_MIN: u64 = GZIP_OVERHEAD + 2;
+/// Deflate's largest expansion: a 258-byte match takes at least 2 bits, so one byte of deflate
+/// data inflates to at most 1032 bytes.
+const DEFLATE_MAX_RATIO: u64 = 1032;
 
 /// What [`Images::upload`] and [`Images::create_upload`] create: an empty private image
 /// waiting for its data, in a region with Object Storage.
@@ -202,6 +211,24 @@ impl<T: Read + Seek> ReadSeek for T {}
 /// anything else is taken as a raw disk image and compressed first. Data is read in chunks;
 /// it is never held in memory whole.
 ///
+/// # What is checked before anything is sent
+///
+/// A raw image: its length, at most 6 GB ([`MAX_UNCOMPRESSED_SIZE`]). A gzip stream: its
+/// length, at most 5 GB ([`MAX_COMPRESSED_SIZE`]) and at least 20 bytes (an empty member);
+/// its header (compression method 8, deflate; no reserved flag set); and, for a file or a
+/// seekable source, the uncompressed size its trailer gives (ISIZE, the last 4 bytes).
+///
+/// ISIZE is the size of the *last member* modulo 2<sup>32</sup> (4 GiB), so the real
+/// uncompressed size `U` is only known to be `ISIZE + k × 2^32` for some `k ≥ 0` (plus any
+/// earlier members). The compressed length `C` bounds `U` from above only: deflate inflates one
+/// byte to at most 1032, so `U ≤ 1032 × (C − 18)`. It gives no lower bound (deflate allows
+/// empty blocks, and a file may hold several members), so every candidate from `k = 0` on,
+/// `ISIZE` itself, stays possible, and `ISIZE < 4.3 GB` is under the 6 GB limit. So the trailer
+/// **cannot** prove that a gzip image is too large uncompressed: such an image is refused by
+/// Linode after the upload. What it **can** prove is that the stream is broken: when even
+/// `ISIZE` is more than `1032 × (C − 18)`, no gzip stream of that length could hold it (a
+/// truncated or corrupt file), and the upload is refused before anything is created.
+///
 /// ```no_run
 /// use std::fs::File;
 /// use cloud_images::linode::UploadSource;
@@ -283,17 +310,29 @@ impl fmt::Debug for UploadSource<'_> {
 /// [`Images::upload`]; end it with the source: [`file`](Upload::file),
 /// [`reader`](Upload::reader), [`seekable`](Upload::seekable) or [`source`](Upload::source).
 ///
-/// In order, before anything is sent: the source's size is checked (a raw image at most 6 GB),
-/// a raw image is gzip-compressed (fast level) into a temporary file, removed afterwards, and
-/// the compressed size is checked (at most 5 GB); a source over a limit is an
-/// [`ErrorKind::InvalidInput`] error. Then the image is created, and its data sent in one `PUT`
-/// to the returned `upload_to` URL with `Content-Type: application/octet-stream`, an exact
-/// `Content-Length`, and no `Authorization` header. A refused `PUT` is an [`ErrorKind::Upload`]
-/// error with the status and body; one that failed on a 5xx, 408, 429 or a broken connection is
-/// retried as the client's [`RetryPolicy`](crate::RetryPolicy) allows, when the data can be read
-/// again from the start (a file, a seekable reader, a temporary file), never from a plain
-/// reader. If the `PUT` fails, the image stays `pending_upload` until Linode deletes it (24 h);
-/// the error message names it.
+/// In order, so that what can fail fast does:
+///
+/// 1. The source is checked: its type sniffed, its size against the limits, a gzip header and
+///    trailer (see [`UploadSource`]). Nothing is compressed or sent yet; a source that fails
+///    here is an [`ErrorKind::InvalidInput`] (or [`ErrorKind::Io`]) error.
+/// 2. The image is created ([`Images::create_upload`]): a bad region or label fails here, in
+///    milliseconds, before any compression.
+/// 3. A raw image is gzip-compressed (fast level) into a temporary file, and the compressed size
+///    checked (at most 5 GB). The file has no name left on disk while it is used (Unix: removed
+///    right after it is opened; Windows: delete-on-close), so the system frees it even when the
+///    process is killed.
+/// 4. The data is sent in one `PUT` to the returned `upload_to` URL with
+///    `Content-Type: application/octet-stream`, an exact `Content-Length`, and no
+///    `Authorization` header. A refused `PUT` is an [`ErrorKind::Upload`] error with the status
+///    and body; one that failed on a 5xx, 408, 429 or a broken connection is retried as the
+///    client's [`RetryPolicy`](crate::RetryPolicy) allows, when the data can be read again from
+///    the start (a file, a seekable reader, a temporary file), never from a plain reader.
+///
+/// When a step after 2 fails, the image is deleted again, unless
+/// [`keep_on_failure`](Upload::keep_on_failure) is set. The error then carries the image's id in
+/// [`Error::created_image`], says in its message whether it was deleted, kept, or could not be
+/// deleted (then it stays `pending_upload` until Linode deletes it after 24 hours), and
+/// [`Error::created_image_deleted`] tells which.
 ///
 /// ```no_run
 /// use std::time::Duration;
@@ -311,6 +350,7 @@ pub struct Upload<'a> {
     client: &'a Client,
     request: CreateUpload,
     progress: Option<Box<dyn FnMut(UploadProgress) + 'a>>,
+    keep_on_failure: bool,
 }
 
 impl fmt::Debug for Upload<'_> {
@@ -318,13 +358,35 @@ impl fmt::Debug for Upload<'_> {
         f.debug_struct("Upload")
             .field("request", &self.request)
             .field("progress", &self.progress.is_some())
+            .field("keep_on_failure", &self.keep_on_failure)
             .finish_non_exhaustive()
     }
 }
 
 impl<'a> Upload<'a> {
     pub(crate) fn new(client: &'a Client, request: CreateUpload) -> Self {
-        Upload { client, request, progress: None }
+        Upload { client, request, progress: None, keep_on_failure: false }
+    }
+
+    /// Keeps the created image when the upload fails after creating it (default `false`: it is
+    /// deleted again). Its id is in [`Error::created_image`] either way; a kept image stays
+    /// `pending_upload` until Linode deletes it after 24 hours.
+    ///
+    /// ```no_run
+    /// use cloud_images::linode::{Client, CreateUpload};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let upload = client.images().upload(CreateUpload::new("my-image", "us-east"));
+    /// if let Err(e) = upload.keep_on_failure(true).file("disk.img") {
+    ///     eprintln!("failed; the image to look at: {:?}", e.created_image());
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn keep_on_failure(mut self, keep: bool) -> Self {
+        self.keep_on_failure = keep;
+        self
     }
 
     /// Calls `callback` as the upload moves (see [`UploadProgress`]). Without one, nothing
@@ -391,8 +453,9 @@ impl<'a> Upload<'a> {
         self.source(UploadSource::seekable(reader))
     }
 
-    /// Uploads from any [`UploadSource`]: checks and compresses it, creates the image, sends
-    /// the data; returns the image from the create response (`pending_upload`).
+    /// Uploads from any [`UploadSource`]: checks it, creates the image, compresses a raw source,
+    /// sends the data; returns the image from the create response (`pending_upload`). On a
+    /// failure after the image was created, the image is deleted (see [`Upload`]).
     ///
     /// ```no_run
     /// use cloud_images::linode::{Client, CreateUpload, UploadSource};
@@ -407,12 +470,11 @@ impl<'a> Upload<'a> {
     /// # }
     /// ```
     pub fn source(self, source: UploadSource<'_>) -> Result<Image> {
-        let Upload { client, request, progress } = self;
+        let Upload { client, request, progress, keep_on_failure } = self;
         // Creating the image needs a token: say so before minutes of compression, not after.
         if client.transport().settings.token.is_none() {
-            return Err(Error::invalid_input(
-                "uploading an image needs a linode token (set LINODE_TOKEN, or ClientBuilder::token)",
-            ));
+            let no_token = crate::transport::Api::Linode.no_token();
+            return Err(Error::invalid_input(format!("uploading an image needs a linode token: {no_token}")));
         }
         let mut progress = progress;
         let mut quiet = |_: UploadProgress| {};
@@ -420,21 +482,53 @@ impl<'a> Upload<'a> {
             Some(callback) => callback,
             None => &mut quiet,
         };
-        let mut prepared = prepare(source, report)?;
+        // Cheap checks first, then the create call (a bad region fails in milliseconds), and
+        // only then the slow work: compression and the `PUT`.
+        let checked = check(source)?;
         let created = Images::new(client).create_upload(request)?;
-        let id = created.image.id.clone();
-        check_url(&created.upload_to)
-            .and_then(|()| put(client, &created.upload_to, &mut prepared, report))
-            .map_err(|e| e.context(format!("image {id} was created, but sending its data failed")))?;
-        Ok(created.image)
+        let sent = check_url(&created.upload_to)
+            .and_then(|()| compress_if_raw(checked, report))
+            .and_then(|mut prepared| put(client, &created.upload_to, &mut prepared, report));
+        match sent {
+            Ok(()) => Ok(created.image),
+            Err(e) => Err(clean_up(client, &created.image.id, keep_on_failure, e)),
+        }
     }
 }
 
-/// [`Images::upload_to`]: prepare the source, then `PUT` it.
+/// After a failed upload: deletes the image it created (unless asked to keep it), and says in
+/// the error which image it was and what became of it.
+fn clean_up(client: &Client, id: &str, keep: bool, error: Error) -> Error {
+    if keep {
+        let what = format!(
+            "image {id} was created, but sending its data failed; it was kept (keep_on_failure), \
+             and Linode deletes it after 24 h unless its data arrives"
+        );
+        return error.context(what).with_created_image(id, false);
+    }
+    match Images::new(client).delete(id) {
+        Ok(()) => error
+            .context(format!("image {id} was created, but sending its data failed, so it was deleted again"))
+            .with_created_image(id, true),
+        Err(gone) if gone.is_not_found() => error
+            .context(format!("image {id} was created, but sending its data failed; it is gone already"))
+            .with_created_image(id, true),
+        Err(failed) => {
+            log::debug!(target: "cloud_images", "cannot delete the failed upload's image {id}: {failed}");
+            let what = format!(
+                "image {id} was created, but sending its data failed, and deleting it failed too \
+                 ({failed}); it stays pending_upload until Linode deletes it after 24 h"
+            );
+            error.context(what).with_created_image(id, false)
+        }
+    }
+}
+
+/// [`Images::upload_to`]: check the source, compress it if raw, then `PUT` it.
 pub(crate) fn upload_to(client: &Client, url: &str, source: UploadSource<'_>) -> Result<()> {
     check_url(url)?;
     let mut quiet = |_: UploadProgress| {};
-    let mut prepared = prepare(source, &mut quiet)?;
+    let mut prepared = compress_if_raw(check(source)?, &mut quiet)?;
     put(client, url, &mut prepared, &mut quiet)
 }
 
@@ -452,6 +546,13 @@ fn check_url(url: &str) -> Result<()> {
     Ok(())
 }
 
+/// A source whose type and sizes were checked: nothing compressed or sent yet.
+struct Checked<'a> {
+    body: Body<'a>,
+    len: u64,
+    gzip: bool,
+}
+
 /// The data ready to send: gzip, of known length.
 struct Prepared<'a> {
     body: Body<'a>,
@@ -461,11 +562,11 @@ struct Prepared<'a> {
 enum Body<'a> {
     /// A raw image compressed here.
     Temp(TempFile),
-    /// A gzip file given by path.
+    /// A file given by path.
     File(File),
-    /// A gzip stream that can seek back to `start`.
+    /// A stream that can seek back to `start`.
     Seekable(Box<dyn ReadSeek + 'a>, u64),
-    /// A gzip stream read once (its first bytes already read, chained back in front).
+    /// A stream read once (its first bytes already read, chained back in front).
     Once(Box<dyn Read + 'a>),
 }
 
@@ -495,9 +596,10 @@ impl Body<'_> {
     }
 }
 
-/// Checks the source's size, compresses it when raw, checks the compressed size.
-fn prepare<'a>(source: UploadSource<'a>, progress: &mut dyn FnMut(UploadProgress)) -> Result<Prepared<'a>> {
-    let (body, len, magic) = match source.kind {
+/// Opens the source, sniffs its type and checks its sizes (and a gzip header and trailer).
+/// Reads at most the first 10 and the last 4 bytes.
+fn check(source: UploadSource<'_>) -> Result<Checked<'_>> {
+    let (body, len, head, isize) = match source.kind {
         SourceKind::File(path) => {
             let shown = path.display();
             let mut file = File::open(&path).map_err(|e| io_error(&format!("cannot open {shown}"), e))?;
@@ -507,34 +609,50 @@ fn prepare<'a>(source: UploadSource<'a>, progress: &mut dyn FnMut(UploadProgress
                     "{shown} is not a regular file: use UploadSource::reader with its length"
                 )));
             }
-            let magic = peek(&mut file).map_err(|e| io_error(&format!("cannot read {shown}"), e))?;
-            file.seek(SeekFrom::Start(0)).map_err(|e| io_error(&format!("cannot read {shown}"), e))?;
-            (Body::File(file), meta.len(), magic)
+            let failed = |e| io_error(&format!("cannot read {shown}"), e);
+            let head = peek(&mut file).map_err(failed)?;
+            let isize = trailer(&mut file, &head, 0, meta.len()).map_err(failed)?;
+            file.seek(SeekFrom::Start(0)).map_err(failed)?;
+            (Body::File(file), meta.len(), head, isize)
         }
         SourceKind::Seekable(mut reader) => {
             let failed = |e| io_error("cannot read the upload source", e);
             let start = reader.stream_position().map_err(failed)?;
             let end = reader.seek(SeekFrom::End(0)).map_err(failed)?;
             reader.seek(SeekFrom::Start(start)).map_err(failed)?;
-            let magic = peek(&mut reader).map_err(failed)?;
+            let head = peek(&mut reader).map_err(failed)?;
+            let isize = trailer(&mut reader, &head, start, end).map_err(failed)?;
             reader.seek(SeekFrom::Start(start)).map_err(failed)?;
-            (Body::Seekable(reader, start), end.saturating_sub(start), magic)
+            (Body::Seekable(reader, start), end.saturating_sub(start), head, isize)
         }
         SourceKind::Reader(mut reader, len) => {
-            let magic = peek(&mut reader).map_err(|e| io_error("cannot read the upload source", e))?;
-            let chained: Box<dyn Read + 'a> = Box::new(io::Cursor::new(magic.clone()).chain(reader));
-            (Body::Once(chained), len, magic)
+            let head = peek(&mut reader).map_err(|e| io_error("cannot read the upload source", e))?;
+            let chained: Box<dyn Read + '_> = Box::new(io::Cursor::new(head.clone()).chain(reader));
+            (Body::Once(chained), len, head, None)
         }
     };
     if len == 0 {
         return Err(Error::invalid_input("the image is empty: there is nothing to upload"));
     }
-    if magic == GZIP_MAGIC {
+    if head.starts_with(&GZIP_MAGIC) {
         check_size(len, MAX_COMPRESSED_SIZE, "compressed")?;
-        return Ok(Prepared { body, len });
+        check_gzip(&head, len, isize)?;
+        return Ok(Checked { body, len, gzip: true });
     }
     check_size(len, MAX_UNCOMPRESSED_SIZE, "uncompressed")?;
-    let mut body = body;
+    Ok(Checked { body, len, gzip: false })
+}
+
+/// Compresses a raw source into a temporary file and checks the compressed size; a gzip source
+/// is passed on as it is.
+fn compress_if_raw<'a>(
+    checked: Checked<'a>,
+    progress: &mut dyn FnMut(UploadProgress),
+) -> Result<Prepared<'a>> {
+    let Checked { mut body, len, gzip } = checked;
+    if gzip {
+        return Ok(Prepared { body, len });
+    }
     let temp = compress(body.reader(), len, progress)?;
     let compressed = temp.len;
     check_size(compressed, MAX_COMPRESSED_SIZE, "compressed")?;
@@ -544,24 +662,68 @@ fn prepare<'a>(source: UploadSource<'a>, progress: &mut dyn FnMut(UploadProgress
 fn check_size(len: u64, max: u64, what: &str) -> Result<()> {
     if len > max {
         return Err(Error::invalid_input(format!(
-            "the image is {len} bytes {what}, over Linode's limit of {max} bytes ({} GB) {what}; nothing was sent",
+            "the image is {len} bytes {what}, over Linode's limit of {max} bytes ({} GB) {what}; no data was sent",
             max / 1_000_000_000
         )));
     }
     Ok(())
 }
 
-/// Reads up to the first two bytes.
+/// Checks what can be checked of a gzip stream of `len` bytes without inflating it: the header,
+/// and the trailer's ISIZE when known (see [`UploadSource`] for what that can and cannot show).
+fn check_gzip(head: &[u8], len: u64, isize: Option<u32>) -> Result<()> {
+    let invalid =
+        |why: String| Err(Error::invalid_input(format!("not a valid gzip stream: {why}; nothing was sent")));
+    if len < GZIP_MIN || head.len() < GZIP_HEADER {
+        return invalid(format!("{len} bytes is too short (an empty gzip stream has {GZIP_MIN})"));
+    }
+    match head.get(2).copied() {
+        Some(8) => {}
+        method => return invalid(format!("compression method {}, not 8 (deflate)", method.unwrap_or(0))),
+    }
+    if head.get(3).is_some_and(|flags| flags & 0xe0 != 0) {
+        return invalid("reserved header flags are set".to_string());
+    }
+    let most = DEFLATE_MAX_RATIO.saturating_mul(len.saturating_sub(GZIP_OVERHEAD));
+    if let Some(isize) = isize
+        && u64::from(isize) > most
+    {
+        return invalid(format!(
+            "its trailer gives an uncompressed size of {isize} bytes (modulo 4 GiB), more than the \
+             {most} bytes {len} bytes of gzip can inflate to: the file is truncated or corrupt"
+        ));
+    }
+    Ok(())
+}
+
+/// Reads up to the first 10 bytes (a gzip header).
 fn peek(reader: &mut dyn Read) -> io::Result<Vec<u8>> {
-    let mut magic = Vec::with_capacity(2);
-    reader.take(2).read_to_end(&mut magic)?;
-    Ok(magic)
+    let mut head = Vec::with_capacity(GZIP_HEADER);
+    reader.take(GZIP_HEADER as u64).read_to_end(&mut head)?;
+    Ok(head)
+}
+
+/// For gzip data from `start` to `end`: the trailer's last 4 bytes, ISIZE (little-endian).
+/// `None` for data that is not gzip or too short to have a trailer.
+fn trailer(
+    reader: &mut (impl Read + Seek + ?Sized),
+    head: &[u8],
+    start: u64,
+    end: u64,
+) -> io::Result<Option<u32>> {
+    if !head.starts_with(&GZIP_MAGIC) || end.saturating_sub(start) < GZIP_MIN {
+        return Ok(None);
+    }
+    reader.seek(SeekFrom::Start(end.saturating_sub(4)))?;
+    let mut isize = [0u8; 4];
+    reader.read_exact(&mut isize)?;
+    Ok(Some(u32::from_le_bytes(isize)))
 }
 
 /// Gzips exactly `len` bytes of `source` into a new temporary file, rewound.
 fn compress(source: &mut dyn Read, len: u64, progress: &mut dyn FnMut(UploadProgress)) -> Result<TempFile> {
     let mut temp = TempFile::create()?;
-    let path = temp.path.0.display().to_string();
+    let path = temp.shown.display().to_string();
     let write_failed = |e| io_error(&format!("cannot write the temporary file {path}"), e);
     let mut input = Exact::new(source, len, UploadPhase::Compressing, progress);
     let mut gz = GzEncoder::new(BufWriter::with_capacity(CHUNK, &temp.file), Compression::fast());
@@ -593,7 +755,7 @@ fn put(
     let policy = &transport.settings.retry;
     let mut attempt: u32 = 0;
     loop {
-        attempt += 1;
+        attempt = attempt.saturating_add(1);
         if attempt > 1 {
             prepared.body.rewind()?;
         }
@@ -714,13 +876,20 @@ impl Read for Exact<'_, '_> {
     }
 }
 
-/// A file in the system's temporary directory, readable only by its owner, removed on drop
-/// (also when the upload fails).
+/// A file in the system's temporary directory, readable only by its owner, that the system
+/// removes even when this process is killed: on Unix its name is removed right after it is
+/// created (the open handle keeps the data until it is closed, and a retried `PUT` seeks that
+/// handle back instead of opening the path again); on Windows it is opened delete-on-close.
+/// Only on Unix, between creating and removing the name (microseconds), could a kill leave an
+/// empty file behind.
 struct TempFile {
     file: File,
     len: u64,
-    /// Declared after `file`, so the file is closed before it is removed (Windows needs that).
-    path: RemoveOnDrop,
+    /// Where it was created, for messages.
+    shown: PathBuf,
+    /// Declared after `file`, so the file is closed first: the path, if removing it right after
+    /// creating it failed (it is tried again on drop).
+    _leftover: Option<RemoveOnDrop>,
 }
 
 struct RemoveOnDrop(PathBuf);
@@ -746,8 +915,22 @@ impl TempFile {
             options.read(true).write(true).create_new(true);
             #[cfg(unix)]
             std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            #[cfg(windows)]
+            {
+                use std::os::windows::fs::OpenOptionsExt;
+                const FILE_ATTRIBUTE_TEMPORARY: u32 = 0x0000_0100;
+                const FILE_FLAG_DELETE_ON_CLOSE: u32 = 0x0400_0000;
+                // Not shared: no other process opens it while it exists.
+                options
+                    .share_mode(0)
+                    .attributes(FILE_ATTRIBUTE_TEMPORARY)
+                    .custom_flags(FILE_FLAG_DELETE_ON_CLOSE);
+            }
             match options.open(&path) {
-                Ok(file) => return Ok(TempFile { file, len: 0, path: RemoveOnDrop(path) }),
+                Ok(file) => {
+                    let leftover = if cfg!(windows) { None } else { Self::unlink(&path) };
+                    return Ok(TempFile { file, len: 0, shown: path, _leftover: leftover });
+                }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
                 Err(e) => {
                     return Err(io_error(&format!("cannot create a temporary file in {}", dir.display()), e));
@@ -756,6 +939,17 @@ impl TempFile {
         }
         let e = last.unwrap_or_else(|| io::Error::from(io::ErrorKind::AlreadyExists));
         Err(io_error(&format!("cannot create a temporary file in {}", dir.display()), e))
+    }
+
+    /// Removes the name of the file just created; on failure, keeps the path to remove on drop.
+    fn unlink(path: &Path) -> Option<RemoveOnDrop> {
+        match std::fs::remove_file(path) {
+            Ok(()) => None,
+            Err(e) => {
+                log::debug!(target: "cloud_images", "cannot remove {} while open: {e}", path.display());
+                Some(RemoveOnDrop(path.to_path_buf()))
+            }
+        }
     }
 }
 
@@ -767,16 +961,24 @@ mod tests {
     static TEMP_FILES: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
     #[test]
-    fn temporary_files_are_private_and_removed_on_drop() {
+    fn temporary_files_are_private_and_have_no_name_while_open() {
         let _one_at_a_time = TEMP_FILES.lock().unwrap();
-        let temp = TempFile::create().unwrap();
-        let path = temp.path.0.clone();
-        assert!(path.exists());
+        let mut temp = TempFile::create().unwrap();
+        let path = temp.shown.clone();
+        assert!(path.starts_with(std::env::temp_dir()), "{}", path.display());
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+            // Already gone from the directory, but the handle still reads and writes.
+            assert!(!path.exists(), "{} still has a name", path.display());
+            assert!(temp._leftover.is_none());
+            assert_eq!(temp.file.metadata().unwrap().permissions().mode() & 0o777, 0o600);
         }
+        temp.file.write_all(b"data").unwrap();
+        temp.file.seek(SeekFrom::Start(0)).unwrap();
+        let mut back = String::new();
+        temp.file.read_to_string(&mut back).unwrap();
+        assert_eq!(back, "data");
         drop(temp);
         assert!(!path.exists());
     }
@@ -825,6 +1027,30 @@ mod tests {
             assert!(exact.read_to_end(&mut Vec::new()).is_err(), "{len}");
             assert_eq!(exact.failure.take().map(|e| e.kind()), Some(ErrorKind::InvalidInput));
         }
+    }
+
+    #[test]
+    fn gzip_checks_refuse_only_what_cannot_be_gzip() {
+        let head = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3];
+        let ok = |head: &[u8], len, isize| check_gzip(head, len, isize).is_ok();
+        assert!(ok(&head, 20, None) && ok(&head, 20, Some(0)));
+        // 20 bytes hold 2 bytes of deflate data: at most 2064 bytes inflated.
+        assert!(ok(&head, 20, Some(2064)));
+        assert!(!ok(&head, 20, Some(2065)));
+        assert!(!ok(&head, 19, None));
+        assert!(!ok(&head[..9], 20, None));
+        // Long enough, any ISIZE is possible: the trailer alone never shows "too big".
+        assert!(ok(&head, 4_200_000, Some(u32::MAX)));
+        assert!(ok(&head, MAX_COMPRESSED_SIZE, Some(u32::MAX)));
+        let mut deflate64 = head;
+        deflate64[2] = 9;
+        assert!(!ok(&deflate64, 20, None));
+        let mut reserved = head;
+        reserved[3] = 0x80;
+        assert!(!ok(&reserved, 20, None));
+        let mut named = head;
+        named[3] = 0x08; // FNAME: a valid flag
+        assert!(ok(&named, 20, None));
     }
 
     #[test]
