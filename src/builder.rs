@@ -7,57 +7,10 @@ use std::time::Duration;
 use ureq::http::Uri;
 
 use crate::network::{self, Network, ProxyChoice};
+use crate::provider::{Provider, Rules};
 use crate::secret::Token;
-use crate::transport::{Api, Settings, Transport, is_loopback};
+use crate::transport::{Settings, Transport, is_loopback};
 use crate::{Error, Result, RetryPolicy};
-
-mod sealed {
-    pub trait Sealed {}
-}
-
-/// A provider whose Images API this crate speaks: [`Linode`](crate::linode::Linode) or
-/// [`DigitalOcean`](crate::digitalocean::DigitalOcean). Sealed.
-///
-/// ```
-/// use cloud_images::{Provider, digitalocean::DigitalOcean, linode::Linode};
-///
-/// fn describe<P: Provider>() -> String {
-///     format!("{} at {}", P::NAME, P::DEFAULT_BASE_URL)
-/// }
-/// assert_eq!(describe::<Linode>(), "linode at https://api.linode.com");
-/// assert_eq!(DigitalOcean::TOKEN_VARS, ["DIGITALOCEAN_ACCESS_TOKEN", "DIGITALOCEAN_TOKEN"]);
-/// ```
-pub trait Provider: sealed::Sealed {
-    /// The provider's name in messages (`"linode"`).
-    const NAME: &'static str;
-    /// The API's base URL (`"https://api.linode.com"`).
-    const DEFAULT_BASE_URL: &'static str;
-    /// The environment variables read for a token, in order.
-    const TOKEN_VARS: &'static [&'static str];
-    #[doc(hidden)]
-    const API: ApiTag;
-}
-
-/// Internal: which error format a provider uses.
-#[doc(hidden)]
-#[derive(Clone, Copy, Debug)]
-pub struct ApiTag(pub(crate) Api);
-
-impl sealed::Sealed for crate::linode::Linode {}
-impl Provider for crate::linode::Linode {
-    const NAME: &'static str = "linode";
-    const DEFAULT_BASE_URL: &'static str = "https://api.linode.com";
-    const TOKEN_VARS: &'static [&'static str] = &["LINODE_TOKEN", "LINODE_CLI_TOKEN"];
-    const API: ApiTag = ApiTag(Api::Linode);
-}
-
-impl sealed::Sealed for crate::digitalocean::DigitalOcean {}
-impl Provider for crate::digitalocean::DigitalOcean {
-    const NAME: &'static str = "digitalocean";
-    const DEFAULT_BASE_URL: &'static str = "https://api.digitalocean.com";
-    const TOKEN_VARS: &'static [&'static str] = &["DIGITALOCEAN_ACCESS_TOKEN", "DIGITALOCEAN_TOKEN"];
-    const API: ApiTag = ApiTag(Api::DigitalOcean);
-}
 
 /// Configures a client; `build()` checks everything and never sends a request.
 ///
@@ -78,19 +31,19 @@ impl Provider for crate::digitalocean::DigitalOcean {
 /// # }
 /// ```
 #[must_use]
-pub struct ClientBuilder<P> {
+pub struct ClientBuilder<P: Provider> {
     pub(crate) token: Option<Token>,
     base_url: String,
     user_agent: Option<String>,
     retry: RetryPolicy,
     connect_timeout: Duration,
     timeout: Duration,
-    upload_stall_timeout: Duration,
     max_response_size: u64,
     allow_insecure_http: bool,
     proxy: ProxySetting,
     root_certificates_pem: Vec<Vec<u8>>,
-    pub(crate) api_version: crate::linode::types::ApiVersion,
+    /// The settings only this provider has.
+    pub(crate) options: P::Options,
     provider: PhantomData<P>,
 }
 
@@ -103,12 +56,11 @@ impl<P: Provider> Default for ClientBuilder<P> {
             retry: RetryPolicy::default(),
             connect_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(60),
-            upload_stall_timeout: Duration::from_secs(60),
             max_response_size: 32 * 1024 * 1024,
             allow_insecure_http: false,
             proxy: ProxySetting::Env,
             root_certificates_pem: Vec::new(),
-            api_version: crate::linode::types::ApiVersion::V4,
+            options: P::Options::default(),
             provider: PhantomData,
         }
     }
@@ -123,7 +75,7 @@ impl<P: Provider> fmt::Debug for ClientBuilder<P> {
             .field("retry", &self.retry)
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
-            .field("upload_stall_timeout", &self.upload_stall_timeout)
+            .field("options", &self.options)
             .field("max_response_size", &self.max_response_size)
             .field("allow_insecure_http", &self.allow_insecure_http)
             .field("proxy", &self.proxy)
@@ -272,25 +224,6 @@ impl<P: Provider> ClientBuilder<P> {
         self
     }
 
-    /// An upload has no total limit, but fails when no byte moves for this long (default 60 s).
-    /// Zero is refused by `build`; 100 years or more (up to `Duration::MAX`) means no limit.
-    ///
-    /// ```
-    /// use std::time::Duration;
-    /// use cloud_images::linode::Client;
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// // A slow uplink: allow two minutes without progress before giving up.
-    /// let client =
-    ///     Client::builder().token("my-token").upload_stall_timeout(Duration::from_secs(120)).build()?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn upload_stall_timeout(mut self, timeout: Duration) -> Self {
-        self.upload_stall_timeout = timeout;
-        self
-    }
-
     /// The largest response body read (default 32 MiB); a larger one is an
     /// [`ErrorKind::ResponseTooLarge`](crate::ErrorKind::ResponseTooLarge) error. Zero is refused
     /// by `build` (no answer could be read); `u64::MAX` means no cap.
@@ -426,7 +359,9 @@ impl<P: Provider> ClientBuilder<P> {
     }
 
     /// Checks the settings and makes the shared transport.
-    pub(crate) fn transport(&self) -> Result<Transport> {
+    /// Checks the shared settings and makes the transport. `upload_stall_timeout`: the stall
+    /// limit of object-storage uploads, for a provider that has them (no upload agent without).
+    pub(crate) fn transport(&self, upload_stall_timeout: Option<Duration>) -> Result<Transport> {
         let base = self.base_url.trim().trim_end_matches('/').to_string();
         let uri: Uri = base
             .parse()
@@ -457,9 +392,6 @@ impl<P: Provider> ClientBuilder<P> {
                 return Err(Error::invalid_input(format!("{name} must be more than zero")));
             }
         }
-        if self.upload_stall_timeout.is_zero() {
-            return Err(Error::invalid_input("upload_stall_timeout must be more than zero"));
-        }
         if self.max_response_size == 0 {
             return Err(Error::invalid_input("max_response_size must be more than zero"));
         }
@@ -473,14 +405,14 @@ impl<P: Provider> ClientBuilder<P> {
         }
         let network = self.network()?;
         Ok(Transport::new(Settings {
-            api: P::API.0,
+            rules: Rules::of::<P>(),
             base_url: base,
             token: self.token.clone(),
             user_agent,
             retry: self.retry.clone(),
             connect_timeout: self.connect_timeout,
             timeout: self.timeout,
-            upload_stall_timeout: self.upload_stall_timeout,
+            upload_stall_timeout,
             max_response_size: self.max_response_size,
             network,
         }))
@@ -508,25 +440,38 @@ impl fmt::Debug for ProxySetting {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::linode::Linode;
+    use crate::provider::sealed;
+
+    /// A third provider, to show that one plugs in without the core knowing it.
+    struct Acme;
+    impl sealed::Sealed for Acme {}
+    impl Provider for Acme {
+        const NAME: &'static str = "acme";
+        const DEFAULT_BASE_URL: &'static str = "https://api.acme.example";
+        const TOKEN_VARS: &'static [&'static str] = &["ACME_TOKEN"];
+        type Options = ();
+        fn error_details(_: &serde_json::Value) -> Option<crate::ErrorDetails> {
+            None
+        }
+    }
 
     #[test]
     fn loopback_hosts() {
         for h in ["localhost", "127.0.0.1", "127.8.9.1", "[::1]", "::1"] {
             assert!(is_loopback(h), "{h}");
         }
-        for h in ["api.linode.com", "10.0.0.1", "localhost.evil.example"] {
+        for h in ["api.acme.example", "10.0.0.1", "localhost.evil.example"] {
             assert!(!is_loopback(h), "{h}");
         }
     }
 
     #[test]
     fn bad_base_urls_are_refused() {
-        for url in ["", "api.linode.com", "ftp://x", "http://", "https://x/?a=b"] {
-            let e = ClientBuilder::<Linode>::default().base_url(url).transport().unwrap_err();
+        for url in ["", "api.acme.example", "ftp://x", "http://", "https://x/?a=b"] {
+            let e = ClientBuilder::<Acme>::default().base_url(url).transport(None).unwrap_err();
             assert_eq!(e.kind(), crate::ErrorKind::InvalidInput, "{url}");
         }
-        let t = ClientBuilder::<Linode>::default().base_url("http://127.0.0.1:9/p/").transport().unwrap();
+        let t = ClientBuilder::<Acme>::default().base_url("http://127.0.0.1:9/p/").transport(None).unwrap();
         assert_eq!(t.settings.base_url, "http://127.0.0.1:9/p");
     }
 }

@@ -4,8 +4,6 @@ use std::error::Error as StdError;
 use std::fmt;
 use std::time::Duration;
 
-use crate::{digitalocean, linode};
-
 /// `Result<T, cloud_images::Error>`.
 ///
 /// ```
@@ -59,35 +57,102 @@ pub enum ErrorKind {
     Tls,
 }
 
-/// The body of an API error response, parsed where it has the provider's shape.
+/// One problem an API error response names: Linode's `{"field", "reason"}`, DigitalOcean's
+/// `message`.
 ///
-/// ```no_run
-/// use cloud_images::ErrorBody;
+/// ```
+/// use cloud_images::ApiMessage;
 ///
-/// # fn main() -> Result<(), cloud_images::Error> {
-/// let client = cloud_images::linode::Client::from_env()?;
-/// if let Err(e) = client.images().get("private/123") {
-///     match e.api().map(|api| api.body()) {
-///         Some(ErrorBody::Linode(body)) => println!("{} problem(s): {:?}", body.errors.len(), e.messages()),
-///         Some(ErrorBody::Text(text)) => println!("not the API's JSON: {text}"),
-///         _ => println!("{e}"),
-///     }
-/// }
-/// # Ok(())
-/// # }
+/// let m = ApiMessage::new(Some("label"), "Length must be 3-64 characters");
+/// assert_eq!(m.to_string(), "label: Length must be 3-64 characters");
+/// assert_eq!(ApiMessage::new(None, "Not found").to_string(), "Not found");
 /// ```
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
-pub enum ErrorBody {
-    /// Linode's `{"errors": [{"field": ..., "reason": ...}]}`.
-    Linode(linode::types::ErrorResponse),
-    /// DigitalOcean's `{"id": ..., "message": ..., "request_id": ...}`.
-    DigitalOcean(digitalocean::types::Error),
-    /// Anything else (an HTML page from a proxy, plain text), as received (lossy UTF-8).
-    Text(String),
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiMessage {
+    /// The request field the problem is about, when the provider says.
+    pub field: Option<String>,
+    /// What is wrong, in the provider's words.
+    pub reason: String,
 }
 
-/// An error response from the API: status, request id and the provider's error body.
+impl ApiMessage {
+    /// A message about `field` (or about the request as a whole).
+    ///
+    /// ```
+    /// let m = cloud_images::ApiMessage::new(Some("region"), "Region does not exist");
+    /// assert_eq!(m.field.as_deref(), Some("region"));
+    /// ```
+    pub fn new(field: Option<&str>, reason: impl Into<String>) -> Self {
+        ApiMessage { field: field.map(str::to_string), reason: reason.into() }
+    }
+}
+
+impl fmt::Display for ApiMessage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.field {
+            Some(field) => write!(f, "{field}: {}", self.reason),
+            None => f.write_str(&self.reason),
+        }
+    }
+}
+
+/// What a provider's error body says, read by the provider's own rules (see
+/// [`Provider`](crate::Provider)): the problems it names, its error id and request id.
+///
+/// ```
+/// use cloud_images::{ApiMessage, ErrorDetails};
+///
+/// let details = ErrorDetails::new(vec![ApiMessage::new(None, "Not found")]).error_id("not_found");
+/// assert_eq!(details.messages.len(), 1);
+/// ```
+#[non_exhaustive]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ErrorDetails {
+    /// The problems named, one per entry.
+    pub messages: Vec<ApiMessage>,
+    /// The provider's error id (DigitalOcean's `id`: `not_found`, `too_many_requests`).
+    pub error_id: Option<String>,
+    /// The request id the body carries (DigitalOcean's `request_id`).
+    pub request_id: Option<String>,
+}
+
+impl ErrorDetails {
+    /// Details naming these problems.
+    ///
+    /// ```
+    /// let d = cloud_images::ErrorDetails::new(Vec::new());
+    /// assert!(d.messages.is_empty() && d.error_id.is_none());
+    /// ```
+    pub fn new(messages: Vec<ApiMessage>) -> Self {
+        ErrorDetails { messages, error_id: None, request_id: None }
+    }
+
+    /// With the provider's error id.
+    ///
+    /// ```
+    /// let d = cloud_images::ErrorDetails::new(Vec::new()).error_id("not_found");
+    /// assert_eq!(d.error_id.as_deref(), Some("not_found"));
+    /// ```
+    pub fn error_id(mut self, id: impl Into<String>) -> Self {
+        self.error_id = Some(id.into());
+        self
+    }
+
+    /// With the request id the body carries.
+    ///
+    /// ```
+    /// let d = cloud_images::ErrorDetails::new(Vec::new()).request_id("4d9d8375");
+    /// assert_eq!(d.request_id.as_deref(), Some("4d9d8375"));
+    /// ```
+    pub fn request_id(mut self, id: impl Into<String>) -> Self {
+        self.request_id = Some(id.into());
+        self
+    }
+}
+
+/// An error response from the API, the same for every provider: the status, the request id,
+/// the problems the body names, and the body itself (as text, and as JSON when it is JSON).
 ///
 /// ```no_run
 /// # fn main() -> Result<(), cloud_images::Error> {
@@ -104,12 +169,29 @@ pub enum ErrorBody {
 pub struct ApiError {
     status: u16,
     request_id: Option<String>,
-    body: ErrorBody,
+    details: ErrorDetails,
+    text: String,
+    json: Option<serde_json::Value>,
 }
 
 impl ApiError {
-    pub(crate) fn new(status: u16, request_id: Option<String>, body: ErrorBody) -> Self {
-        ApiError { status, request_id, body }
+    /// `text` is the body as received (the token already scrubbed); `details` what the
+    /// provider's rules read in it (empty when they read nothing).
+    pub(crate) fn new(
+        status: u16,
+        header_request_id: Option<String>,
+        text: String,
+        details: Option<ErrorDetails>,
+    ) -> Self {
+        let json = serde_json::from_str(&text).ok();
+        let details = details.unwrap_or_default();
+        let request_id = details.request_id.clone().or(header_request_id);
+        ApiError { status, request_id, details, text, json }
+    }
+
+    /// What the provider's rules read in the body.
+    pub(crate) fn parsed(&self) -> &ErrorDetails {
+        &self.details
     }
 
     /// The HTTP status code.
@@ -129,7 +211,8 @@ impl ApiError {
         self.status
     }
 
-    /// The request id: DigitalOcean's `request_id` (body) or `x-request-id` (header).
+    /// The request id: from the body (DigitalOcean's `request_id`), else the `x-request-id`
+    /// header.
     ///
     /// ```no_run
     /// # fn main() -> Result<(), cloud_images::Error> {
@@ -146,27 +229,63 @@ impl ApiError {
         self.request_id.as_deref()
     }
 
-    /// The error body, parsed.
+    /// The problems the body names, each with its field when it has one.
     ///
     /// ```no_run
-    /// use cloud_images::ErrorBody;
-    ///
     /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::digitalocean::Client::from_env()?;
-    /// if let Err(e) = client.images().get(7555620)
-    ///     && let Some(ErrorBody::DigitalOcean(body)) = e.api().map(|api| api.body())
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// if let Err(e) = client.images().create(123_456, "x").send()
+    ///     && let Some(api) = e.api()
     /// {
-    ///     eprintln!("{}: {}", body.id, body.message);
+    ///     for m in api.details() {
+    ///         eprintln!("{:?} is wrong: {}", m.field, m.reason);
+    ///     }
     /// }
     /// # Ok(())
     /// # }
     /// ```
-    pub fn body(&self) -> &ErrorBody {
-        &self.body
+    pub fn details(&self) -> &[ApiMessage] {
+        &self.details.messages
     }
 
-    /// The provider's messages, one per problem: Linode's `field: reason` (or `reason`),
-    /// DigitalOcean's `message`, or the first 200 characters of a body that is not JSON, on one line.
+    /// The body as received, with the token scrubbed out (an HTML page from a proxy stays
+    /// HTML).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// if let Err(e) = client.images().get("private/123")
+    ///     && let Some(api) = e.api()
+    ///     && api.json().is_none()
+    /// {
+    ///     eprintln!("not the API's JSON: {}", api.text());
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The body as JSON, when it is JSON.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// if let Err(e) = client.images().get("private/123")
+    ///     && let Some(json) = e.api().and_then(|api| api.json())
+    /// {
+    ///     eprintln!("{}", json["errors"][0]["reason"]);
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn json(&self) -> Option<&serde_json::Value> {
+        self.json.as_ref()
+    }
+
+    /// The provider's messages, one per problem: `field: reason` (or `reason`), or the first
+    /// 200 characters of a body that is not the provider's JSON, on one line.
     ///
     /// ```no_run
     /// # fn main() -> Result<(), cloud_images::Error> {
@@ -182,26 +301,18 @@ impl ApiError {
     /// # }
     /// ```
     pub fn messages(&self) -> Vec<String> {
-        match &self.body {
-            ErrorBody::Linode(e) => e
-                .errors
-                .iter()
-                .map(|item| match &item.field {
-                    Some(field) => format!("{field}: {}", item.reason),
-                    None => item.reason.clone(),
-                })
-                .collect(),
-            ErrorBody::DigitalOcean(e) => vec![e.message.clone()],
-            ErrorBody::Text(t) if t.trim().is_empty() => Vec::new(),
-            ErrorBody::Text(t) => {
-                // One line, whatever the page looked like: messages end up in logs.
-                let flat = t.split_whitespace().collect::<Vec<_>>().join(" ");
-                vec![flat.chars().take(200).collect()]
-            }
+        if !self.details.messages.is_empty() {
+            return self.details.messages.iter().map(ToString::to_string).collect();
         }
+        if self.text.trim().is_empty() {
+            return Vec::new();
+        }
+        // One line, whatever the page looked like: messages end up in logs.
+        let flat = self.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        vec![flat.chars().take(200).collect()]
     }
 
-    /// DigitalOcean's error id (`not_found`, `too_many_requests`, ...).
+    /// The provider's error id (DigitalOcean's `not_found`, `too_many_requests`, ...).
     ///
     /// ```no_run
     /// # fn main() -> Result<(), cloud_images::Error> {
@@ -216,10 +327,7 @@ impl ApiError {
     /// # }
     /// ```
     pub fn error_id(&self) -> Option<&str> {
-        match &self.body {
-            ErrorBody::DigitalOcean(e) => Some(&e.id),
-            _ => None,
-        }
+        self.details.error_id.as_deref()
     }
 }
 

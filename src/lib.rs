@@ -227,6 +227,7 @@ mod error;
 mod network;
 mod operation;
 mod pager;
+mod provider;
 mod retry;
 mod secret;
 mod transport;
@@ -235,10 +236,11 @@ mod wait;
 pub mod digitalocean;
 pub mod linode;
 
-pub use builder::{ClientBuilder, Provider};
-pub use error::{ApiError, Error, ErrorBody, ErrorKind, Result};
+pub use builder::ClientBuilder;
+pub use error::{ApiError, ApiMessage, Error, ErrorDetails, ErrorKind, Result};
 pub use operation::{Method, Operation};
 pub use pager::{Items, Page};
+pub use provider::Provider;
 pub use retry::RetryPolicy;
 pub use transport::RateLimit;
 

@@ -153,12 +153,12 @@ fn jitter(max: Duration) -> Duration {
 }
 
 /// Whether a response with this status should be retried.
-pub(crate) fn retryable_status(method: Method, status: u16, linode_busy: bool) -> bool {
+pub(crate) fn retryable_status(method: Method, status: u16, provider_asks: bool) -> bool {
     match status {
         429 => true,
         408 | 502 | 503 | 504 => method.is_idempotent(),
-        400 => linode_busy && method.is_idempotent(),
-        _ => false,
+        // A provider's own "try again" (Linode's 400 "Linode busy.").
+        _ => provider_asks && method.is_idempotent(),
     }
 }
 

@@ -9,8 +9,9 @@ use serde::de::DeserializeOwned;
 use ureq::http::{self, HeaderMap};
 
 use crate::decode::{Listing, PageItems};
-use crate::error::{ApiError, ErrorBody, ErrorKind};
+use crate::error::{ApiError, ErrorKind};
 use crate::network::{self, Network, ProxyChoice};
+use crate::provider::Rules;
 use crate::secret::Token;
 use crate::{Error, Method, Operation, Result, RetryPolicy, encode, retry, wait};
 
@@ -40,43 +41,19 @@ pub struct RateLimit {
     pub reset: u64,
 }
 
-/// Which API a transport talks to: decides how error bodies are parsed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Api {
-    Linode,
-    DigitalOcean,
-}
-
-impl Api {
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Api::Linode => "linode",
-            Api::DigitalOcean => "digitalocean",
-        }
-    }
-
-    /// Says that no token was set, and where one is read from (the same words for both APIs).
-    pub(crate) fn no_token(self) -> String {
-        use crate::Provider;
-        let vars = match self {
-            Api::Linode => crate::linode::Linode::TOKEN_VARS,
-            Api::DigitalOcean => crate::digitalocean::DigitalOcean::TOKEN_VARS,
-        };
-        format!("no {} token was set: set {}, or use ClientBuilder::token", self.name(), vars.join(" or "))
-    }
-}
-
 /// Everything a client is configured with; built by [`ClientBuilder`](crate::ClientBuilder).
 #[derive(Clone, Debug)]
 pub(crate) struct Settings {
-    pub(crate) api: Api,
+    /// The provider's rules: name, token variables, error bodies, extra retries.
+    pub(crate) rules: Rules,
     pub(crate) base_url: String,
     pub(crate) token: Option<Token>,
     pub(crate) user_agent: String,
     pub(crate) retry: RetryPolicy,
     pub(crate) connect_timeout: Duration,
     pub(crate) timeout: Duration,
-    pub(crate) upload_stall_timeout: Duration,
+    /// The stall limit of object-storage uploads; `None`: this provider has none (no agent).
+    pub(crate) upload_stall_timeout: Option<Duration>,
     pub(crate) max_response_size: u64,
     pub(crate) network: Network,
 }
@@ -94,7 +71,8 @@ pub(crate) struct Response {
 pub(crate) struct Transport {
     pub(crate) settings: Settings,
     agent: ureq::Agent,
-    upload_agent: ureq::Agent,
+    /// Object storage: only for a provider with uploads.
+    upload_agent: Option<ureq::Agent>,
     rate_limit: Mutex<Option<RateLimit>>,
 }
 
@@ -130,21 +108,23 @@ impl Transport {
             .build()
             .new_agent();
         // Object storage: no API headers, no total limit, but a stall limit on each read/write.
-        let upload_agent = ureq::Agent::config_builder();
-        #[cfg(any(feature = "rustls", feature = "native-tls"))]
-        let upload_agent = upload_agent.tls_config(settings.network.tls_config());
-        let upload_agent = upload_agent
-            .proxy(settings.network.proxy_for(false))
-            .http_status_as_error(false)
-            .max_redirects(0)
-            .max_redirects_will_error(false)
-            .user_agent(settings.user_agent.as_str())
-            .accept("")
-            .timeout_connect(wait::finite(settings.connect_timeout))
-            .timeout_per_read(wait::finite(settings.upload_stall_timeout))
-            .timeout_per_write(wait::finite(settings.upload_stall_timeout))
-            .build()
-            .new_agent();
+        let upload_agent = settings.upload_stall_timeout.map(|stall| {
+            let upload_agent = ureq::Agent::config_builder();
+            #[cfg(any(feature = "rustls", feature = "native-tls"))]
+            let upload_agent = upload_agent.tls_config(settings.network.tls_config());
+            upload_agent
+                .proxy(settings.network.proxy_for(false))
+                .http_status_as_error(false)
+                .max_redirects(0)
+                .max_redirects_will_error(false)
+                .user_agent(settings.user_agent.as_str())
+                .accept("")
+                .timeout_connect(wait::finite(settings.connect_timeout))
+                .timeout_per_read(wait::finite(stall))
+                .timeout_per_write(wait::finite(stall))
+                .build()
+                .new_agent()
+        });
         Transport { settings, agent, upload_agent, rate_limit: Mutex::new(None) }
     }
 
@@ -166,7 +146,7 @@ impl Transport {
         O::Response: Listing,
     {
         let response = self.send(op)?;
-        let what = format!("{} {}", self.settings.api.name(), O::OPERATION_ID);
+        let what = format!("{} {}", self.settings.rules.name, O::OPERATION_ID);
         crate::decode::listing::<O::Response>(&response.body, &what, page, || {
             match decode::<O::Response>(O::OPERATION_ID, &response) {
                 Err(e) => e,
@@ -221,7 +201,7 @@ impl Transport {
                     log::debug!(
                         target: "cloud_images",
                         "{} {method} {path} -> {} (attempt {attempt}, {} ms, request id {})",
-                        self.settings.api.name(),
+                        self.settings.rules.name,
                         resp.status,
                         sent.elapsed().as_millis(),
                         request_id(&resp.headers).unwrap_or_else(|| "-".into()),
@@ -232,8 +212,10 @@ impl Transport {
                     let hint = self.wait_hint(&resp);
                     let maintenance = resp.status == 503 && resp.headers.contains_key("x-maintenance-mode");
                     let error = self.api_error(op_id, &resp, maintenance).with_retry_after(hint);
-                    let busy = resp.status == 400 && linode_busy(&resp.body);
-                    if maintenance || !retry::retryable_status(method, resp.status, busy) {
+                    let asks = error
+                        .api()
+                        .is_some_and(|api| (self.settings.rules.asks_for_retry)(resp.status, api.parsed()));
+                    if maintenance || !retry::retryable_status(method, resp.status, asks) {
                         return Err(error.with_attempts(attempt));
                     }
                     (error, hint)
@@ -242,7 +224,7 @@ impl Transport {
                     log::debug!(
                         target: "cloud_images",
                         "{} {method} {path} failed (attempt {attempt}, {} ms): {error}",
-                        self.settings.api.name(),
+                        self.settings.rules.name,
                         sent.elapsed().as_millis(),
                     );
                     if !retry::retryable_failure(method, error.kind()) {
@@ -335,12 +317,18 @@ impl Transport {
                 Error::invalid_input(format!("invalid upload url {}: {e}", strip_query(url))).with_source(e)
             })?;
         check_tls(url)?;
+        let Some(upload_agent) = &self.upload_agent else {
+            return Err(Error::invalid_input(format!(
+                "{} has no object-storage uploads",
+                self.settings.rules.name
+            )));
+        };
         let req = if url_is_loopback(url) && matches!(self.settings.network.proxy, ProxyChoice::Env) {
-            self.upload_agent.configure_request(req).proxy(None).build()
+            upload_agent.configure_request(req).proxy(None).build()
         } else {
             req
         };
-        let mut resp = self.upload_agent.run(req).map_err(|e| transport_error(e, url))?;
+        let mut resp = upload_agent.run(req).map_err(|e| transport_error(e, url))?;
         let status = resp.status().as_u16();
         let retry_after = header(resp.headers(), "retry-after")
             .and_then(|v| retry::parse_retry_after(v, SystemTime::now()));
@@ -356,7 +344,7 @@ impl Transport {
             return Ok(());
         }
         Err(Error::new(ErrorKind::Upload, format!("object storage refused the upload with status {status}"))
-            .with_api(ApiError::new(status, None, ErrorBody::Text(text)))
+            .with_api(ApiError::new(status, None, text, None))
             .with_retry_after(retry_after))
     }
 
@@ -365,29 +353,15 @@ impl Transport {
             ErrorKind::Timeout,
             format!(
                 "{} {op_id} timed out after {} ms",
-                self.settings.api.name(),
+                self.settings.rules.name,
                 start.elapsed().as_millis()
             ),
         )
     }
 
     fn api_error(&self, op_id: &str, resp: &Response, maintenance: bool) -> Error {
-        let api = self.settings.api;
-        // A hostile or buggy server may echo the token back: it never reaches the error.
-        let mut text = String::from_utf8_lossy(&resp.body).into_owned();
-        if let Some(token) = &self.settings.token {
-            text = token.scrub(&text);
-        }
-        let parsed = match api {
-            Api::Linode => serde_json::from_str(&text).ok().map(ErrorBody::Linode),
-            Api::DigitalOcean => serde_json::from_str(&text).ok().map(ErrorBody::DigitalOcean),
-        };
-        let body = parsed.unwrap_or(ErrorBody::Text(text));
-        let body_request_id = match &body {
-            ErrorBody::DigitalOcean(e) => e.request_id.clone(),
-            _ => None,
-        };
-        let request_id = body_request_id.or_else(|| request_id(&resp.headers));
+        let rules = &self.settings.rules;
+        let api = self.api_body(resp);
         let (kind, what) = if maintenance {
             (ErrorKind::Maintenance, "is down for maintenance")
         } else {
@@ -398,11 +372,24 @@ impl Transport {
             .and_then(|s| s.canonical_reason())
             .unwrap_or("error")
             .to_lowercase();
-        let mut message = format!("{} {op_id}: the api {what} {} {reason}", api.name(), resp.status);
+        let mut message = format!("{} {op_id}: the api {what} {} {reason}", rules.name, resp.status);
         if resp.status == 401 && self.settings.token.is_none() {
-            message = format!("{message} ({})", api.no_token());
+            message = format!("{message} ({})", rules.no_token());
         }
-        Error::new(kind, message).with_api(ApiError::new(resp.status, request_id, body))
+        Error::new(kind, message).with_api(api)
+    }
+
+    /// The error body of `resp`, read by the provider's rules. A hostile or buggy server may
+    /// echo the token back: it never reaches the error.
+    fn api_body(&self, resp: &Response) -> ApiError {
+        let mut text = String::from_utf8_lossy(&resp.body).into_owned();
+        if let Some(token) = &self.settings.token {
+            text = token.scrub(&text);
+        }
+        let details = serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            .and_then(|json| (self.settings.rules.error_details)(&json));
+        ApiError::new(resp.status, request_id(&resp.headers), text, details)
     }
 
     /// How long the server asked to wait before retrying: `Retry-After`, else (on a 429)
@@ -464,13 +451,6 @@ fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 
 fn request_id(headers: &HeaderMap) -> Option<String> {
     header(headers, "x-request-id").map(str::to_string)
-}
-
-/// Linode answers 400 `{"errors": [{"reason": "Linode busy."}]}` when it wants a retry.
-fn linode_busy(body: &[u8]) -> bool {
-    serde_json::from_slice::<crate::linode::types::ErrorResponse>(body)
-        .map(|e| e.errors.iter().any(|item| item.reason.trim().eq_ignore_ascii_case("linode busy.")))
-        .unwrap_or(false)
 }
 
 /// The URL without its query: pre-signed URLs carry their signature there.

@@ -5,7 +5,7 @@ mod common;
 
 use std::time::Duration;
 
-use cloud_images::{ErrorBody, ErrorKind, RetryPolicy, digitalocean, linode};
+use cloud_images::{ErrorKind, RetryPolicy, digitalocean, linode};
 use common::{DO_IMAGE, LINODE_IMAGE, Reply, Server};
 
 /// Retries with tiny waits, so tests stay quick when the server gives no `Retry-After`.
@@ -217,10 +217,8 @@ fn an_html_502_from_a_proxy_keeps_the_text() {
     let err = get_image(&linode_client(&server, quick_retries(2))).unwrap_err();
     assert_eq!(err.status(), Some(502));
     assert_eq!(err.attempts(), 3, "502 is retried for a GET");
-    match err.api().unwrap().body() {
-        ErrorBody::Text(t) => assert_eq!(t, html),
-        other => panic!("expected the HTML text, got {other:?}"),
-    }
+    assert_eq!(err.api().unwrap().text(), html);
+    assert_eq!(err.api().unwrap().json(), None);
     assert!(err.to_string().contains("502 bad gateway"), "{err}");
 }
 

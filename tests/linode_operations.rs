@@ -4,12 +4,12 @@
 //! decode errors.
 
 use cloud_images::linode::types::{
-    ApiVersion, EmptyObject, ErrorItem, ErrorResponse, Image, ImageCreate, ImagePage, ImageRegion,
-    ImageRegionStatus, ImageReplicate, ImageSharedBy, ImageSharedWith, ImageSharing, ImageStatus, ImageType,
-    ImageUpdate, ImageUpload, ImageUploadCreate, IsShared, IsSharedNone,
+    ApiVersion, EmptyObject, Image, ImageCreate, ImagePage, ImageRegion, ImageRegionStatus, ImageReplicate,
+    ImageSharedBy, ImageSharedWith, ImageSharing, ImageStatus, ImageType, ImageUpdate, ImageUpload,
+    ImageUploadCreate, IsShared, IsSharedNone,
 };
 use cloud_images::linode::{Client, ops};
-use cloud_images::{ErrorBody, ErrorKind};
+use cloud_images::{ApiMessage, ErrorKind};
 use httpmock::prelude::*;
 use httpmock::{Mock, When};
 use serde_json::{Map, Value, json};
@@ -827,14 +827,10 @@ fn a_400_error_body_becomes_an_api_error_with_field_and_reason() {
     let api = err.api().expect("an api error");
     assert_eq!(api.status(), 400);
     assert_eq!(api.error_id(), None);
+    assert_eq!(api.details(), [ApiMessage::new(Some("label"), "Label must be 3-64 characters")]);
     assert_eq!(
-        api.body(),
-        &ErrorBody::Linode(ErrorResponse {
-            errors: vec![ErrorItem {
-                field: Some("label".into()),
-                reason: "Label must be 3-64 characters".into(),
-            }],
-        })
+        api.json(),
+        Some(&json!({"errors": [{"field": "label", "reason": "Label must be 3-64 characters"}]}))
     );
     let shown = err.to_string();
     assert!(shown.contains("400"), "{shown}");
@@ -916,7 +912,8 @@ fn a_non_json_502_from_a_proxy_gives_an_api_error_holding_the_text() {
     assert_eq!(err.status(), Some(502));
     let api = err.api().expect("an api error");
     assert_eq!(api.status(), 502);
-    assert_eq!(api.body(), &ErrorBody::Text(NGINX_502.to_string()));
+    assert_eq!((api.text(), api.json()), (NGINX_502, None));
+    assert!(api.details().is_empty());
     let shown = err.to_string();
     assert!(shown.contains("502"), "{shown}");
     // The crate's own words are lowercase; the proxy's page follows them.

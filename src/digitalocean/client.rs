@@ -48,7 +48,7 @@ impl Client {
     pub fn from_env() -> Result<Client> {
         let builder = Client::builder().token_from_env();
         if builder.token.is_none() {
-            return Err(Error::invalid_input(crate::transport::Api::DigitalOcean.no_token()));
+            return Err(Error::invalid_input(crate::provider::Rules::of::<DigitalOcean>().no_token()));
         }
         builder.build()
     }
@@ -125,6 +125,6 @@ impl crate::ClientBuilder<DigitalOcean> {
     /// # }
     /// ```
     pub fn build(self) -> Result<Client> {
-        Ok(Client { inner: Arc::new(self.transport()?) })
+        Ok(Client { inner: Arc::new(self.transport(None)?) })
     }
 }

@@ -39,6 +39,7 @@ mod client;
 mod generated;
 mod images;
 mod paging;
+mod provider;
 
 pub use actions::{ImageActions, ListImageActions};
 pub use client::Client;

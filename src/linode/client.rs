@@ -3,7 +3,7 @@ use std::sync::Arc;
 
 use super::{ApiVersion, ClientBuilder, Images, Linode};
 use crate::transport::Transport;
-use crate::{Operation, RateLimit, Result};
+use crate::{Error, Operation, RateLimit, Result};
 
 /// A Linode API client: cheap to clone (one shared connection pool), `Send + Sync`.
 ///
@@ -141,22 +141,6 @@ impl fmt::Debug for Client {
 }
 
 impl crate::ClientBuilder<Linode> {
-    /// The API version in every path: `v4` (default) or `v4beta`.
-    ///
-    /// ```
-    /// use cloud_images::linode::{ApiVersion, Client};
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::builder().api_version(ApiVersion::V4beta).build()?;
-    /// assert_eq!(client.api_version().as_str(), "v4beta"); // paths start with /v4beta/
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn api_version(mut self, version: ApiVersion) -> Self {
-        self.api_version = version;
-        self
-    }
-
     /// Checks the settings and makes the client. Sends nothing.
     ///
     /// ```
@@ -170,7 +154,11 @@ impl crate::ClientBuilder<Linode> {
     /// # }
     /// ```
     pub fn build(self) -> Result<Client> {
-        let transport = self.transport()?;
-        Ok(Client { inner: Arc::new(Inner { transport, api_version: self.api_version }) })
+        let stall = self.options.upload_stall_timeout;
+        if stall.is_zero() {
+            return Err(Error::invalid_input("upload_stall_timeout must be more than zero"));
+        }
+        let transport = self.transport(Some(stall))?;
+        Ok(Client { inner: Arc::new(Inner { transport, api_version: self.options.api_version }) })
     }
 }

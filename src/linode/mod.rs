@@ -15,6 +15,7 @@ mod client;
 mod filter;
 mod generated;
 mod images;
+mod provider;
 mod upload;
 
 pub use client::Client;

@@ -473,7 +473,7 @@ impl<'a> Upload<'a> {
         let Upload { client, request, progress, keep_on_failure } = self;
         // Creating the image needs a token: say so before minutes of compression, not after.
         if client.transport().settings.token.is_none() {
-            let no_token = crate::transport::Api::Linode.no_token();
+            let no_token = crate::provider::Rules::of::<super::Linode>().no_token();
             return Err(Error::invalid_input(format!("uploading an image needs a linode token: {no_token}")));
         }
         let mut progress = progress;

@@ -1,0 +1,83 @@
+//! What a provider plugs into the shared runtime: its name, where its API lives, where its token
+//! comes from, how its error bodies read, which of its answers are worth another try, and the
+//! settings only it has. Everything else (transport, retries, pages, waits) is the same code for
+//! every provider.
+
+use std::fmt;
+
+use crate::ErrorDetails;
+
+pub(crate) mod sealed {
+    pub trait Sealed {}
+}
+
+/// A provider whose Images API this crate speaks: [`Linode`](crate::linode::Linode) or
+/// [`DigitalOcean`](crate::digitalocean::DigitalOcean). Sealed: each lives in its own folder
+/// (`src/linode/provider.rs`, `src/digitalocean/provider.rs`).
+///
+/// ```
+/// use cloud_images::{Provider, digitalocean::DigitalOcean, linode::Linode};
+///
+/// fn describe<P: Provider>() -> String {
+///     format!("{} at {}", P::NAME, P::DEFAULT_BASE_URL)
+/// }
+/// assert_eq!(describe::<Linode>(), "linode at https://api.linode.com");
+/// assert_eq!(DigitalOcean::TOKEN_VARS, ["DIGITALOCEAN_ACCESS_TOKEN", "DIGITALOCEAN_TOKEN"]);
+/// ```
+pub trait Provider: sealed::Sealed + Sized + 'static {
+    /// The provider's name in messages (`"linode"`).
+    const NAME: &'static str;
+    /// The API's base URL (`"https://api.linode.com"`).
+    const DEFAULT_BASE_URL: &'static str;
+    /// The environment variables read for a token, in order.
+    const TOKEN_VARS: &'static [&'static str];
+    /// The builder settings only this provider has (Linode: the API version, the upload stall
+    /// limit), set through its own `ClientBuilder` methods.
+    #[doc(hidden)]
+    type Options: Clone + fmt::Debug + Default + Send + Sync + 'static;
+    /// Reads an error body in the provider's format; `None` when it is not.
+    #[doc(hidden)]
+    fn error_details(body: &serde_json::Value) -> Option<ErrorDetails>;
+    /// Whether an error answer the general rules would not retry is one the provider wants
+    /// retried (Linode's 400 "Linode busy.").
+    #[doc(hidden)]
+    fn asks_for_retry(_status: u16, _details: &ErrorDetails) -> bool {
+        false
+    }
+}
+
+/// A provider's rules, as the runtime keeps them (the transport is not generic).
+#[derive(Clone, Copy)]
+pub(crate) struct Rules {
+    pub(crate) name: &'static str,
+    pub(crate) token_vars: &'static [&'static str],
+    pub(crate) error_details: fn(&serde_json::Value) -> Option<ErrorDetails>,
+    pub(crate) asks_for_retry: fn(u16, &ErrorDetails) -> bool,
+}
+
+impl Rules {
+    pub(crate) fn of<P: Provider>() -> Rules {
+        Rules {
+            name: P::NAME,
+            token_vars: P::TOKEN_VARS,
+            error_details: P::error_details,
+            asks_for_retry: P::asks_for_retry,
+        }
+    }
+
+    /// Says that no token was set, and where one is read from (the same words for every
+    /// provider).
+    pub(crate) fn no_token(&self) -> String {
+        format!(
+            "no {} token was set: set {}, or use ClientBuilder::token",
+            self.name,
+            self.token_vars.join(" or ")
+        )
+    }
+}
+
+impl fmt::Debug for Rules {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name)
+    }
+}
