@@ -1,18 +1,20 @@
-//! When to retry, and how long to wait first.
+//! Retries, all in one place: which failures are worth another try (for API calls and uploads
+//! alike), how long to wait first, and the one loop that does it.
 
 use std::hash::{BuildHasher, Hasher, RandomState};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use crate::{ErrorKind, Method};
+use crate::{Error, ErrorKind, Method, Result};
 
 /// How failed calls are retried. On by default: 4 retries, each wait at most 30 s, all of it
 /// within the client's call timeout.
 ///
 /// Retried: 429 (any method: the server did not act), and for `GET`, `PUT` and `DELETE` only,
-/// 408, 502, 503, 504, Linode's 400 "Linode busy." and connection failures before a response.
-/// A `POST` is never retried on anything but 429, so a retried create cannot make two images.
-/// A 503 with `X-Maintenance-Mode` is never retried.
+/// 408, 502, 503, 504, Linode's 400 "Linode busy." (and object storage's 500 for uploads),
+/// connection failures before a response and timeouts (while the call's time allows). A `POST` is never retried on anything but 429,
+/// so a retried create cannot make two images. A 503 with `X-Maintenance-Mode` and a TLS failure
+/// are never retried. Upload `PUT`s follow the same rules, when their data can be read again.
 ///
 /// The wait is the server's `Retry-After` (seconds or HTTP date), else DigitalOcean's
 /// `ratelimit-reset` on a 429, else exponential backoff with full jitter; each capped.
@@ -152,22 +154,88 @@ fn jitter(max: Duration) -> Duration {
     Duration::from_nanos(h.finish().checked_rem(nanos.saturating_add(1)).unwrap_or(0))
 }
 
-/// Whether a response with this status should be retried.
-pub(crate) fn retryable_status(method: Method, status: u16, provider_asks: bool) -> bool {
-    match status {
-        429 => true,
-        408 | 502 | 503 | 504 => method.is_idempotent(),
-        // A provider's own "try again" (Linode's 400 "Linode busy.").
-        _ => provider_asks && method.is_idempotent(),
+/// How one try of a request ended.
+pub(crate) enum Outcome {
+    /// The server answered with a status that is not 2xx.
+    Answered {
+        status: u16,
+        /// A 503 with `X-Maintenance-Mode`.
+        maintenance: bool,
+        /// The provider's own rules ask for a retry (Linode's 400 "Linode busy.").
+        provider_asks: bool,
+    },
+    /// No answer: the connection failed ([`ErrorKind::Transport`]), a time limit ran out, TLS
+    /// failed, ...
+    NoAnswer(ErrorKind),
+}
+
+/// The one rule: whether a request that ended so may be sent again.
+///
+/// A 429 means the server did not act: always. Anything else only for a request that is safe
+/// to repeat (`GET`, `PUT`, `DELETE`; a `POST` may have been acted on): 408, 502, 503, 504, a
+/// provider's "try again" (Linode's 400 "Linode busy.", object storage's 500), a connection
+/// failure or a timeout. Never a maintenance 503
+/// (it lasts longer than any retry), a TLS failure (an untrusted, expired or wrong-name
+/// certificate stays so), nor any other 4xx.
+pub(crate) fn should_retry(method: Method, outcome: &Outcome) -> bool {
+    match *outcome {
+        Outcome::Answered { maintenance: true, .. } => false,
+        Outcome::Answered { status: 429, .. } => true,
+        Outcome::Answered { status: 408 | 502 | 503 | 504, .. } => method.is_idempotent(),
+        Outcome::Answered { provider_asks, .. } => provider_asks && method.is_idempotent(),
+        Outcome::NoAnswer(ErrorKind::Transport | ErrorKind::Timeout) => method.is_idempotent(),
+        Outcome::NoAnswer(_) => false,
     }
 }
 
-/// Whether a call that got no response may be sent again: only after a connection failure
-/// ([`ErrorKind::Transport`]), and only for `GET`, `PUT` and `DELETE` (a `POST` may have been
-/// acted on). Never after a timeout, nor a TLS failure (an untrusted, expired or wrong-name
-/// certificate stays so on the next attempt).
-pub(crate) fn retryable_failure(method: Method, kind: ErrorKind) -> bool {
-    kind == ErrorKind::Transport && method.is_idempotent()
+/// How one try went, for [`run`].
+pub(crate) enum Try<T> {
+    Done(T),
+    /// Stop now with this error, as it is (its attempt count included).
+    Stop(Error),
+    /// Failed; `retry`: whether the rules (and the caller: can the body be sent again?) allow
+    /// another try; `wait`: how long the server asked to wait first.
+    Failed {
+        error: Error,
+        retry: bool,
+        wait: Option<Duration>,
+    },
+}
+
+/// The one retry loop, for API calls and uploads: tries until done, a failure that may not be
+/// retried, the policy's count, or a wait that would pass `deadline`. The error says how many
+/// attempts were made.
+pub(crate) fn run<T>(
+    policy: &RetryPolicy,
+    deadline: Option<Instant>,
+    what: &dyn std::fmt::Display,
+    mut attempt: impl FnMut(u32) -> Try<T>,
+) -> Result<T> {
+    let mut n: u32 = 0;
+    loop {
+        n = n.saturating_add(1);
+        let (error, retry, hint) = match attempt(n) {
+            Try::Done(value) => return Ok(value),
+            Try::Stop(error) => return Err(error),
+            Try::Failed { error, retry, wait } => (error, retry, wait),
+        };
+        if !retry || n > policy.get_max_retries() {
+            return Err(error.with_attempts(n));
+        }
+        let wait = policy.wait(n, hint);
+        if deadline.is_some_and(|d| Instant::now().checked_add(wait).is_none_or(|then| then >= d)) {
+            return Err(error.with_attempts(n));
+        }
+        // Kind and status only: an error's text may quote the server's body.
+        let status = error.status().map(|s| format!(", status {s}")).unwrap_or_default();
+        log::debug!(
+            target: "cloud_images::retry",
+            "{what}: attempt {n} failed ({:?}{status}); retrying in {} ms",
+            error.kind(),
+            wait.as_millis()
+        );
+        std::thread::sleep(wait);
+    }
 }
 
 /// `Retry-After`: delay-seconds or an HTTP date (RFC 9110 §10.2.3).
@@ -257,24 +325,68 @@ mod tests {
 
     #[test]
     fn only_safe_methods_are_retried_on_server_errors() {
-        assert!(retryable_status(Method::Post, 429, false));
-        assert!(!retryable_status(Method::Post, 503, false));
-        assert!(retryable_status(Method::Get, 503, false));
-        assert!(retryable_status(Method::Delete, 408, false));
-        assert!(retryable_status(Method::Put, 400, true));
-        assert!(!retryable_status(Method::Get, 400, false));
-        assert!(!retryable_status(Method::Get, 500, false));
-        assert!(!retryable_status(Method::Get, 404, false));
+        let answered =
+            |status, provider_asks| Outcome::Answered { status, maintenance: false, provider_asks };
+        assert!(should_retry(Method::Post, &answered(429, false)));
+        assert!(!should_retry(Method::Post, &answered(503, false)));
+        assert!(should_retry(Method::Get, &answered(503, false)));
+        assert!(should_retry(Method::Delete, &answered(408, false)));
+        assert!(!should_retry(Method::Get, &answered(500, false)));
+        assert!(should_retry(Method::Put, &answered(500, true)));
+        assert!(should_retry(Method::Put, &answered(400, true)));
+        assert!(!should_retry(Method::Post, &answered(400, true)));
+        assert!(!should_retry(Method::Get, &answered(400, false)));
+        assert!(!should_retry(Method::Get, &answered(404, false)));
+        assert!(!should_retry(Method::Get, &answered(501, false)));
+        let maintenance = Outcome::Answered { status: 503, maintenance: true, provider_asks: false };
+        assert!(!should_retry(Method::Get, &maintenance));
+        assert!(should_retry(Method::Get, &Outcome::NoAnswer(ErrorKind::Transport)));
+        assert!(should_retry(Method::Put, &Outcome::NoAnswer(ErrorKind::Timeout)));
+        assert!(!should_retry(Method::Post, &Outcome::NoAnswer(ErrorKind::Transport)));
+        assert!(!should_retry(Method::Get, &Outcome::NoAnswer(ErrorKind::Tls)));
     }
 
     #[test]
-    fn only_connection_failures_of_safe_methods_are_retried() {
-        assert!(retryable_failure(Method::Get, ErrorKind::Transport));
-        assert!(retryable_failure(Method::Delete, ErrorKind::Transport));
-        assert!(!retryable_failure(Method::Post, ErrorKind::Transport));
-        for kind in [ErrorKind::Tls, ErrorKind::Timeout, ErrorKind::ResponseTooLarge, ErrorKind::InvalidInput]
+    fn without_an_answer_only_connection_failures_and_timeouts_of_safe_methods_are_retried() {
+        let no_answer = |kind| Outcome::NoAnswer(kind);
+        assert!(should_retry(Method::Get, &no_answer(ErrorKind::Transport)));
+        assert!(should_retry(Method::Delete, &no_answer(ErrorKind::Transport)));
+        assert!(!should_retry(Method::Post, &no_answer(ErrorKind::Transport)));
+        assert!(!should_retry(Method::Post, &no_answer(ErrorKind::Timeout)));
+        for kind in [ErrorKind::Tls, ErrorKind::ResponseTooLarge, ErrorKind::InvalidInput, ErrorKind::Decode]
         {
-            assert!(!retryable_failure(Method::Get, kind), "{kind:?}");
+            assert!(!should_retry(Method::Get, &no_answer(kind)), "{kind:?}");
         }
+    }
+
+    #[test]
+    fn the_loop_stops_at_the_count_and_on_a_final_failure() {
+        let policy = RetryPolicy::default()
+            .max_retries(2)
+            .base_delay(Duration::from_millis(1))
+            .max_wait(Duration::from_millis(1));
+        fn fail<T>(retry: bool) -> Try<T> {
+            Try::Failed { error: Error::new(ErrorKind::Transport, "x"), retry, wait: None }
+        }
+        let mut tries = 0;
+        let e = run(&policy, None, &"t", |_| {
+            tries += 1;
+            fail::<()>(true)
+        })
+        .unwrap_err();
+        assert_eq!((tries, e.attempts()), (3, 3));
+        let mut tries = 0;
+        let e = run(&policy, None, &"t", |_| {
+            tries += 1;
+            fail::<()>(false)
+        })
+        .unwrap_err();
+        assert_eq!((tries, e.attempts()), (1, 1));
+        let mut tries = 0;
+        let ok = run(&policy, None, &"t", |n| {
+            tries += 1;
+            if n < 3 { fail(true) } else { Try::Done(n) }
+        });
+        assert_eq!((ok.unwrap(), tries), (3, 3));
     }
 }

@@ -12,6 +12,7 @@ use crate::decode::{Listing, PageItems};
 use crate::error::{ApiError, ErrorKind};
 use crate::network::{self, Network, ProxyChoice};
 use crate::provider::Rules;
+use crate::retry::{Outcome, Try};
 use crate::secret::Token;
 use crate::{Error, Method, Operation, Result, RetryPolicy, encode, retry, wait};
 
@@ -185,17 +186,14 @@ impl Transport {
         let start = Instant::now();
         // `None`: a timeout too large to be a deadline, so none.
         let deadline = wait::deadline(start, self.settings.timeout);
-        let policy = &self.settings.retry;
-        let mut attempt: u32 = 0;
-        loop {
-            attempt = attempt.saturating_add(1);
+        let what = format_args!("{} {method} {path}", self.settings.rules.name);
+        retry::run(&self.settings.retry, deadline, &what, |attempt| {
             let remaining = deadline.map(|d| d.saturating_duration_since(Instant::now()));
             if remaining.is_some_and(|left| left.is_zero()) {
-                return Err(self.timed_out(op_id, start).with_attempts(attempt - 1));
+                return Try::Stop(self.timed_out(op_id, start).with_attempts(attempt - 1));
             }
             let sent = Instant::now();
-            let outcome = self.send_once(method, &url, headers, body.as_deref(), remaining);
-            let (error, hint) = match outcome {
+            match self.send_once(method, &url, headers, body.as_deref(), remaining) {
                 Attempt::Done(resp) => {
                     self.note_rate_limit(&resp.headers);
                     log::debug!(
@@ -207,18 +205,16 @@ impl Transport {
                         request_id(&resp.headers).unwrap_or_else(|| "-".into()),
                     );
                     if (200..300).contains(&resp.status) {
-                        return Ok(resp);
+                        return Try::Done(resp);
                     }
                     let hint = self.wait_hint(&resp);
                     let maintenance = resp.status == 503 && resp.headers.contains_key("x-maintenance-mode");
                     let error = self.api_error(op_id, &resp, maintenance).with_retry_after(hint);
-                    let asks = error
+                    let provider_asks = error
                         .api()
                         .is_some_and(|api| (self.settings.rules.asks_for_retry)(resp.status, api.parsed()));
-                    if maintenance || !retry::retryable_status(method, resp.status, asks) {
-                        return Err(error.with_attempts(attempt));
-                    }
-                    (error, hint)
+                    let outcome = Outcome::Answered { status: resp.status, maintenance, provider_asks };
+                    Try::Failed { error, retry: retry::should_retry(method, &outcome), wait: hint }
                 }
                 Attempt::Failed(error) => {
                     log::debug!(
@@ -227,21 +223,11 @@ impl Transport {
                         self.settings.rules.name,
                         sent.elapsed().as_millis(),
                     );
-                    if !retry::retryable_failure(method, error.kind()) {
-                        return Err(error.with_attempts(attempt));
-                    }
-                    (error, None)
+                    let retry = retry::should_retry(method, &Outcome::NoAnswer(error.kind()));
+                    Try::Failed { error, retry, wait: None }
                 }
-            };
-            if attempt > policy.get_max_retries() {
-                return Err(error.with_attempts(attempt));
             }
-            let wait = policy.wait(attempt, hint);
-            if deadline.is_some_and(|d| Instant::now().checked_add(wait).is_none_or(|then| then >= d)) {
-                return Err(error.with_attempts(attempt));
-            }
-            std::thread::sleep(wait);
-        }
+        })
     }
 
     fn send_once(

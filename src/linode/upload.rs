@@ -16,8 +16,9 @@ use ureq::http::Uri;
 use super::types::{self, Image};
 use super::{Client, Images};
 use crate::error::ErrorKind;
+use crate::retry::{self, Outcome, Try};
 use crate::transport::strip_query;
-use crate::{Error, Result};
+use crate::{Error, Method, Result};
 
 /// The largest compressed image Linode accepts: 5 GB.
 ///
@@ -744,7 +745,8 @@ fn compress(source: &mut dyn Read, len: u64, progress: &mut dyn FnMut(UploadProg
     Ok(temp)
 }
 
-/// One `PUT`, then retries while the policy allows and the body can be rewound.
+/// One `PUT`, then retries by the crate's one retry loop and rules, while the body can be
+/// read again from its first byte. An upload has no total deadline (only a stall limit).
 fn put(
     client: &Client,
     url: &str,
@@ -752,43 +754,35 @@ fn put(
     progress: &mut dyn FnMut(UploadProgress),
 ) -> Result<()> {
     let transport = client.transport();
-    let policy = &transport.settings.retry;
-    let mut attempt: u32 = 0;
-    loop {
-        attempt = attempt.saturating_add(1);
-        if attempt > 1 {
-            prepared.body.rewind()?;
+    let what = format_args!("PUT {}", strip_query(url));
+    retry::run(&transport.settings.retry, None, &what, |attempt| {
+        if attempt > 1
+            && let Err(e) = prepared.body.rewind()
+        {
+            return Try::Stop(e.with_attempts(attempt));
         }
         let len = prepared.len;
         let mut body = Exact::new(prepared.body.reader(), len, UploadPhase::Uploading, progress);
         let result = transport.put_object(url, len, &mut body);
-        let local = body.failure.take();
-        let error = match (result, local) {
-            (_, Some(local)) => return Err(local.with_attempts(attempt)),
-            (Ok(()), None) => return Ok(()),
-            (Err(e), None) => e,
-        };
-        if !prepared.body.can_rewind() || !transient(&error) || attempt > policy.get_max_retries() {
-            return Err(error.with_attempts(attempt));
+        if let Some(local) = body.failure.take() {
+            // The source failed, not the network: sending it again would not help.
+            return Try::Stop(local.with_attempts(attempt));
         }
-        let wait = policy.wait(attempt, error.retry_after()); // object storage's Retry-After, if any
-        log::debug!(
-            target: "cloud_images",
-            "PUT {} failed (attempt {attempt}): {error}; retrying in {} ms",
-            strip_query(url),
-            wait.as_millis()
-        );
-        std::thread::sleep(wait);
-    }
-}
-
-/// A `PUT` failure worth another try: no response, a stall, or a 408, 429 or 5xx.
-fn transient(e: &Error) -> bool {
-    match e.kind() {
-        ErrorKind::Transport | ErrorKind::Timeout => true,
-        ErrorKind::Upload => matches!(e.status(), Some(408 | 429 | 500..=599)),
-        _ => false,
-    }
+        let error = match result {
+            Ok(()) => return Try::Done(()),
+            Err(e) => e,
+        };
+        let outcome = match (error.kind(), error.status()) {
+            // Object storage (S3) answers 500 InternalError to mean "try again".
+            (ErrorKind::Upload, Some(status)) => {
+                Outcome::Answered { status, maintenance: false, provider_asks: status == 500 }
+            }
+            (kind, _) => Outcome::NoAnswer(kind),
+        };
+        let retry = prepared.body.can_rewind() && retry::should_retry(Method::Put, &outcome);
+        let wait = error.retry_after(); // object storage's Retry-After, if any
+        Try::Failed { error, retry, wait }
+    })
 }
 
 fn io_error(what: &str, e: io::Error) -> Error {
