@@ -4,8 +4,6 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::time::Duration;
 
-use ureq::http::Uri;
-
 use crate::network::{self, Network, ProxyChoice};
 use crate::provider::{Provider, Rules};
 use crate::secret::Token;
@@ -363,22 +361,15 @@ impl<P: Provider> ClientBuilder<P> {
     /// limit of object-storage uploads, for a provider that has them (no upload agent without).
     pub(crate) fn transport(&self, upload_stall_timeout: Option<Duration>) -> Result<Transport> {
         let base = self.base_url.trim().trim_end_matches('/').to_string();
-        let uri: Uri = base
-            .parse()
-            .map_err(|e| Error::invalid_input(format!("invalid base url {base:?}: {e}")).with_source(e))?;
-        let scheme = uri.scheme_str().unwrap_or_default();
+        let uri = crate::url::http_url(&base, "the base url")?;
+        let scheme = uri.scheme_str().unwrap_or_default().to_ascii_lowercase();
         let host = uri.host().unwrap_or_default();
-        if !matches!(scheme, "http" | "https") || host.is_empty() {
-            return Err(Error::invalid_input(format!(
-                "invalid base url {base:?}: expected http(s)://host[:port][/path]"
-            )));
-        }
         if uri.query().is_some() {
-            return Err(Error::invalid_input(format!("invalid base url {base:?}: it must not have a query")));
+            return Err(Error::invalid_input(format!("the base url {base:?} must not have a query")));
         }
         if scheme == "https" && !network::TLS_ENABLED {
             return Err(Error::invalid_input(format!(
-                "invalid base url {base:?}: https needs the `rustls` or `native-tls` feature"
+                "the base url {base:?} is https, which needs the `rustls` or `native-tls` feature"
             )));
         }
         if scheme == "http" && self.token.is_some() && !is_loopback(host) && !self.allow_insecure_http {

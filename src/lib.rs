@@ -231,6 +231,7 @@ mod provider;
 mod retry;
 mod secret;
 mod transport;
+mod url;
 mod wait;
 
 pub mod digitalocean;

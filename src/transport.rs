@@ -14,6 +14,7 @@ use crate::network::{self, Network, ProxyChoice};
 use crate::provider::Rules;
 use crate::retry::{Outcome, Try};
 use crate::secret::Token;
+use crate::url::without_query;
 use crate::{Error, Method, Operation, Result, RetryPolicy, encode, retry, wait};
 
 /// The rate-limit headers of the last response that carried them (DigitalOcean sends them on
@@ -275,7 +276,7 @@ impl Transport {
         limit: Option<Duration>,
     ) -> std::result::Result<http::Response<ureq::Body>, Error> {
         let req = req.map_err(|e| {
-            Error::invalid_input(format!("cannot build the request to {}: {e}", strip_query(url)))
+            Error::invalid_input(format!("cannot build the request to {}: {e}", without_query(url)))
                 .with_source(e)
         })?;
         let left = limit;
@@ -300,7 +301,7 @@ impl Transport {
             .header("content-length", len.to_string())
             .body(ureq::SendBody::from_reader(body))
             .map_err(|e| {
-                Error::invalid_input(format!("invalid upload url {}: {e}", strip_query(url))).with_source(e)
+                Error::invalid_input(format!("invalid upload url {}: {e}", without_query(url))).with_source(e)
             })?;
         check_tls(url)?;
         let Some(upload_agent) = &self.upload_agent else {
@@ -325,7 +326,7 @@ impl Transport {
             .lossy_utf8(true)
             .read_to_string()
             .unwrap_or_default();
-        log::debug!(target: "cloud_images", "PUT {} ({len} bytes) -> {status}", strip_query(url));
+        log::debug!(target: "cloud_images", "PUT {} ({len} bytes) -> {status}", without_query(url));
         if (200..300).contains(&status) {
             return Ok(());
         }
@@ -439,7 +440,7 @@ fn request_id(headers: &HeaderMap) -> Option<String> {
     header(headers, "x-request-id").map(str::to_string)
 }
 
-/// The URL without its query: pre-signed URLs carry their signature there.
+/// Whether `host` is this machine (`localhost`, `127.0.0.0/8`, `::1`).
 pub(crate) fn is_loopback(host: &str) -> bool {
     let host = host.trim_start_matches('[').trim_end_matches(']');
     host.eq_ignore_ascii_case("localhost")
@@ -458,18 +459,14 @@ fn check_tls(url: &str) -> Result<()> {
     {
         return Err(Error::invalid_input(format!(
             "cannot reach {}: https needs the `rustls` or `native-tls` feature",
-            strip_query(url)
+            without_query(url)
         )));
     }
     Ok(())
 }
 
-pub(crate) fn strip_query(url: &str) -> &str {
-    url.split('?').next().unwrap_or(url)
-}
-
 fn transport_error(e: ureq::Error, url: &str) -> Error {
-    let where_ = strip_query(url).to_string();
+    let where_ = without_query(url).to_string();
     match e {
         ureq::Error::Timeout(t) => {
             Error::new(ErrorKind::Timeout, format!("timed out ({t}) talking to {where_}"))

@@ -3,14 +3,11 @@
 use std::fmt;
 use std::time::Duration;
 
-use ureq::http::Uri;
-
 use super::actions::ImageActions;
 use super::paging;
 use super::types::{Distribution, ImageKind, RegionSlug};
 use super::{Client, ops, types};
 use crate::error::ErrorKind;
-use crate::transport::strip_query;
 use crate::wait::{Poll, default_interval, poll};
 use crate::{Error, Items, Page, Result};
 
@@ -613,34 +610,9 @@ impl CustomImage {
     }
 }
 
-/// The URL must be `http(s)://host/...`. Messages leave out the query: pre-signed URLs carry
-/// their signature there.
+/// The URL must be `http(s)://host/...` (the crate's one URL check).
 fn check_import_url(url: &str) -> Result<()> {
-    if url.trim().is_empty() {
-        return Err(Error::invalid_input("digitalocean custom image: the url must not be empty"));
-    }
-    let shown = strip_query(url);
-    let not_http = || {
-        Error::invalid_input(format!(
-            "digitalocean custom image: the url {shown:?} must start with http:// or https://"
-        ))
-    };
-    if !url.contains("://") {
-        return Err(not_http());
-    }
-    let uri: Uri = url.parse().map_err(|e| {
-        Error::invalid_input(format!("digitalocean custom image: invalid url {shown:?}: {e}")).with_source(e)
-    })?;
-    let scheme = uri.scheme_str().unwrap_or_default();
-    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
-        return Err(not_http());
-    }
-    if uri.host().unwrap_or_default().is_empty() {
-        return Err(Error::invalid_input(format!(
-            "digitalocean custom image: the url {shown:?} has no host"
-        )));
-    }
-    Ok(())
+    crate::url::http_url(url, "digitalocean custom image: the url").map(drop)
 }
 
 /// The changes of [`Images::update`]; [`send`](UpdateImage::send) sends them.

@@ -11,13 +11,12 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use flate2::Compression;
 use flate2::write::GzEncoder;
-use ureq::http::Uri;
 
 use super::types::{self, Image};
 use super::{Client, Images};
 use crate::error::ErrorKind;
 use crate::retry::{self, Outcome, Try};
-use crate::transport::strip_query;
+use crate::url::without_query;
 use crate::{Error, Method, Result};
 
 /// The largest compressed image Linode accepts: 5 GB.
@@ -533,18 +532,9 @@ pub(crate) fn upload_to(client: &Client, url: &str, source: UploadSource<'_>) ->
     put(client, url, &mut prepared, &mut quiet)
 }
 
-/// `upload_to` must be an absolute http(s) URL.
+/// `upload_to` must be an absolute http(s) URL (the crate's one URL check).
 fn check_url(url: &str) -> Result<()> {
-    let shown = strip_query(url);
-    let uri: Uri = url.parse().map_err(|e| {
-        Error::invalid_input(format!("the upload url {shown:?} is not a valid url: {e}")).with_source(e)
-    })?;
-    let scheme_ok =
-        uri.scheme_str().is_some_and(|s| s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https"));
-    if !scheme_ok || uri.host().is_none_or(str::is_empty) {
-        return Err(Error::invalid_input(format!("the upload url {shown:?} is not an http(s) url")));
-    }
-    Ok(())
+    crate::url::http_url(url, "the upload url").map(drop)
 }
 
 /// A source whose type and sizes were checked: nothing compressed or sent yet.
@@ -754,7 +744,7 @@ fn put(
     progress: &mut dyn FnMut(UploadProgress),
 ) -> Result<()> {
     let transport = client.transport();
-    let what = format_args!("PUT {}", strip_query(url));
+    let what = format_args!("PUT {}", without_query(url));
     retry::run(&transport.settings.retry, None, &what, |attempt| {
         if attempt > 1
             && let Err(e) = prepared.body.rewind()
