@@ -54,6 +54,139 @@ pub(crate) struct Fetched<T> {
     pub(crate) total: Option<u64>,
 }
 
+/// Where a provider's answer says the listing goes after this page.
+pub(crate) enum Next {
+    /// To this page.
+    Page(u64),
+    /// Nowhere: this was the last page.
+    End,
+    /// The answer does not say (no counters): on to the next page only if this one was full.
+    IfFull,
+    /// The answer points somewhere the client cannot follow: yield this page, then the error.
+    Broken(Error),
+}
+
+/// What one answer of a listing says, read by the provider.
+pub(crate) struct PageInfo {
+    /// The number of the page the answer holds.
+    pub(crate) page: u64,
+    /// How many pages the listing has, as far as this answer tells.
+    pub(crate) pages: Option<u64>,
+    /// How many items the listing has in all.
+    pub(crate) total: Option<u64>,
+    pub(crate) next: Next,
+    /// Something that tells pages apart (the first item's id), to notice a server that repeats
+    /// a page without numbering it.
+    pub(crate) fingerprint: Option<String>,
+}
+
+/// A provider's listing, one page at a time: the provider sends and reads; the one cursor below
+/// decides what to fetch next and when to stop, the same way for every provider.
+pub(crate) trait PageSource: Send + 'static {
+    type Item: Send + 'static;
+    /// The provider and operation, for logs (`linode get-images`).
+    fn what(&self) -> String;
+    /// The page size asked for.
+    fn page_size(&self) -> u64;
+    /// Fetches page `page`.
+    fn fetch(&mut self, page: u64) -> Result<(PageItems<Self::Item>, PageInfo)>;
+}
+
+/// One page, as `send()` returns it.
+pub(crate) fn page<S: PageSource>(source: &mut S, page: u64) -> Result<Page<S::Item>> {
+    let (items, info) = source.fetch(page)?;
+    Ok(Page::new(items, info.page, info.pages, info.total))
+}
+
+/// Every item from page `first` on, fetched lazily by the one cursor.
+pub(crate) fn items<S: PageSource>(source: S, first: u64) -> Items<S::Item> {
+    let mut cursor = Cursor {
+        source,
+        next: Some(first),
+        last_page: None,
+        last_fingerprint: None,
+        max_page: u64::MAX,
+        pending: None,
+    };
+    Items::new(move || cursor.fetch())
+}
+
+/// Where a listing is.
+struct Cursor<S> {
+    source: S,
+    /// The page to fetch next; `None`: the listing is over.
+    next: Option<u64>,
+    /// The number of the last page answered.
+    last_page: Option<u64>,
+    last_fingerprint: Option<String>,
+    /// Never ask beyond this: the smallest page count any answer gave.
+    max_page: u64,
+    /// An error to yield after the items of the page that caused it.
+    pending: Option<Error>,
+}
+
+impl<S: PageSource> Cursor<S> {
+    /// The next page, `Ok(None)` when the listing is over; stops on an empty page, a repeated
+    /// page, a next page that goes back or beyond the page count, and after an error.
+    fn fetch(&mut self) -> Result<Option<Fetched<S::Item>>> {
+        if let Some(e) = self.pending.take() {
+            return Err(e);
+        }
+        let Some(asked) = self.next.take() else { return Ok(None) };
+        let (items, info) = self.source.fetch(asked)?;
+        if items.is_empty() {
+            return Ok(None);
+        }
+        let repeated = self.last_page.is_some_and(|last| info.page <= last)
+            || (info.fingerprint.is_some() && info.fingerprint == self.last_fingerprint);
+        if repeated {
+            log::debug!(
+                target: "cloud_images",
+                "{}: asked for page {asked}, the server repeated page {}; stopping",
+                self.source.what(),
+                info.page
+            );
+            return Ok(None);
+        }
+        self.last_page = Some(info.page);
+        self.last_fingerprint = info.fingerprint;
+        if let Some(pages) = info.pages {
+            self.max_page = self.max_page.min(pages.max(info.page));
+        }
+        let current = info.page;
+        self.next = match info.next {
+            Next::Page(page) if page <= current => {
+                log::warn!(
+                    target: "cloud_images",
+                    "{}: the next page after page {current} is page {page}, which goes back; stopping",
+                    self.source.what()
+                );
+                None
+            }
+            Next::Page(page) if page > self.max_page => {
+                log::warn!(
+                    target: "cloud_images",
+                    "{}: the next page is page {page}, but the listing has {} pages; stopping",
+                    self.source.what(),
+                    self.max_page
+                );
+                None
+            }
+            Next::Page(page) => Some(page),
+            Next::End => None,
+            Next::IfFull => {
+                let full = items.len() as u64 >= self.source.page_size();
+                (full && current < self.max_page).then(|| current.saturating_add(1))
+            }
+            Next::Broken(error) => {
+                self.pending = Some(error);
+                None
+            }
+        };
+        Ok(Some(Fetched { items, total: info.total }))
+    }
+}
+
 type FetchPage<T> = Box<dyn FnMut() -> Result<Option<Fetched<T>>> + Send>;
 
 /// What is left of the current page.

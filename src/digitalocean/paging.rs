@@ -4,8 +4,9 @@
 use super::Client;
 use super::{ops, types};
 use crate::decode::Listing;
+use crate::decode::PageItems;
 use crate::error::ErrorKind;
-use crate::pager::Fetched;
+use crate::pager::{self, Next, PageInfo, PageSource};
 use crate::{Error, Items, Operation, Page, Result, encode};
 
 /// The page size the API uses when `per_page` is not sent.
@@ -82,17 +83,69 @@ fn link_page(url: &str) -> Option<u64> {
     encode::query_value(url, "page").and_then(|v| v.trim().parse::<u64>().ok())
 }
 
-/// Sends one page of `op`: the page as `send()` returns it.
+/// One page of `op`, as `send()` returns it.
 pub(crate) fn page<O: Paged>(client: &Client, op: &O) -> Result<Page<O::Item>> {
-    let current = op.page().unwrap_or(1);
-    let (envelope, items) = client.inner.list(op, Some(current))?;
-    let (links, total) = O::counters(&envelope);
-    let pages = match links {
-        Some(l) if l.last.is_some() => l.last.as_deref().and_then(link_page),
-        Some(l) if l.next.is_some() => None,
-        _ => Some(current),
-    };
-    Ok(Page::new(items, current, pages, total))
+    let first = op.page().unwrap_or(1);
+    pager::page(&mut Listed { client: client.clone(), op: op.clone() }, first)
+}
+
+/// The items of every page from `op`'s page on, fetched lazily. `op` must be valid already.
+pub(crate) fn items<O: Paged>(client: Client, op: O) -> Items<O::Item> {
+    let first = op.page().unwrap_or(1);
+    pager::items(Listed { client, op }, first)
+}
+
+/// A listing: each page is a copy of the caller's request with only `page` changed (the first
+/// is sent as the caller made it), so the filters are kept and the token never follows a link
+/// to another host.
+struct Listed<O> {
+    client: Client,
+    op: O,
+}
+
+impl<O: Paged> PageSource for Listed<O> {
+    type Item = O::Item;
+
+    fn what(&self) -> String {
+        format!("digitalocean {}", O::OPERATION_ID)
+    }
+
+    fn page_size(&self) -> u64 {
+        self.op.per_page().unwrap_or(DEFAULT_PER_PAGE)
+    }
+
+    fn fetch(&mut self, page: u64) -> Result<(PageItems<O::Item>, PageInfo)> {
+        let mut op = self.op.clone();
+        if op.page().unwrap_or(1) != page {
+            op.set_page(page);
+        }
+        let (envelope, items) = self.client.inner.list(&op, Some(page))?;
+        let (links, total) = O::counters(&envelope);
+        let next_link = links.and_then(|l| l.next.as_deref());
+        let next = match next_link {
+            None => Next::End,
+            Some(url) => match link_page(url) {
+                Some(n) => Next::Page(n),
+                None => Next::Broken(Error::new(
+                    ErrorKind::Decode,
+                    format!(
+                        "digitalocean {}: no page number in the next link of page {page}: {url:?}",
+                        O::OPERATION_ID
+                    ),
+                )),
+            },
+        };
+        // A page with a next link is full, so its length is the real page size (the server may
+        // use less than asked); the smaller guess allows more pages, never fewer.
+        let size = self.page_size().min(items.len() as u64).max(1);
+        let by_total = total.map(|total| total.div_ceil(size).max(page));
+        let by_link = links.and_then(|l| l.last.as_deref()).and_then(link_page);
+        let pages = match (by_link, by_total, next_link) {
+            (None, None, None) => Some(page),
+            (link, total, _) => link.into_iter().chain(total).min(),
+        };
+        Ok((items, PageInfo { page, pages, total, next, fingerprint: None }))
+    }
 }
 
 /// Refuses a `per_page` outside 1..=200 and a `page` of 0, before anything is sent.
@@ -110,86 +163,4 @@ pub(crate) fn check_paging(what: &str, per_page: Option<u64>, page: Option<u64>)
         )));
     }
     Ok(())
-}
-
-/// The items of every page from `op`'s page on, fetched lazily. `op` must be valid already.
-pub(crate) fn items<O: Paged>(client: Client, op: O) -> Items<O::Item> {
-    let mut cursor = Cursor { op, next: None, last_page: None, pending: None, done: false };
-    Items::new(move || cursor.fetch(&client))
-}
-
-/// Where a listing is: the caller's request is never changed; each page is a copy of it.
-struct Cursor<O> {
-    op: O,
-    /// The page the next link pointed to (`None` before the first request).
-    next: Option<u64>,
-    /// The last page `meta.total` of the first response allows.
-    last_page: Option<u64>,
-    /// An error to yield after the items of the page that caused it.
-    pending: Option<Error>,
-    done: bool,
-}
-
-impl<O: Paged> Cursor<O> {
-    fn fetch(&mut self, client: &Client) -> Result<Option<Fetched<O::Item>>> {
-        if let Some(e) = self.pending.take() {
-            self.done = true;
-            return Err(e);
-        }
-        if self.done {
-            return Ok(None);
-        }
-        let mut op = self.op.clone();
-        if let Some(page) = self.next.take() {
-            op.set_page(page);
-        }
-        let current = op.page().unwrap_or(1);
-        let (envelope, items) = client.inner.list(&op, Some(current)).inspect_err(|_| self.done = true)?;
-        let (links, total) = O::counters(&envelope);
-        let next = links.and_then(|l| l.next.clone());
-        if items.is_empty() {
-            self.done = true;
-            return Ok(None);
-        }
-        let last_page = *self.last_page.get_or_insert_with(|| {
-            // A page that has a next link is full, so its length is the real page size (the
-            // server may use less than asked); the smaller guess allows more pages, never fewer.
-            let asked = op.per_page().unwrap_or(DEFAULT_PER_PAGE);
-            let size = asked.min(items.len() as u64).max(1);
-            // No `meta.total`: no bound but the links themselves.
-            total.map_or(u64::MAX, |total| total.div_ceil(size).max(current))
-        });
-        match next {
-            None => self.done = true,
-            Some(url) => match link_page(&url) {
-                Some(page) if page <= current => {
-                    log::warn!(
-                        target: "cloud_images",
-                        "digitalocean {}: the next link of page {current} points back to page {page}; stopping",
-                        O::OPERATION_ID
-                    );
-                    self.done = true;
-                }
-                Some(page) if page > last_page => {
-                    log::warn!(
-                        target: "cloud_images",
-                        "digitalocean {}: the next link points to page {page}, but meta.total allows {last_page}; stopping",
-                        O::OPERATION_ID
-                    );
-                    self.done = true;
-                }
-                Some(page) => self.next = Some(page),
-                None => {
-                    self.pending = Some(Error::new(
-                        ErrorKind::Decode,
-                        format!(
-                            "digitalocean {}: no page number in the next link of page {current}: {url:?}",
-                            O::OPERATION_ID
-                        ),
-                    ));
-                }
-            },
-        }
-        Ok(Some(Fetched { items, total }))
-    }
 }

@@ -6,8 +6,9 @@ use super::types::{self, Image, ImagePage};
 use super::upload::{self, CreateUpload, Upload, UploadSource};
 use super::{Client, Filter, ops};
 use crate::decode::Listing;
+use crate::decode::PageItems;
 use crate::error::ErrorKind;
-use crate::pager::Fetched;
+use crate::pager::{self, Next, PageInfo, PageSource};
 use crate::wait::{self, Poll};
 use crate::{Error, Items, Operation, Page, Result};
 
@@ -536,16 +537,10 @@ impl ListImages<'_> {
     /// # }
     /// ```
     pub fn send(&self) -> Result<Page<Image>> {
-        let (page_size, x_filter) = self.checked()?;
-        let asked = self.page.unwrap_or(1);
-        let op = ops::GetImages {
-            api_version: self.client.api_version().clone(),
-            page: self.page,
-            page_size: Some(page_size),
-            x_filter,
-        };
-        let (envelope, items) = self.client.transport().list(&op, Some(asked))?;
-        Ok(Page::new(items, envelope.page.unwrap_or(asked), envelope.pages, envelope.results))
+        let mut source = self.source()?;
+        // One page, as asked: no `page` parameter unless the caller set one.
+        source.send_page = self.page.is_some();
+        pager::page(&mut source, self.page.unwrap_or(1))
     }
 
     /// Every image, fetched page by page as the iterator advances: nothing is sent before the
@@ -564,19 +559,16 @@ impl ListImages<'_> {
     /// # }
     /// ```
     pub fn iter(&self) -> Items<Image> {
-        let mut cursor = match self.checked() {
-            Ok((page_size, x_filter)) => Cursor {
-                client: self.client.clone(),
-                page_size,
-                x_filter,
-                next: self.page.unwrap_or(1),
-                max_pages: None,
-                last_seen: None,
-                last_first: None,
-            },
-            Err(e) => return Items::failed(e),
-        };
-        Items::new(move || cursor.fetch())
+        match self.source() {
+            Ok(source) => pager::items(source, self.page.unwrap_or(1)),
+            Err(e) => Items::failed(e),
+        }
+    }
+
+    /// The checked listing, ready to fetch pages.
+    fn source(&self) -> Result<Listed> {
+        let (page_size, x_filter) = self.checked()?;
+        Ok(Listed { client: self.client.clone(), page_size, x_filter, send_page: true })
     }
 
     /// Checks the settings: `(page_size, X-Filter)`.
@@ -639,62 +631,44 @@ impl Listing for ImagePage {
     }
 }
 
-/// The iterator's own copy of the listing, and where it is.
-struct Cursor {
+/// A checked listing: sends one page of it at a time, and reads what each answer says.
+struct Listed {
     client: Client,
     page_size: u64,
     x_filter: Option<String>,
-    /// The page to ask for next.
-    next: u64,
-    /// The smallest `pages` the server reported: never ask beyond it.
-    max_pages: Option<u64>,
-    /// The largest page number the server answered with.
-    last_seen: Option<u64>,
-    /// The id of the first image of the last page, to notice a repeated page when the server
-    /// sends no page numbers.
-    last_first: Option<Option<String>>,
+    /// Whether the `page` parameter is sent (the iterator always sends it).
+    send_page: bool,
 }
 
-impl Cursor {
-    fn fetch(&mut self) -> Result<Option<Fetched<Image>>> {
-        if self.max_pages.is_some_and(|max| self.next > max) {
-            return Ok(None);
-        }
-        let asked = self.next;
+impl PageSource for Listed {
+    type Item = Image;
+
+    fn what(&self) -> String {
+        "linode get-images".to_string()
+    }
+
+    fn page_size(&self) -> u64 {
+        self.page_size
+    }
+
+    fn fetch(&mut self, page: u64) -> Result<(PageItems<Image>, PageInfo)> {
         let op = ops::GetImages {
             api_version: self.client.api_version().clone(),
-            page: Some(asked),
+            page: self.send_page.then_some(page),
             page_size: Some(self.page_size),
             x_filter: self.x_filter.clone(),
         };
-        let (envelope, items) = self.client.transport().list(&op, Some(asked))?;
-        let first = items.first_ok().map(|i| i.id.clone());
-        let repeated = match envelope.page {
-            Some(page) => self.last_seen.is_some_and(|seen| page <= seen),
-            None => first.is_some() && self.last_first.as_ref() == Some(&first),
+        let (envelope, items) = self.client.transport().list(&op, Some(page))?;
+        let number = envelope.page.unwrap_or(page);
+        let next = match envelope.pages {
+            Some(pages) if number < pages => Next::Page(number.saturating_add(1)),
+            Some(_) => Next::End,
+            None => Next::IfFull,
         };
-        if repeated {
-            log::debug!(
-                target: "cloud_images",
-                "linode get-images: asked for page {asked}, the server repeated page {:?}; stopping",
-                envelope.page
-            );
-            self.max_pages = Some(0);
-            return Ok(None);
-        }
-        let page = envelope.page.unwrap_or(asked);
-        self.last_seen = Some(page);
-        self.last_first = Some(first);
-        self.max_pages = Some(match envelope.pages {
-            // Stop after this page if it is the last one, by either count.
-            Some(pages) if page >= pages => 0,
-            Some(pages) => self.max_pages.map_or(pages, |m| m.min(pages)),
-            // No count: a page shorter than asked is the last one.
-            None if (items.len() as u64) < self.page_size => 0,
-            None => self.max_pages.unwrap_or(u64::MAX),
-        });
-        self.next = asked.saturating_add(1);
-        Ok(Some(Fetched { items, total: envelope.results }))
+        let fingerprint = items.first_ok().map(|image| image.id.clone());
+        let info =
+            PageInfo { page: number, pages: envelope.pages, total: envelope.results, next, fingerprint };
+        Ok((items, info))
     }
 }
 
