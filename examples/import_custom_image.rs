@@ -46,7 +46,7 @@ fn run() -> Result<()> {
 
     let spinner = ProgressBar::new_spinner().with_message(format!("DigitalOcean is importing {url}"));
     spinner.enable_steady_tick(Duration::from_millis(120));
-    let waited = client.images().wait_until_available(id, Duration::from_secs(60 * 60));
+    let waited = client.images().wait_until_available(id).timeout(Duration::from_secs(60 * 60)).send();
     spinner.finish_and_clear();
     let image = waited?;
 

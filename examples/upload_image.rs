@@ -77,7 +77,7 @@ fn run() -> Result<()> {
 
     let spinner = ProgressBar::new_spinner().with_message(format!("{} is being processed", image.id));
     spinner.enable_steady_tick(Duration::from_millis(120));
-    let waited = client.images().wait_until_available(&image.id, Duration::from_secs(30 * 60));
+    let waited = client.images().wait_until_available(&image.id).timeout(Duration::from_secs(30 * 60)).send();
     spinner.finish_and_clear();
     let image = waited?;
 

@@ -51,6 +51,8 @@ pub enum ErrorKind {
     Upload,
     /// A waited-for image or action failed, or disappeared.
     WaitFailed,
+    /// The caller stopped a wait from its [`on_poll`](crate::Wait::on_poll) callback.
+    Stopped,
     /// TLS failed: the server's certificate is not trusted, has expired or is for another
     /// name, or the handshake failed. Not retried (see
     /// [`ClientBuilder::add_root_certificate_pem`](crate::ClientBuilder::add_root_certificate_pem)).
@@ -562,7 +564,7 @@ impl Error {
     ///
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = cloud_images::linode::Client::from_env()?;
-    /// match client.images().wait_until_available("private/123", Duration::from_secs(600)) {
+    /// match client.images().wait_until_available("private/123").timeout(Duration::from_secs(600)).send() {
     ///     Err(e) if e.is_timeout() => eprintln!("still {:?} after 10 minutes", e.last_status()),
     ///     other => println!("{:?}", other?.status),
     /// }

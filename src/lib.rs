@@ -128,10 +128,10 @@
 //! let url = "https://example.com/fedora-coreos.qcow2.gz";
 //! let image = client.images().import(CustomImage::new("fedora-coreos", url, "nyc3"))?;
 //! if let Some(id) = image.id {
-//!     let image = client.images().wait_until_available(id, Duration::from_secs(1800))?;
+//!     let image = client.images().wait_until_available(id).timeout(Duration::from_secs(1800)).send()?;
 //!     println!("{:?} is {:?}", image.name, image.status);
 //!     let action = client.images().actions(id).transfer("sfo3")?;
-//!     client.images().actions(id).wait(action.id, Duration::from_secs(1800))?;
+//!     client.images().actions(id).wait_until_completed(action.id).timeout(Duration::from_secs(1800)).send()?;
 //! }
 //! # Ok(())
 //! # }
@@ -244,6 +244,7 @@ pub use pager::{Items, Page};
 pub use provider::Provider;
 pub use retry::RetryPolicy;
 pub use transport::RateLimit;
+pub use wait::{Polled, Wait};
 
 /// The README's examples, compiled as doctests so they stay true.
 #[cfg(doctest)]

@@ -1,6 +1,8 @@
 //! Polling until an image or action reaches the state asked for, and the deadlines of every time
 //! limit in the crate.
 
+use std::fmt;
+use std::ops::ControlFlow;
 use std::time::{Duration, Instant};
 
 use crate::error::ErrorKind;
@@ -26,36 +28,247 @@ pub(crate) fn deadline(start: Instant, limit: Duration) -> Option<Instant> {
 pub(crate) enum Poll<T> {
     /// Done: the value to return.
     Ready(T),
-    /// Not yet; the status seen (kept for the timeout error).
+    /// Not yet; the status seen (shown to `on_poll`, kept for the timeout error).
     Pending(String),
 }
 
-/// Calls `check` every `interval` until it is ready, fails, or `timeout` has passed (then a
-/// [`ErrorKind::Timeout`] error carrying the last status seen). The first look is immediate.
-/// A timeout too large to be a deadline (see [`UNLIMITED`]) means no timeout.
-pub(crate) fn poll<T>(
-    what: &str,
+/// One look at the resource, as [`Wait::on_poll`] sees it.
+///
+/// ```
+/// use std::ops::ControlFlow;
+/// use cloud_images::Polled;
+///
+/// fn show(p: &Polled<'_>) -> ControlFlow<()> {
+///     eprintln!("look {}: {} after {:?}", p.attempt, p.status, p.elapsed);
+///     ControlFlow::Continue(())
+/// }
+/// ```
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug)]
+pub struct Polled<'a> {
+    /// The status seen (`pending_upload`, `NEW`, `us-mia: replicating`, ...).
+    pub status: &'a str,
+    /// Which look this was, from 1.
+    pub attempt: u32,
+    /// Time since the wait began.
+    pub elapsed: std::time::Duration,
+}
+
+type Look<'a, T> = Box<dyn FnMut() -> Result<Poll<T>> + 'a>;
+type OnPoll<'a> = Box<dyn FnMut(&Polled<'_>) -> ControlFlow<()> + 'a>;
+
+/// Waiting for an image or an action, the same way for every provider: set what you need, then
+/// [`send`](Wait::send), which polls until the resource is ready.
+///
+/// - The first look is immediate; then one every [`interval`](Wait::interval) (by default a
+///   tenth of the timeout, between 1 and 10 seconds).
+/// - Running out of [`timeout`](Wait::timeout) (default 30 minutes) is an
+///   [`ErrorKind::Timeout`] error whose [`last_status`](Error::last_status) is the status seen
+///   last.
+/// - A 404 at the first look is the API's not-found error, as for a `get` (a wrong id); a 404
+///   after the resource was seen is an [`ErrorKind::WaitFailed`] error: it disappeared (a failed
+///   upload, a deleted image).
+/// - A state the resource will not leave (an errored action, a deleted import) is an
+///   [`ErrorKind::WaitFailed`] error with the provider's reason.
+/// - [`on_poll`](Wait::on_poll) sees every look, and can stop the wait
+///   ([`ErrorKind::Stopped`]).
+///
+/// ```no_run
+/// use std::ops::ControlFlow;
+/// use std::time::Duration;
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = cloud_images::linode::Client::from_env()?;
+/// let image = client
+///     .images()
+///     .wait_until_available("private/123")
+///     .timeout(Duration::from_secs(600))
+///     .on_poll(|p| {
+///         eprintln!("{} after {} s", p.status, p.elapsed.as_secs());
+///         ControlFlow::Continue(())
+///     })
+///     .send()?;
+/// # Ok(())
+/// # }
+/// ```
+#[must_use = "a wait does nothing until `send` is called"]
+pub struct Wait<'a, T> {
+    what: String,
+    /// Why the resource may disappear, for the message of a 404 after it was seen.
+    gone: &'static str,
+    look: Result<Look<'a, T>>,
     timeout: Duration,
-    interval: Duration,
-    mut check: impl FnMut() -> Result<Poll<T>>,
-) -> Result<T> {
-    let start = Instant::now();
-    let deadline = deadline(start, timeout);
-    loop {
-        let last = match check()? {
-            Poll::Ready(v) => return Ok(v),
-            Poll::Pending(status) => status,
-        };
-        let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-        if left.is_some_and(|left| left.is_zero()) {
-            return Err(Error::new(
-                ErrorKind::Timeout,
-                format!("gave up waiting for {what} after {} s", start.elapsed().as_secs_f32().round()),
-            )
-            .with_last_status(Some(last)));
+    interval: Option<Duration>,
+    on_poll: Option<OnPoll<'a>>,
+}
+
+/// The timeout of a wait when none is set.
+pub(crate) const DEFAULT_WAIT: Duration = Duration::from_secs(30 * 60);
+
+impl<'a, T> Wait<'a, T> {
+    /// A wait for `what` (`image private/1 to be available`), looking with `look`.
+    pub(crate) fn new(what: impl Into<String>, look: impl FnMut() -> Result<Poll<T>> + 'a) -> Self {
+        Wait {
+            what: what.into(),
+            gone: "it was deleted",
+            look: Ok(Box::new(look)),
+            timeout: DEFAULT_WAIT,
+            interval: None,
+            on_poll: None,
         }
-        std::thread::sleep(left.map_or(interval, |left| interval.min(left)));
     }
+
+    /// A wait that fails with `error` when sent, having sent nothing (invalid input).
+    pub(crate) fn failed(error: Error) -> Self {
+        Wait {
+            what: String::new(),
+            gone: "",
+            look: Err(error),
+            timeout: DEFAULT_WAIT,
+            interval: None,
+            on_poll: None,
+        }
+    }
+
+    /// Says why the resource may disappear while waited for (default: "it was deleted").
+    pub(crate) fn when_gone(mut self, why: &'static str) -> Self {
+        self.gone = why;
+        self
+    }
+
+    /// How long to wait in all (default 30 minutes). Zero looks once; 100 years or more (up to
+    /// `Duration::MAX`) means no limit.
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::digitalocean::Client::from_env()?;
+    /// let image = client.images().wait_until_available(7555620).timeout(Duration::from_secs(3600)).send()?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Time between looks (default: a tenth of the timeout, between 1 and 10 seconds). Zero is
+    /// refused by [`send`](Wait::send), with nothing sent.
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// let image = client.images().wait_until_available("private/123").interval(Duration::from_secs(2)).send()?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn interval(mut self, interval: Duration) -> Self {
+        self.interval = Some(interval);
+        self
+    }
+
+    /// Called after every look that found the resource not ready yet, in order; return
+    /// `ControlFlow::Break(())` to stop waiting (an [`ErrorKind::Stopped`] error carrying the
+    /// last status).
+    ///
+    /// ```no_run
+    /// use std::ops::ControlFlow;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::digitalocean::Client::from_env()?;
+    /// let mut seen = Vec::new();
+    /// let image = client
+    ///     .images()
+    ///     .wait_until_available(7555620)
+    ///     .on_poll(|p| {
+    ///         seen.push(p.status.to_string());
+    ///         if p.status == "retired" { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+    ///     })
+    ///     .send();
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn on_poll(mut self, callback: impl FnMut(&Polled<'_>) -> ControlFlow<()> + 'a) -> Self {
+        self.on_poll = Some(Box::new(callback));
+        self
+    }
+
+    /// Polls until the resource is ready; see [`Wait`] for how it ends.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// let image = client.images().wait_until_available("private/123").send()?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn send(self) -> Result<T> {
+        let Wait { what, gone, look, timeout, interval, mut on_poll } = self;
+        let mut look = look?;
+        let interval = interval.unwrap_or_else(|| default_interval(timeout));
+        if interval.is_zero() {
+            return Err(Error::invalid_input("the poll interval must be more than zero"));
+        }
+        let start = Instant::now();
+        let deadline = deadline(start, timeout);
+        let mut last: Option<String> = None;
+        let mut attempt: u32 = 0;
+        loop {
+            attempt = attempt.saturating_add(1);
+            let status = match look() {
+                Ok(Poll::Ready(v)) => return Ok(v),
+                Ok(Poll::Pending(status)) => status,
+                Err(e) if e.is_not_found() && last.is_some() => {
+                    return Err(disappeared(&what, gone, last, e));
+                }
+                Err(e) => return Err(e),
+            };
+            if let Some(callback) = on_poll.as_mut() {
+                let polled = Polled { status: &status, attempt, elapsed: start.elapsed() };
+                if callback(&polled).is_break() {
+                    return Err(Error::new(ErrorKind::Stopped, format!("stopped waiting for {what}"))
+                        .with_last_status(Some(status)));
+                }
+            }
+            last = Some(status);
+            let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            if left.is_some_and(|left| left.is_zero()) {
+                return Err(Error::new(
+                    ErrorKind::Timeout,
+                    format!("gave up waiting for {what} after {} s", start.elapsed().as_secs_f32().round()),
+                )
+                .with_last_status(last));
+            }
+            std::thread::sleep(left.map_or(interval, |left| interval.min(left)));
+        }
+    }
+}
+
+impl<T> fmt::Debug for Wait<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Wait")
+            .field("what", &self.what)
+            .field("timeout", &self.timeout)
+            .field("interval", &self.interval)
+            .field("on_poll", &self.on_poll.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+/// A 404 after the resource was seen: it is gone.
+fn disappeared(what: &str, gone: &str, last: Option<String>, e: Error) -> Error {
+    let mut failed = Error::new(
+        ErrorKind::WaitFailed,
+        format!("gave up waiting for {what}: it disappeared (404): {gone}"),
+    )
+    .with_last_status(last);
+    if let Some(api) = e.api().cloned() {
+        failed = failed.with_api(api);
+    }
+    failed.with_source(e)
 }
 
 /// The poll interval used when none is given: a tenth of the timeout, between 1 and 10 seconds.
@@ -81,14 +294,20 @@ mod tests {
     }
 
     #[test]
-    fn an_unlimited_poll_returns_when_ready() {
+    fn an_unlimited_wait_returns_when_ready() {
         let mut looks = 0;
-        let got = poll("x", Duration::MAX, Duration::from_nanos(1), || {
+        let got = Wait::new("x", || {
             looks += 1;
             Ok(if looks < 3 { Poll::Pending("not yet".into()) } else { Poll::Ready(looks) })
-        });
+        })
+        .timeout(Duration::MAX)
+        .interval(Duration::from_nanos(1))
+        .send();
         assert_eq!(got.unwrap(), 3);
-        let e = poll("x", Duration::ZERO, Duration::MAX, || Ok(Poll::<()>::Pending("creating".into())));
+        let e = Wait::new("x", || Ok(Poll::<()>::Pending("creating".into())))
+            .timeout(Duration::ZERO)
+            .interval(Duration::MAX)
+            .send();
         assert_eq!(e.unwrap_err().last_status(), Some("creating"));
     }
 }

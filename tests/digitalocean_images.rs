@@ -788,8 +788,13 @@ fn wait_until_available_polls_from_new_through_pending() {
         answer(then, 200, image_with_status("available", ""));
     });
 
-    let image =
-        client(&server).images().wait_until_available_with_interval(38413969, PATIENCE, INTERVAL).unwrap();
+    let image = client(&server)
+        .images()
+        .wait_until_available(38413969)
+        .timeout(PATIENCE)
+        .interval(INTERVAL)
+        .send()
+        .unwrap();
 
     assert_eq!(image.id, Some(38413969));
     assert_eq!(image.status, Some(ImageStatus::Available));
@@ -810,8 +815,13 @@ fn wait_until_available_compares_statuses_ignoring_case() {
         answer(then, 200, image_with_status("AVAILABLE", ""));
     });
 
-    let image =
-        client(&server).images().wait_until_available_with_interval(38413969, PATIENCE, INTERVAL).unwrap();
+    let image = client(&server)
+        .images()
+        .wait_until_available(38413969)
+        .timeout(PATIENCE)
+        .interval(INTERVAL)
+        .send()
+        .unwrap();
 
     assert_eq!(image.status, Some(ImageStatus::Other("AVAILABLE".into())));
     new.assert_calls(1);
@@ -833,7 +843,10 @@ fn wait_until_available_fails_on_deleted_with_the_error_message() {
 
     let e = client(&server)
         .images()
-        .wait_until_available_with_interval(38413969, PATIENCE, INTERVAL)
+        .wait_until_available(38413969)
+        .timeout(PATIENCE)
+        .interval(INTERVAL)
+        .send()
         .unwrap_err();
 
     assert_eq!(e.kind(), ErrorKind::WaitFailed);
@@ -851,8 +864,13 @@ fn wait_until_available_fails_on_retired_whatever_the_case() {
         answer(then, 200, image_with_status("Retired", ""));
     });
 
-    let e =
-        client(&server).images().wait_until_available_with_interval(7555620, PATIENCE, INTERVAL).unwrap_err();
+    let e = client(&server)
+        .images()
+        .wait_until_available(7555620)
+        .timeout(PATIENCE)
+        .interval(INTERVAL)
+        .send()
+        .unwrap_err();
 
     assert_eq!(e.kind(), ErrorKind::WaitFailed);
     assert_eq!(e.last_status(), Some("Retired"));
@@ -868,7 +886,10 @@ fn wait_until_available_times_out_with_the_last_status() {
 
     let e = client(&server)
         .images()
-        .wait_until_available_with_interval(38413969, Duration::from_millis(50), INTERVAL)
+        .wait_until_available(38413969)
+        .timeout(Duration::from_millis(50))
+        .interval(INTERVAL)
+        .send()
         .unwrap_err();
 
     assert_eq!(e.kind(), ErrorKind::Timeout);
@@ -896,7 +917,10 @@ fn wait_until_available_fails_when_the_image_disappears() {
 
     let e = client(&server)
         .images()
-        .wait_until_available_with_interval(38413969, PATIENCE, INTERVAL)
+        .wait_until_available(38413969)
+        .timeout(PATIENCE)
+        .interval(INTERVAL)
+        .send()
         .unwrap_err();
 
     assert_eq!(e.kind(), ErrorKind::WaitFailed);
@@ -917,8 +941,13 @@ fn wait_until_available_on_an_unknown_id_is_not_found() {
             json!({"id": "not_found", "message": "The resource you were accessing could not be found."}),
         );
     });
-    let e =
-        client(&server).images().wait_until_available_with_interval(404404, PATIENCE, INTERVAL).unwrap_err();
+    let e = client(&server)
+        .images()
+        .wait_until_available(404404)
+        .timeout(PATIENCE)
+        .interval(INTERVAL)
+        .send()
+        .unwrap_err();
     assert!(e.is_not_found(), "{e:?}");
 }
 
@@ -927,9 +956,22 @@ fn a_zero_poll_interval_is_refused() {
     let server = MockServer::start();
     let any = nothing_expected(&server);
     let client = client(&server);
-    let e = client.images().wait_until_available_with_interval(1, PATIENCE, Duration::ZERO).unwrap_err();
+    let e = client
+        .images()
+        .wait_until_available(1)
+        .timeout(PATIENCE)
+        .interval(Duration::ZERO)
+        .send()
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
-    let e = client.images().actions(1).wait_with_interval(2, PATIENCE, Duration::ZERO).unwrap_err();
+    let e = client
+        .images()
+        .actions(1)
+        .wait_until_completed(2)
+        .timeout(PATIENCE)
+        .interval(Duration::ZERO)
+        .send()
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
     any.assert_calls(0);
 }
@@ -946,8 +988,14 @@ fn action_wait_polls_until_completed() {
         answer(then, 200, action_with_status("completed"));
     });
 
-    let action =
-        client(&server).images().actions(7555620).wait_with_interval(36805527, PATIENCE, INTERVAL).unwrap();
+    let action = client(&server)
+        .images()
+        .actions(7555620)
+        .wait_until_completed(36805527)
+        .timeout(PATIENCE)
+        .interval(INTERVAL)
+        .send()
+        .unwrap();
 
     assert_eq!(action.status, Some(ActionStatus::Completed));
     running.assert_calls(2);
@@ -969,7 +1017,10 @@ fn action_wait_fails_when_the_action_errored() {
     let e = client(&server)
         .images()
         .actions(7555620)
-        .wait_with_interval(36805527, PATIENCE, INTERVAL)
+        .wait_until_completed(36805527)
+        .timeout(PATIENCE)
+        .interval(INTERVAL)
+        .send()
         .unwrap_err();
 
     assert_eq!(e.kind(), ErrorKind::WaitFailed);
@@ -990,7 +1041,10 @@ fn action_wait_times_out_with_the_last_status() {
     let e = client(&server)
         .images()
         .actions(7555620)
-        .wait_with_interval(36805527, Duration::from_millis(50), INTERVAL)
+        .wait_until_completed(36805527)
+        .timeout(Duration::from_millis(50))
+        .interval(INTERVAL)
+        .send()
         .unwrap_err();
 
     assert_eq!(e.kind(), ErrorKind::Timeout);
@@ -1010,8 +1064,14 @@ fn the_default_wait_returns_at_once_when_already_done() {
     });
 
     let client = client(&server);
-    client.images().wait_until_available(7555620, Duration::from_secs(1800)).unwrap();
-    client.images().actions(7555620).wait(36805527, Duration::from_secs(1800)).unwrap();
+    client.images().wait_until_available(7555620).timeout(Duration::from_secs(1800)).send().unwrap();
+    client
+        .images()
+        .actions(7555620)
+        .wait_until_completed(36805527)
+        .timeout(Duration::from_secs(1800))
+        .send()
+        .unwrap();
 
     image.assert_calls(1);
     action.assert_calls(1);

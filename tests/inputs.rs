@@ -235,13 +235,19 @@ fn linode_waits_accept_any_timeout_and_interval() {
     let mut expected = 0;
     for timeout in DURATIONS {
         // The first look is immediate: an available image is returned whatever the timeout.
-        assert_eq!(images.wait_until_available("private/12345", timeout).unwrap().id, "private/12345");
-        images.wait_for_replicas("private/12345", ["us-east"], timeout).unwrap();
+        assert_eq!(
+            images.wait_until_available("private/12345").timeout(timeout).send().unwrap().id,
+            "private/12345"
+        );
+        images.wait_until_replicated("private/12345", ["us-east"]).timeout(timeout).send().unwrap();
         expected += 2;
         for interval in DURATIONS {
-            let got = images.wait_until_available_with_interval("private/12345", timeout, interval);
-            let replicas =
-                images.wait_for_replicas_with_interval("private/12345", ["us-east"], timeout, interval);
+            let got = images.wait_until_available("private/12345").timeout(timeout).interval(interval).send();
+            let replicas = images
+                .wait_until_replicated("private/12345", ["us-east"])
+                .timeout(timeout)
+                .interval(interval)
+                .send();
             if interval.is_zero() {
                 assert_eq!(got.unwrap_err().kind(), ErrorKind::InvalidInput);
                 assert_eq!(replicas.unwrap_err().kind(), ErrorKind::InvalidInput);
@@ -277,15 +283,22 @@ fn an_unlimited_wait_polls_until_ready_and_a_zero_one_looks_once() {
     let client = linode_client(&server);
     let image = client
         .images()
-        .wait_until_available_with_interval("private/12345", Duration::MAX, Duration::from_nanos(1))
+        .wait_until_available("private/12345")
+        .timeout(Duration::MAX)
+        .interval(Duration::from_nanos(1))
+        .send()
         .unwrap();
     assert_eq!(image.status.as_ref().map(|s| s.as_str()), Some("available"));
     get.assert_calls(3);
 
     let pending = MockServer::start();
     let get = get_mock(&pending, "/v4/images/private%2F12345", linode_image("pending_upload"));
-    let e =
-        linode_client(&pending).images().wait_until_available("private/12345", Duration::ZERO).unwrap_err();
+    let e = linode_client(&pending)
+        .images()
+        .wait_until_available("private/12345")
+        .timeout(Duration::ZERO)
+        .send()
+        .unwrap_err();
     assert_eq!((e.kind(), e.last_status()), (ErrorKind::Timeout, Some("pending_upload")));
     get.assert_calls(1);
 }
@@ -300,12 +313,12 @@ fn digitalocean_waits_accept_any_timeout_and_interval() {
     let actions = images.actions(7555620);
     let mut expected = 0;
     for timeout in DURATIONS {
-        assert_eq!(images.wait_until_available(7555620, timeout).unwrap().id, Some(7555620));
-        assert_eq!(actions.wait(36805527, timeout).unwrap().id, 36805527);
+        assert_eq!(images.wait_until_available(7555620).timeout(timeout).send().unwrap().id, Some(7555620));
+        assert_eq!(actions.wait_until_completed(36805527).timeout(timeout).send().unwrap().id, 36805527);
         expected += 1;
         for interval in DURATIONS {
-            let image = images.wait_until_available_with_interval(7555620, timeout, interval);
-            let done = actions.wait_with_interval(36805527, timeout, interval);
+            let image = images.wait_until_available(7555620).timeout(timeout).interval(interval).send();
+            let done = actions.wait_until_completed(36805527).timeout(timeout).interval(interval).send();
             if interval.is_zero() {
                 assert_eq!(image.unwrap_err().kind(), ErrorKind::InvalidInput);
                 assert_eq!(done.unwrap_err().kind(), ErrorKind::InvalidInput);

@@ -1436,7 +1436,10 @@ fn wait_until_available_polls_until_the_image_is_available() {
     });
     let image = client(&server)
         .images()
-        .wait_until_available_with_interval("private/34567", Duration::from_secs(30), POLL)
+        .wait_until_available("private/34567")
+        .timeout(Duration::from_secs(30))
+        .interval(POLL)
+        .send()
         .unwrap();
     assert_eq!(image.status.as_ref().map(ImageStatus::as_str), Some("Available"));
     get.assert_calls(3);
@@ -1454,7 +1457,10 @@ fn a_404_while_waiting_means_the_upload_failed() {
     });
     let e = client(&server)
         .images()
-        .wait_until_available_with_interval("private/34567", Duration::from_secs(30), POLL)
+        .wait_until_available("private/34567")
+        .timeout(Duration::from_secs(30))
+        .interval(POLL)
+        .send()
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::WaitFailed);
     assert_eq!(e.status(), Some(404));
@@ -1473,7 +1479,10 @@ fn waiting_times_out_with_the_last_status() {
     });
     let e = client(&server)
         .images()
-        .wait_until_available_with_interval("private/34567", Duration::from_millis(60), POLL)
+        .wait_until_available("private/34567")
+        .timeout(Duration::from_millis(60))
+        .interval(POLL)
+        .send()
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Timeout);
     assert!(e.is_timeout());
@@ -1482,7 +1491,10 @@ fn waiting_times_out_with_the_last_status() {
 
     let e = client(&server)
         .images()
-        .wait_until_available_with_interval("private/34567", Duration::from_secs(1), Duration::ZERO)
+        .wait_until_available("private/34567")
+        .timeout(Duration::from_secs(1))
+        .interval(Duration::ZERO)
+        .send()
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
 }
@@ -1496,7 +1508,10 @@ fn other_errors_while_waiting_are_returned_as_they_are() {
     });
     let e = client(&server)
         .images()
-        .wait_until_available_with_interval("private/34567", Duration::from_secs(30), POLL)
+        .wait_until_available("private/34567")
+        .timeout(Duration::from_secs(30))
+        .interval(POLL)
+        .send()
         .unwrap_err();
     assert_eq!((e.kind(), e.status()), (ErrorKind::Api, Some(403)));
 }
@@ -1522,12 +1537,10 @@ fn wait_for_replicas_waits_for_each_named_region() {
     });
     let image = client(&server)
         .images()
-        .wait_for_replicas_with_interval(
-            "private/12345",
-            ["us-east", "us-mia"],
-            Duration::from_secs(30),
-            POLL,
-        )
+        .wait_until_replicated("private/12345", ["us-east", "us-mia"])
+        .timeout(Duration::from_secs(30))
+        .interval(POLL)
+        .send()
         .unwrap();
     get.assert_calls(4);
     assert_eq!(image.regions.len(), 3);
@@ -1545,12 +1558,10 @@ fn wait_for_replicas_times_out_or_fails_with_the_regions_status() {
     });
     let e = client(&server)
         .images()
-        .wait_for_replicas_with_interval(
-            "private/12345",
-            ["us-east", "us-mia", "eu-west"],
-            Duration::from_millis(50),
-            POLL,
-        )
+        .wait_until_replicated("private/12345", ["us-east", "us-mia", "eu-west"])
+        .timeout(Duration::from_millis(50))
+        .interval(POLL)
+        .send()
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Timeout);
     assert_eq!(e.last_status(), Some("us-mia: replicating, eu-west: not listed"));
@@ -1562,14 +1573,19 @@ fn wait_for_replicas_times_out_or_fails_with_the_regions_status() {
     });
     let e = client(&server)
         .images()
-        .wait_for_replicas_with_interval("private/12345", ["us-mia"], Duration::from_secs(30), POLL)
+        .wait_until_replicated("private/12345", ["us-mia"])
+        .timeout(Duration::from_secs(30))
+        .interval(POLL)
+        .send()
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::WaitFailed);
     assert!(e.to_string().contains("us-mia"), "{e}");
 
     let e = client(&server)
         .images()
-        .wait_for_replicas("private/12345", Vec::<String>::new(), Duration::from_secs(1))
+        .wait_until_replicated("private/12345", Vec::<String>::new())
+        .timeout(Duration::from_secs(1))
+        .send()
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
 }

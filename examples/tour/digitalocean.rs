@@ -48,7 +48,7 @@ pub fn tour(stand_in: &DigitalOceanStandIn) -> Result<()> {
     step.done(format!("image {id} accepted: {}", status(&image)));
 
     let step = steps.start("Wait until it is available (a poll every 250 ms)");
-    let image = client.images().wait_until_available_with_interval(id, WAIT, POLL)?;
+    let image = client.images().wait_until_available(id).timeout(WAIT).interval(POLL).send()?;
     show::exchanges(journal.take());
     step.done(format!("image {id} is {} in {}", status(&image), regions(&image)));
 
@@ -64,7 +64,7 @@ pub fn tour(stand_in: &DigitalOceanStandIn) -> Result<()> {
     ));
 
     let step = steps.start("Wait for the action (a poll every 250 ms)");
-    let done = actions.wait_with_interval(transfer.id, WAIT, POLL)?;
+    let done = actions.wait_until_completed(transfer.id).timeout(WAIT).interval(POLL).send()?;
     let image = client.images().get(id)?;
     show::exchanges(journal.take());
     let at = done.completed_at.as_deref().unwrap_or("-");
@@ -78,7 +78,7 @@ pub fn tour(stand_in: &DigitalOceanStandIn) -> Result<()> {
     let step = steps.start("Convert it to a snapshot, and wait for that action");
     show::say("(DigitalOcean converts backups; the stand-in lets any image through)");
     let convert = actions.convert()?;
-    let done = actions.wait_with_interval(convert.id, WAIT, POLL)?;
+    let done = actions.wait_until_completed(convert.id).timeout(WAIT).interval(POLL).send()?;
     let image = client.images().get(id)?;
     show::exchanges(journal.take());
     let kind = image.type_.as_ref().map_or("-", |t| t.as_str());

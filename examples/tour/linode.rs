@@ -82,7 +82,7 @@ pub fn tour(stand_in: &LinodeStandIn, workdir: &Path) -> Result<()> {
     step.done(format!("{} created: {}", image.id, show::or_dash(&image.status)));
 
     let step = steps.start("Wait until it is available (a poll every 250 ms)");
-    let image = client.images().wait_until_available_with_interval(&image.id, WAIT, POLL)?;
+    let image = client.images().wait_until_available(&image.id).timeout(WAIT).interval(POLL).send()?;
     show::exchanges(journal.take());
     step.done(format!(
         "{} is {}: {}, in {}",
@@ -107,8 +107,12 @@ pub fn tour(stand_in: &LinodeStandIn, workdir: &Path) -> Result<()> {
     step.done(format!("asked for {}", regions(&image)));
 
     let step = steps.start("Wait for the replicas (a poll every 250 ms)");
-    let image =
-        client.images().wait_for_replicas_with_interval(&image.id, ["us-ord", "fr-par"], WAIT, POLL)?;
+    let image = client
+        .images()
+        .wait_until_replicated(&image.id, ["us-ord", "fr-par"])
+        .timeout(WAIT)
+        .interval(POLL)
+        .send()?;
     show::exchanges(journal.take());
     region_table(&image);
     step.done(format!("{} is available in {}", image.id, regions(&image)));

@@ -1,13 +1,10 @@
 //! `client.images().actions(id)`: transfer, convert, get, list and wait for image actions.
 
-use std::time::Duration;
-
-use super::images::{check_interval, disappeared};
 use super::paging;
 use super::types::{ImageActionType, RegionSlug};
 use super::{Client, ops, types};
 use crate::error::ErrorKind;
-use crate::wait::{Poll, default_interval, poll};
+use crate::wait::{Poll, Wait};
 use crate::{Error, Items, Page, Result};
 
 /// The actions of one image: from [`Images::actions`](super::Images::actions).
@@ -20,7 +17,7 @@ use crate::{Error, Items, Page, Result};
 /// let client = Client::from_env()?;
 /// let actions = client.images().actions(7555620);
 /// let started = actions.convert()?;
-/// let done = actions.wait(started.id, Duration::from_secs(600))?;
+/// let done = actions.wait_until_completed(started.id).timeout(Duration::from_secs(600)).send()?;
 /// println!("{:?} {:?}", done.type_, done.status);
 /// # Ok(())
 /// # }
@@ -135,32 +132,10 @@ impl<'a> ImageActions<'a> {
         ListImageActions { client: self.client, image_id: self.image_id, per_page: None, page: None }
     }
 
-    /// Polls the action until it is `completed`, for at most `timeout`, with a poll interval of
-    /// a tenth of it (1 to 10 s). See [`wait_with_interval`](ImageActions::wait_with_interval).
-    ///
-    /// ```no_run
-    /// use std::time::Duration;
-    /// use cloud_images::digitalocean::Client;
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::from_env()?;
-    /// let action = client.images().actions(7555620).wait(36805527, Duration::from_secs(1800))?;
-    /// println!("completed at {:?}", action.completed_at);
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn wait(&self, action_id: u64, timeout: Duration) -> Result<types::Action> {
-        self.wait_with_interval(action_id, timeout, default_interval(timeout))
-    }
-
-    /// Polls the action every `interval` until it is `completed` (`in-progress` means not yet;
-    /// statuses are compared ignoring case) and returns it.
-    ///
-    /// Fails with [`ErrorKind::WaitFailed`] when the action is `errored` or disappears (404)
-    /// after it was seen, and with [`ErrorKind::Timeout`] after `timeout`; both carry the last
-    /// status in [`Error::last_status`]. A zero `interval` is an [`ErrorKind::InvalidInput`]
-    /// error. The first look is immediate, so a zero `timeout` looks once; 100 years or more
-    /// (up to `Duration::MAX`) waits without limit.
+    /// Waits until the action is `completed` (`in-progress` means not yet; statuses are
+    /// compared ignoring case): set the timeout, interval or `on_poll` callback, then
+    /// [`send`](Wait::send). It ends as every wait does (see [`Wait`]); an `errored` action is
+    /// an [`ErrorKind::WaitFailed`] error.
     ///
     /// ```no_run
     /// use std::time::Duration;
@@ -170,33 +145,18 @@ impl<'a> ImageActions<'a> {
     /// let client = Client::from_env()?;
     /// let actions = client.images().actions(7555620);
     /// let action = actions.transfer("sfo3")?;
-    /// let done = actions.wait_with_interval(action.id, Duration::from_secs(3600), Duration::from_secs(15))?;
-    /// println!("{:?}", done.status);
+    /// let done = actions.wait_until_completed(action.id).timeout(Duration::from_secs(3600)).send()?;
+    /// println!("completed at {:?}", done.completed_at);
     /// # Ok(())
     /// # }
     /// ```
-    pub fn wait_with_interval(
-        &self,
-        action_id: u64,
-        timeout: Duration,
-        interval: Duration,
-    ) -> Result<types::Action> {
-        check_interval(interval)?;
+    pub fn wait_until_completed(&self, action_id: u64) -> Wait<'a, types::Action> {
+        let actions = *self;
         let image_id = self.image_id;
-        let what = format!("digitalocean action {action_id} on image {image_id} to complete");
-        let mut last: Option<String> = None;
-        poll(&what, timeout, interval, || {
-            let action = match self.get(action_id) {
-                Ok(action) => action,
-                Err(e) if e.is_not_found() && last.is_some() => {
-                    let what = format!("digitalocean action {action_id} on image {image_id}");
-                    return Err(disappeared(what, last.clone(), e));
-                }
-                Err(e) => return Err(e),
-            };
+        Wait::new(format!("digitalocean action {action_id} on image {image_id} to complete"), move || {
+            let action = actions.get(action_id)?;
             // No status in the answer: not done yet, as far as anyone can tell.
             let status = action.status.as_ref().map_or("unknown", |s| s.as_str()).to_string();
-            last = Some(status.clone());
             if status.eq_ignore_ascii_case("completed") {
                 return Ok(Poll::Ready(action));
             }

@@ -1,14 +1,13 @@
 //! `client.images()`: list, get, import, update, delete, wait.
 
 use std::fmt;
-use std::time::Duration;
 
 use super::actions::ImageActions;
 use super::paging;
 use super::types::{Distribution, ImageKind, RegionSlug};
 use super::{Client, ops, types};
 use crate::error::ErrorKind;
-use crate::wait::{Poll, default_interval, poll};
+use crate::wait::{Poll, Wait};
 use crate::{Error, Items, Page, Result};
 
 /// The images of a DigitalOcean account, and the public ones: from [`Client::images`].
@@ -146,7 +145,7 @@ impl<'a> Images<'a> {
     ///         .tags(["base"]),
     /// )?;
     /// if let Some(id) = image.id {
-    ///     client.images().wait_until_available(id, Duration::from_secs(1800))?;
+    ///     client.images().wait_until_available(id).timeout(Duration::from_secs(1800)).send()?;
     /// }
     /// # Ok(())
     /// # }
@@ -199,7 +198,7 @@ impl<'a> Images<'a> {
     /// let client = Client::from_env()?;
     /// let actions = client.images().actions(7555620);
     /// let action = actions.transfer("sfo3")?;
-    /// let done = actions.wait(action.id, Duration::from_secs(1800))?;
+    /// let done = actions.wait_until_completed(action.id).timeout(Duration::from_secs(1800)).send()?;
     /// println!("{:?}", done.status);
     /// # Ok(())
     /// # }
@@ -208,34 +207,11 @@ impl<'a> Images<'a> {
         ImageActions::new(self.client, id)
     }
 
-    /// Polls the image until its status is `available`, for at most `timeout`, with a poll
-    /// interval of a tenth of it (1 to 10 s). See
-    /// [`wait_until_available_with_interval`](Images::wait_until_available_with_interval).
-    ///
-    /// ```no_run
-    /// use std::time::Duration;
-    /// use cloud_images::digitalocean::Client;
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::from_env()?;
-    /// let image = client.images().wait_until_available(7555620, Duration::from_secs(1800))?;
-    /// println!("{:?} is in {:?}", image.name, image.regions);
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn wait_until_available(&self, id: u64, timeout: Duration) -> Result<types::Image> {
-        self.wait_until_available_with_interval(id, timeout, default_interval(timeout))
-    }
-
-    /// Polls the image every `interval` until its status is `available` (`NEW` and `pending`
-    /// mean not yet; statuses are compared ignoring case) and returns it.
-    ///
-    /// Fails with [`ErrorKind::WaitFailed`] when the image is `deleted` or `retired` (a failed
-    /// import: the message carries the image's `error_message`) or disappears (404) after it
-    /// was seen, and with [`ErrorKind::Timeout`] after `timeout`; both carry the last status in
-    /// [`Error::last_status`]. A zero `interval` is an [`ErrorKind::InvalidInput`] error. The
-    /// first look is immediate, so a zero `timeout` looks once; 100 years or more (up to
-    /// `Duration::MAX`) waits without limit.
+    /// Waits until the image's status is `available` (`NEW` and `pending` mean not yet;
+    /// statuses are compared ignoring case): set the timeout, interval or `on_poll` callback,
+    /// then [`send`](Wait::send). It ends as every wait does (see [`Wait`]); an image that
+    /// becomes `deleted` or `retired` (a failed import: the message carries its
+    /// `error_message`) is an [`ErrorKind::WaitFailed`] error.
     ///
     /// ```no_run
     /// use std::time::Duration;
@@ -243,11 +219,12 @@ impl<'a> Images<'a> {
     ///
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = Client::from_env()?;
-    /// let waited = client.images().wait_until_available_with_interval(
-    ///     7555620,
-    ///     Duration::from_secs(1800),
-    ///     Duration::from_secs(30),
-    /// );
+    /// let waited = client
+    ///     .images()
+    ///     .wait_until_available(7555620)
+    ///     .timeout(Duration::from_secs(1800))
+    ///     .interval(Duration::from_secs(30))
+    ///     .send();
     /// match waited {
     ///     Ok(image) => println!("ready: {:?}", image.id),
     ///     Err(e) if e.kind() == ErrorKind::WaitFailed => println!("import failed: {e}"),
@@ -256,25 +233,11 @@ impl<'a> Images<'a> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn wait_until_available_with_interval(
-        &self,
-        id: u64,
-        timeout: Duration,
-        interval: Duration,
-    ) -> Result<types::Image> {
-        check_interval(interval)?;
-        let what = format!("digitalocean image {id} to become available");
-        let mut last: Option<String> = None;
-        poll(&what, timeout, interval, || {
-            let image = match self.client.execute(&ops::ImagesGet { image_id: id.to_string() }) {
-                Ok(found) => found.image,
-                Err(e) if e.is_not_found() && last.is_some() => {
-                    return Err(disappeared(format!("digitalocean image {id}"), last.clone(), e));
-                }
-                Err(e) => return Err(e),
-            };
+    pub fn wait_until_available(&self, id: u64) -> Wait<'a, types::Image> {
+        let client = self.client;
+        Wait::new(format!("digitalocean image {id} to become available"), move || {
+            let image = client.execute(&ops::ImagesGet { image_id: id.to_string() })?.image;
             let status = image.status.as_ref().map_or("unknown", |s| s.as_str()).to_string();
-            last = Some(status.clone());
             if status.eq_ignore_ascii_case("available") {
                 return Ok(Poll::Ready(image));
             }
@@ -294,25 +257,6 @@ impl<'a> Images<'a> {
             Ok(Poll::Pending(status))
         })
     }
-}
-
-/// A zero poll interval would hammer the API.
-pub(crate) fn check_interval(interval: Duration) -> Result<()> {
-    if interval.is_zero() {
-        return Err(Error::invalid_input("the poll interval must be more than zero"));
-    }
-    Ok(())
-}
-
-/// A 404 for something that was there at the previous look.
-pub(crate) fn disappeared(what: String, last: Option<String>, e: Error) -> Error {
-    let mut error =
-        Error::new(ErrorKind::WaitFailed, format!("{what} disappeared (404) while waiting for it"))
-            .with_last_status(last);
-    if let Some(api) = e.api() {
-        error = error.with_api(api.clone());
-    }
-    error.with_source(e)
 }
 
 /// The listing of [`Images::list`]: filters and page size, then [`send`](ListImages::send) for

@@ -21,9 +21,9 @@
 //!     .images()
 //!     .import(CustomImage::new("fedora-coreos", url, "nyc3").distribution(Distribution::Fedora))?;
 //! if let Some(id) = new.id {
-//!     let ready = client.images().wait_until_available(id, Duration::from_secs(1800))?;
+//!     let ready = client.images().wait_until_available(id).timeout(Duration::from_secs(1800)).send()?;
 //!     let transfer = client.images().actions(id).transfer("sfo3")?;
-//!     client.images().actions(id).wait(transfer.id, Duration::from_secs(1800))?;
+//!     client.images().actions(id).wait_until_completed(transfer.id).timeout(Duration::from_secs(1800)).send()?;
 //!     println!("{:?} is in {:?}", ready.name, ready.regions);
 //! }
 //! # Ok(())

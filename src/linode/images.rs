@@ -1,7 +1,5 @@
 //! `client.images()`: every operation of the Linode Images API, in the API's words.
 
-use std::time::Duration;
-
 use super::types::{self, Image, ImagePage};
 use super::upload::{self, CreateUpload, Upload, UploadSource};
 use super::{Client, Filter, ops};
@@ -9,8 +7,11 @@ use crate::decode::Listing;
 use crate::decode::PageItems;
 use crate::error::ErrorKind;
 use crate::pager::{self, Next, PageInfo, PageSource};
-use crate::wait::{self, Poll};
+use crate::wait::{Poll, Wait};
 use crate::{Error, Items, Operation, Page, Result};
+
+/// Why an image may disappear while waited for.
+const GONE: &str = "the upload failed or expired, or it was deleted";
 
 /// The smallest and largest `page_size` Linode accepts.
 const PAGE_SIZES: std::ops::RangeInclusive<u64> = 25..=500;
@@ -154,7 +155,7 @@ impl<'a> Images<'a> {
     /// let client = cloud_images::linode::Client::from_env()?;
     /// let images = client.images();
     /// images.replicate("private/123", ["us-east", "us-mia"])?;
-    /// let image = images.wait_for_replicas("private/123", ["us-east", "us-mia"], Duration::from_secs(1800))?;
+    /// let image = images.wait_until_replicated("private/123", ["us-east", "us-mia"]).timeout(Duration::from_secs(1800)).send()?;
     /// println!("{} regions", image.regions.len());
     /// # Ok(())
     /// # }
@@ -234,7 +235,7 @@ impl<'a> Images<'a> {
     ///     .upload(CreateUpload::new("my-image", "us-east").description("built by CI"))
     ///     .progress(|p| eprintln!("{:?}: {} of {} bytes", p.phase, p.done, p.total))
     ///     .file("disk.img")?;
-    /// let image = client.images().wait_until_available(&image.id, Duration::from_secs(600))?;
+    /// let image = client.images().wait_until_available(&image.id).timeout(Duration::from_secs(600)).send()?;
     /// println!("{} is {:?}", image.id, image.status);
     /// # Ok(())
     /// # }
@@ -243,125 +244,71 @@ impl<'a> Images<'a> {
         Upload::new(self.client, request)
     }
 
-    /// Polls the image until its status is `available` (any case), with a poll interval of a
-    /// tenth of `timeout` between 1 and 10 seconds.
-    ///
-    /// A 404 while waiting is an [`ErrorKind::WaitFailed`] error (a failed or expired upload is
-    /// deleted); running out of time is an [`ErrorKind::Timeout`] error whose
-    /// [`last_status`](Error::last_status) is the status seen last. The first look is
-    /// immediate, so a zero `timeout` looks once; 100 years or more (up to `Duration::MAX`)
-    /// waits without limit.
+    /// Waits until the image's status is `available` (any case): set the timeout, interval or
+    /// `on_poll` callback, then [`send`](Wait::send). How a wait ends is the same for every
+    /// provider (see [`Wait`]): a 404 after the image was seen (a failed or expired upload is
+    /// deleted) is an [`ErrorKind::WaitFailed`] error; running out of time an
+    /// [`ErrorKind::Timeout`] error with the last status.
     ///
     /// ```no_run
     /// use std::time::Duration;
     ///
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = cloud_images::linode::Client::from_env()?;
-    /// let image = client.images().wait_until_available("private/123", Duration::from_secs(600))?;
+    /// let image = client.images().wait_until_available("private/123").timeout(Duration::from_secs(600)).send()?;
     /// println!("{} is {:?}", image.id, image.status);
     /// # Ok(())
     /// # }
     /// ```
-    pub fn wait_until_available(&self, id: &str, timeout: Duration) -> Result<Image> {
-        self.wait_until_available_with_interval(id, timeout, wait::default_interval(timeout))
-    }
-
-    /// [`wait_until_available`](Images::wait_until_available), polling every `interval`
-    /// (which must be more than zero).
-    ///
-    /// ```no_run
-    /// use std::time::Duration;
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::from_env()?;
-    /// let image = client.images().wait_until_available_with_interval(
-    ///     "private/123",
-    ///     Duration::from_secs(600),
-    ///     Duration::from_secs(2),
-    /// )?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn wait_until_available_with_interval(
-        &self,
-        id: &str,
-        timeout: Duration,
-        interval: Duration,
-    ) -> Result<Image> {
-        check_interval(interval)?;
-        let mut last: Option<String> = None;
-        wait::poll(&format!("image {id} to be available"), timeout, interval, || {
-            let image = self.get_while_waiting(id, &last)?;
+    pub fn wait_until_available(&self, id: &str) -> Wait<'a, Image> {
+        let images = *self;
+        let id = id.to_string();
+        Wait::new(format!("linode image {id} to be available"), move || {
+            let image = images.get(&id)?;
             // No status in the answer: not available yet, as far as anyone can tell.
             let status = image.status.as_ref().map_or("unknown", |s| s.as_str()).to_string();
             if status.eq_ignore_ascii_case("available") {
                 return Ok(Poll::Ready(image));
             }
-            last = Some(status.clone());
             Ok(Poll::Pending(status))
         })
+        .when_gone(GONE)
     }
 
-    /// Polls the image until each of `regions` is listed in its `regions` with status
-    /// `available` (any case); other regions are not looked at. Interval, 404 and timeout as
-    /// in [`wait_until_available`](Images::wait_until_available); a region whose replica
+    /// Waits until each of `regions` is listed in the image's `regions` with status
+    /// `available` (any case); other regions are not looked at. Ends as
+    /// [`wait_until_available`](Images::wait_until_available) does; a region whose replica
     /// reports `timedout` is an [`ErrorKind::WaitFailed`] error. An empty list is an
-    /// [`ErrorKind::InvalidInput`] error.
+    /// [`ErrorKind::InvalidInput`] error from `send`, with nothing sent.
     ///
     /// ```no_run
     /// use std::time::Duration;
     ///
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = cloud_images::linode::Client::from_env()?;
-    /// let image = client.images().wait_for_replicas("private/123", ["us-mia"], Duration::from_secs(1800))?;
+    /// let image = client.images().wait_until_replicated("private/123", ["us-mia"]).timeout(Duration::from_secs(1800)).send()?;
     /// # Ok(())
     /// # }
     /// ```
-    pub fn wait_for_replicas<I>(&self, id: &str, regions: I, timeout: Duration) -> Result<Image>
+    pub fn wait_until_replicated<I>(&self, id: &str, regions: I) -> Wait<'a, Image>
     where
         I: IntoIterator,
         I::Item: Into<String>,
     {
-        self.wait_for_replicas_with_interval(id, regions, timeout, wait::default_interval(timeout))
-    }
-
-    /// [`wait_for_replicas`](Images::wait_for_replicas), polling every `interval` (which must
-    /// be more than zero).
-    ///
-    /// ```no_run
-    /// use std::time::Duration;
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::from_env()?;
-    /// let image = client.images().wait_for_replicas_with_interval(
-    ///     "private/123",
-    ///     ["us-east", "us-mia"],
-    ///     Duration::from_secs(1800),
-    ///     Duration::from_secs(10),
-    /// )?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn wait_for_replicas_with_interval<I>(
-        &self,
-        id: &str,
-        regions: I,
-        timeout: Duration,
-        interval: Duration,
-    ) -> Result<Image>
-    where
-        I: IntoIterator,
-        I::Item: Into<String>,
-    {
-        let wanted = region_list(regions)?;
-        if wanted.is_empty() {
-            return Err(Error::invalid_input(format!("no region given to wait for the replicas of {id}")));
-        }
-        check_interval(interval)?;
-        let mut last: Option<String> = None;
-        let what = format!("the replicas of image {id} in {}", wanted.join(", "));
-        wait::poll(&what, timeout, interval, || {
-            let image = self.get_while_waiting(id, &last)?;
+        let wanted = match region_list(regions) {
+            Ok(wanted) if !wanted.is_empty() => wanted,
+            Ok(_) => {
+                return Wait::failed(Error::invalid_input(format!(
+                    "no region given to wait for the replicas of {id}"
+                )));
+            }
+            Err(e) => return Wait::failed(e),
+        };
+        let images = *self;
+        let id = id.to_string();
+        let what = format!("the replicas of linode image {id} in {}", wanted.join(", "));
+        Wait::new(what, move || {
+            let image = images.get(&id)?;
             let mut pending = Vec::new();
             for region in &wanted {
                 let replica = image
@@ -385,28 +332,9 @@ impl<'a> Images<'a> {
             if pending.is_empty() {
                 return Ok(Poll::Ready(image));
             }
-            let status = pending.join(", ");
-            last = Some(status.clone());
-            Ok(Poll::Pending(status))
+            Ok(Poll::Pending(pending.join(", ")))
         })
-    }
-
-    /// `GET` for a waiter: a 404 means the image is gone.
-    fn get_while_waiting(&self, id: &str, last: &Option<String>) -> Result<Image> {
-        self.get(id).map_err(|e| {
-            if !e.is_not_found() {
-                return e;
-            }
-            let mut failed = Error::new(
-                ErrorKind::WaitFailed,
-                format!("image {id} disappeared while waiting (404): the upload failed or expired, or it was deleted"),
-            )
-            .with_last_status(last.clone());
-            if let Some(api) = e.api().cloned() {
-                failed = failed.with_api(api);
-            }
-            failed.with_source(e)
-        })
+        .when_gone(GONE)
     }
 
     fn version(&self) -> types::ApiVersion {
@@ -424,13 +352,6 @@ where
         return Err(Error::invalid_input("a region id is empty"));
     }
     Ok(regions)
-}
-
-fn check_interval(interval: Duration) -> Result<()> {
-    if interval.is_zero() {
-        return Err(Error::invalid_input("the poll interval must be more than zero"));
-    }
-    Ok(())
 }
 
 /// A listing of images: set the page, page size and filter, then [`send`](ListImages::send)

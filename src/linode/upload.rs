@@ -341,7 +341,7 @@ impl fmt::Debug for UploadSource<'_> {
 /// # fn main() -> Result<(), cloud_images::Error> {
 /// let client = Client::from_env()?;
 /// let image = client.images().upload(CreateUpload::new("my-image", "us-east")).file("disk.img")?;
-/// let image = client.images().wait_until_available(&image.id, Duration::from_secs(900))?;
+/// let image = client.images().wait_until_available(&image.id).timeout(Duration::from_secs(900)).send()?;
 /// # Ok(())
 /// # }
 /// ```
