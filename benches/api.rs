@@ -50,7 +50,7 @@ fn main() {
     println!("   (alternating rounds of {round} calls, swapping which side goes first; medians)");
     let lib_get = |n: usize| {
         for i in 0..n {
-            let img = client.images().get(&format!("private/{i}")).unwrap();
+            let img = client.images().get(format!("private/{i}")).unwrap();
             std::hint::black_box(img);
         }
     };

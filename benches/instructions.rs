@@ -10,7 +10,7 @@ use support::{RawImage, RawPage};
 #[inline(never)]
 fn library_calls(client: &cloud_images::linode::Client, n: usize) {
     for i in 0..n {
-        std::hint::black_box(client.images().get(&format!("private/{i}")).unwrap());
+        std::hint::black_box(client.images().get(format!("private/{i}")).unwrap());
     }
 }
 

@@ -294,3 +294,45 @@ fn an_upload_put_answered_429_then_200_is_retried_once() {
     assert_eq!(bodies.len(), 2);
     assert!(bodies.iter().all(|b| b[..] == gz[..]));
 }
+
+/// Ids are refused before any request when they would name another resource: an empty Linode
+/// id (`GET /v4/images/` is the listing), `.` and `..`; a DigitalOcean id of 0.
+#[test]
+fn bad_ids_are_refused_with_nothing_sent() {
+    let server = MockServer::start();
+    let any = server.mock(|when, then| {
+        when.any_request();
+        then.status(500);
+    });
+    let linode = linode_client(&server);
+    let images = linode.images();
+    for id in ["", "  ", ".", ".."] {
+        for e in [
+            images.get(id).map(drop).unwrap_err(),
+            images.delete(id).unwrap_err(),
+            images.update(id).label("x").send().map(drop).unwrap_err(),
+            images.replicate(id, ["us-east"]).map(drop).unwrap_err(),
+            images.wait_until_available(id).send().map(drop).unwrap_err(),
+            images.wait_until_replicated(id, ["us-east"]).send().map(drop).unwrap_err(),
+        ] {
+            assert_eq!(e.kind(), ErrorKind::InvalidInput, "{id:?}: {e}");
+        }
+    }
+    let digitalocean = do_client(&server);
+    let images = digitalocean.images();
+    for e in [
+        images.get(0).map(drop).unwrap_err(),
+        images.get("").map(drop).unwrap_err(),
+        images.get("..").map(drop).unwrap_err(),
+        images.delete(0).unwrap_err(),
+        images.update(0).name("x").send().map(drop).unwrap_err(),
+        images.wait_until_available(0).send().map(drop).unwrap_err(),
+        images.actions(0).convert().map(drop).unwrap_err(),
+        images.actions(0).list().send().map(drop).unwrap_err(),
+        images.actions(7555620).get(0).map(drop).unwrap_err(),
+        images.actions(7555620).wait_until_completed(0).send().map(drop).unwrap_err(),
+    ] {
+        assert_eq!(e.kind(), ErrorKind::InvalidInput, "{e}");
+    }
+    any.assert_calls(0);
+}

@@ -2,7 +2,7 @@
 
 use super::paging;
 use super::types::{ImageActionType, RegionSlug};
-use super::{Client, ops, types};
+use super::{ActionId, Client, ImageId, ops, types};
 use crate::error::ErrorKind;
 use crate::wait::{Poll, Wait};
 use crate::{Error, Items, Page, Result};
@@ -25,11 +25,11 @@ use crate::{Error, Items, Page, Result};
 #[derive(Clone, Copy, Debug)]
 pub struct ImageActions<'a> {
     client: &'a Client,
-    image_id: u64,
+    image_id: ImageId,
 }
 
 impl<'a> ImageActions<'a> {
-    pub(crate) fn new(client: &'a Client, image_id: u64) -> Self {
+    pub(crate) fn new(client: &'a Client, image_id: ImageId) -> Self {
         ImageActions { client, image_id }
     }
 
@@ -38,11 +38,11 @@ impl<'a> ImageActions<'a> {
     /// ```
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = cloud_images::digitalocean::Client::builder().token("dop_v1_...").build()?;
-    /// assert_eq!(client.images().actions(7555620).image_id(), 7555620);
+    /// assert_eq!(client.images().actions(7555620).image_id().get(), 7555620);
     /// # Ok(())
     /// # }
     /// ```
-    pub fn image_id(&self) -> u64 {
+    pub fn image_id(&self) -> ImageId {
         self.image_id
     }
 
@@ -88,7 +88,7 @@ impl<'a> ImageActions<'a> {
     }
 
     fn post(&self, body: types::ImageActionCreate) -> Result<types::Action> {
-        let op = ops::ImageActionsPost { image_id: self.image_id, body };
+        let op = ops::ImageActionsPost { image_id: self.image_id.check()?, body };
         Ok(self.client.execute(&op)?.action)
     }
 
@@ -105,11 +105,9 @@ impl<'a> ImageActions<'a> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn get(&self, action_id: u64) -> Result<types::Action> {
-        if action_id == 0 {
-            return Err(Error::invalid_input("digitalocean image action ids start at 1, got 0"));
-        }
-        let op = ops::ImageActionsGet { image_id: self.image_id, action_id };
+    pub fn get(&self, action_id: impl Into<ActionId>) -> Result<types::Action> {
+        let action_id = action_id.into().check()?;
+        let op = ops::ImageActionsGet { image_id: self.image_id.check()?, action_id };
         Ok(self.client.execute(&op)?.action)
     }
 
@@ -150,7 +148,8 @@ impl<'a> ImageActions<'a> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn wait_until_completed(&self, action_id: u64) -> Wait<'a, types::Action> {
+    pub fn wait_until_completed(&self, action_id: impl Into<ActionId>) -> Wait<'a, types::Action> {
+        let action_id = action_id.into();
         let actions = *self;
         let image_id = self.image_id;
         Wait::new(format!("digitalocean action {action_id} on image {image_id} to complete"), move || {
@@ -192,7 +191,7 @@ impl<'a> ImageActions<'a> {
 #[derive(Clone, Debug)]
 pub struct ListImageActions<'a> {
     client: &'a Client,
-    image_id: u64,
+    image_id: ImageId,
     per_page: Option<u64>,
     page: Option<u64>,
 }
@@ -241,7 +240,7 @@ impl ListImageActions<'_> {
     fn op(&self) -> Result<ops::ImageActionsList> {
         paging::check_paging("image actions list", self.per_page, self.page)?;
         Ok(ops::ImageActionsList {
-            image_id: self.image_id,
+            image_id: self.image_id.check()?,
             per_page: Some(self.per_page.unwrap_or(paging::MAX_PER_PAGE)),
             page: self.page,
         })

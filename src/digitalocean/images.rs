@@ -5,7 +5,7 @@ use std::fmt;
 use super::actions::ImageActions;
 use super::paging;
 use super::types::{Distribution, ImageKind, RegionSlug};
-use super::{Client, ops, types};
+use super::{Client, ImageId, ops, types};
 use crate::error::ErrorKind;
 use crate::wait::{Poll, Wait};
 use crate::{Error, Items, Page, Result};
@@ -52,6 +52,12 @@ pub enum ImageRef {
 impl From<u64> for ImageRef {
     fn from(id: u64) -> Self {
         ImageRef::Id(id)
+    }
+}
+
+impl From<ImageId> for ImageRef {
+    fn from(id: ImageId) -> Self {
+        ImageRef::Id(id.get())
     }
 }
 
@@ -115,10 +121,17 @@ impl<'a> Images<'a> {
     /// ```
     pub fn get(&self, image: impl Into<ImageRef>) -> Result<types::Image> {
         let image = image.into();
-        if let ImageRef::Slug(slug) = &image
-            && slug.trim().is_empty()
-        {
-            return Err(Error::invalid_input("digitalocean image slug must not be empty"));
+        match &image {
+            ImageRef::Slug(slug) if slug.trim().is_empty() => {
+                return Err(Error::invalid_input("digitalocean image slug must not be empty"));
+            }
+            ImageRef::Slug(slug) if matches!(slug.trim(), "." | "..") => {
+                return Err(Error::invalid_input(format!("{slug:?} is not a digitalocean image slug")));
+            }
+            ImageRef::Id(id) => {
+                ImageId::from(*id).check()?;
+            }
+            ImageRef::Slug(_) => {}
         }
         let op = ops::ImagesGet { image_id: image.to_string() };
         Ok(self.client.execute(&op)?.image)
@@ -168,8 +181,8 @@ impl<'a> Images<'a> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn update(&self, id: u64) -> UpdateImage<'a> {
-        UpdateImage { client: self.client, id, body: types::ImageUpdate::default() }
+    pub fn update(&self, id: impl Into<ImageId>) -> UpdateImage<'a> {
+        UpdateImage { client: self.client, id: id.into(), body: types::ImageUpdate::default() }
     }
 
     /// Deletes a snapshot or custom image (`DELETE /v2/images/{image_id}`, 204).
@@ -183,8 +196,8 @@ impl<'a> Images<'a> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn delete(&self, id: u64) -> Result<()> {
-        self.client.execute(&ops::ImagesDelete { image_id: id })
+    pub fn delete(&self, id: impl Into<ImageId>) -> Result<()> {
+        self.client.execute(&ops::ImagesDelete { image_id: id.into().check()? })
     }
 
     /// The actions of one image: transfer to another region, convert to a snapshot, and look
@@ -203,8 +216,8 @@ impl<'a> Images<'a> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn actions(&self, id: u64) -> ImageActions<'a> {
-        ImageActions::new(self.client, id)
+    pub fn actions(&self, id: impl Into<ImageId>) -> ImageActions<'a> {
+        ImageActions::new(self.client, id.into())
     }
 
     /// Waits until the image's status is `available` (`NEW` and `pending` mean not yet;
@@ -233,8 +246,12 @@ impl<'a> Images<'a> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn wait_until_available(&self, id: u64) -> Wait<'a, types::Image> {
+    pub fn wait_until_available(&self, id: impl Into<ImageId>) -> Wait<'a, types::Image> {
         let client = self.client;
+        let id = match id.into().check() {
+            Ok(id) => id,
+            Err(e) => return Wait::failed(e),
+        };
         Wait::new(format!("digitalocean image {id} to become available"), move || {
             let image = client.execute(&ops::ImagesGet { image_id: id.to_string() })?.image;
             let status = image.status.as_ref().map_or("unknown", |s| s.as_str()).to_string();
@@ -575,7 +592,7 @@ fn check_import_url(url: &str) -> Result<()> {
 #[derive(Clone, Debug)]
 pub struct UpdateImage<'a> {
     client: &'a Client,
-    id: u64,
+    id: ImageId,
     body: types::ImageUpdate,
 }
 
@@ -655,7 +672,7 @@ impl UpdateImage<'_> {
                 self.id
             )));
         }
-        let op = ops::ImagesUpdate { image_id: self.id, body: self.body.clone() };
+        let op = ops::ImagesUpdate { image_id: self.id.check()?, body: self.body.clone() };
         Ok(self.client.execute(&op)?.image)
     }
 }

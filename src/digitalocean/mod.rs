@@ -37,6 +37,7 @@
 mod actions;
 mod client;
 mod generated;
+mod ids;
 mod images;
 mod paging;
 mod provider;
@@ -44,6 +45,7 @@ mod provider;
 pub use actions::{ImageActions, ListImageActions};
 pub use client::Client;
 pub use generated::{ops, types};
+pub use ids::{ActionId, ImageId};
 pub use images::{CustomImage, ImageRef, Images, ListImages, UpdateImage};
 pub use types::{Distribution, ImageKind, RegionSlug};
 

@@ -2,7 +2,7 @@
 
 use super::types::{self, Image, ImagePage};
 use super::upload::{self, CreateUpload, Upload, UploadSource};
-use super::{Client, Filter, ops};
+use super::{Client, Filter, ImageId, ops};
 use crate::decode::Listing;
 use crate::decode::PageItems;
 use crate::error::ErrorKind;
@@ -70,8 +70,9 @@ impl<'a> Images<'a> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn get(&self, id: &str) -> Result<Image> {
-        self.client.execute(&ops::GetImage { api_version: self.version(), image_id: id.to_string() })
+    pub fn get(&self, id: impl Into<ImageId>) -> Result<Image> {
+        let id = id.into();
+        self.client.execute(&ops::GetImage { api_version: self.version(), image_id: id.check()?.to_string() })
     }
 
     /// Captures a private image from the disk `disk_id` of one of your Linodes
@@ -117,8 +118,8 @@ impl<'a> Images<'a> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn update(&self, id: &str) -> UpdateImage<'a> {
-        UpdateImage { client: self.client, id: id.to_string(), body: types::ImageUpdate::default() }
+    pub fn update(&self, id: impl Into<ImageId>) -> UpdateImage<'a> {
+        UpdateImage { client: self.client, id: id.into(), body: types::ImageUpdate::default() }
     }
 
     /// Deletes a private image and all its replicas (`DELETE /images/{id}`). Whatever body a
@@ -131,8 +132,9 @@ impl<'a> Images<'a> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn delete(&self, id: &str) -> Result<()> {
-        let op = ops::DeleteImage { api_version: self.version(), image_id: id.to_string() };
+    pub fn delete(&self, id: impl Into<ImageId>) -> Result<()> {
+        let id = id.into();
+        let op = ops::DeleteImage { api_version: self.version(), image_id: id.check()?.to_string() };
         self.client.transport().call(
             ops::DeleteImage::METHOD,
             ops::DeleteImage::OPERATION_ID,
@@ -160,11 +162,13 @@ impl<'a> Images<'a> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn replicate<I>(&self, id: &str, regions: I) -> Result<Image>
+    pub fn replicate<I>(&self, id: impl Into<ImageId>, regions: I) -> Result<Image>
     where
         I: IntoIterator,
         I::Item: Into<String>,
     {
+        let id = id.into();
+        id.check()?;
         let regions = region_list(regions)?;
         if regions.is_empty() {
             return Err(Error::invalid_input(format!(
@@ -173,7 +177,7 @@ impl<'a> Images<'a> {
         }
         self.client.execute(&ops::PostReplicateImage {
             api_version: self.version(),
-            image_id: id.to_string(),
+            image_id: id.as_str().to_string(),
             body: types::ImageReplicate { regions },
         })
     }
@@ -260,9 +264,12 @@ impl<'a> Images<'a> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn wait_until_available(&self, id: &str) -> Wait<'a, Image> {
+    pub fn wait_until_available(&self, id: impl Into<ImageId>) -> Wait<'a, Image> {
         let images = *self;
-        let id = id.to_string();
+        let id = id.into();
+        if let Err(e) = id.check() {
+            return Wait::failed(e);
+        }
         Wait::new(format!("linode image {id} to be available"), move || {
             let image = images.get(&id)?;
             // No status in the answer: not available yet, as far as anyone can tell.
@@ -290,11 +297,15 @@ impl<'a> Images<'a> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn wait_until_replicated<I>(&self, id: &str, regions: I) -> Wait<'a, Image>
+    pub fn wait_until_replicated<I>(&self, id: impl Into<ImageId>, regions: I) -> Wait<'a, Image>
     where
         I: IntoIterator,
         I::Item: Into<String>,
     {
+        let id = id.into();
+        if let Err(e) = id.check() {
+            return Wait::failed(e);
+        }
         let wanted = match region_list(regions) {
             Ok(wanted) if !wanted.is_empty() => wanted,
             Ok(_) => {
@@ -305,7 +316,6 @@ impl<'a> Images<'a> {
             Err(e) => return Wait::failed(e),
         };
         let images = *self;
-        let id = id.to_string();
         let what = format!("the replicas of linode image {id} in {}", wanted.join(", "));
         Wait::new(what, move || {
             let image = images.get(&id)?;
@@ -690,7 +700,7 @@ impl CreateImage<'_> {
 #[must_use]
 pub struct UpdateImage<'a> {
     client: &'a Client,
-    id: String,
+    id: ImageId,
     body: types::ImageUpdate,
 }
 
@@ -755,7 +765,7 @@ impl UpdateImage<'_> {
     pub fn send(&self) -> Result<Image> {
         self.client.execute(&ops::PutImage {
             api_version: self.client.api_version().clone(),
-            image_id: self.id.clone(),
+            image_id: self.id.check()?.to_string(),
             body: self.body.clone(),
         })
     }

@@ -14,6 +14,7 @@
 mod client;
 mod filter;
 mod generated;
+mod ids;
 mod images;
 mod provider;
 mod upload;
@@ -21,6 +22,7 @@ mod upload;
 pub use client::Client;
 pub use filter::{Filter, Order};
 pub use generated::{ops, types};
+pub use ids::ImageId;
 pub use images::{CreateImage, Images, ListImages, UpdateImage};
 pub use types::ApiVersion;
 pub use upload::{
