@@ -284,3 +284,33 @@ impl ListImageActions<'_> {
         }
     }
 }
+
+/// `for item in list { .. }`: the same as [`iter`](ListImageActions::iter).
+///
+/// ```no_run
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = cloud_images::digitalocean::Client::from_env()?;
+/// for action in client.images().actions(7555620).list() {
+///     println!("{:?}", action?.status);
+/// }
+/// # Ok(())
+/// # }
+/// ```
+impl IntoIterator for ListImageActions<'_> {
+    type Item = Result<types::Action>;
+    type IntoIter = Items<types::Action>;
+
+    fn into_iter(self) -> Items<types::Action> {
+        self.iter()
+    }
+}
+
+/// `for item in &list { .. }`: the same as [`iter`](ListImageActions::iter); the builder is kept.
+impl IntoIterator for &ListImageActions<'_> {
+    type Item = Result<types::Action>;
+    type IntoIter = Items<types::Action>;
+
+    fn into_iter(self) -> Items<types::Action> {
+        self.iter()
+    }
+}

@@ -676,3 +676,33 @@ impl UpdateImage<'_> {
         Ok(self.client.execute(&op)?.image)
     }
 }
+
+/// `for item in list { .. }`: the same as [`iter`](ListImages::iter).
+///
+/// ```no_run
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = cloud_images::digitalocean::Client::from_env()?;
+/// for image in client.images().list().private(true) {
+///     println!("{:?}", image?.name);
+/// }
+/// # Ok(())
+/// # }
+/// ```
+impl IntoIterator for ListImages<'_> {
+    type Item = Result<types::Image>;
+    type IntoIter = Items<types::Image>;
+
+    fn into_iter(self) -> Items<types::Image> {
+        self.iter()
+    }
+}
+
+/// `for item in &list { .. }`: the same as [`iter`](ListImages::iter); the builder is kept.
+impl IntoIterator for &ListImages<'_> {
+    type Item = Result<types::Image>;
+    type IntoIter = Items<types::Image>;
+
+    fn into_iter(self) -> Items<types::Image> {
+        self.iter()
+    }
+}
