@@ -27,6 +27,21 @@
 //! Anything the clients do not wrap can be sent through its generated request type with
 //! `execute` (see [`Operation`]).
 //!
+//! # One way to call
+//!
+//! - A call with only required parts is a method that sends at once:
+//!   `images().get(id)?`, `images().delete(id)?`, `actions(id).transfer("sfo3")?`.
+//! - A call with optional parts returns a builder; set what you need, then
+//!   [`send`](linode::ListImages::send): `images().list().page_size(100).send()?`,
+//!   `images().update(id).label("x").send()?`, `images().wait_until_available(id).send()?`.
+//!   Listings also iterate (`for image in images().list() { .. }`).
+//! - An upload is a builder ended by the call that names its data source:
+//!   `images().upload(request).file("disk.img")?` (or `.reader(..)`, `.seekable(..)`).
+//!
+//! Ids are small types ([`linode::ImageId`], [`digitalocean::ImageId`],
+//! [`digitalocean::ActionId`]) built from a `&str` or a `u64` where they are passed; an id that
+//! would name another resource (empty, `.`, `..`, 0) is refused before any request.
+//!
 //! # Pagination
 //!
 //! Listings are lazy [`Items`] iterators: nothing is sent until they are used, one request per
@@ -116,8 +131,9 @@
 //!
 //! # Waiting
 //!
-//! Images and actions take time: the clients poll until they are ready, fail with the provider's
-//! reason, or time out with the last status seen.
+//! Images and actions take time: a [`Wait`] polls until they are ready, fails with the
+//! provider's reason, or times out with the last status seen, the same way on both providers;
+//! its `on_poll` callback sees every look and can stop the wait.
 //!
 //! ```no_run
 //! use std::time::Duration;
@@ -128,7 +144,15 @@
 //! let url = "https://example.com/fedora-coreos.qcow2.gz";
 //! let image = client.images().import(CustomImage::new("fedora-coreos", url, "nyc3"))?;
 //! if let Some(id) = image.id {
-//!     let image = client.images().wait_until_available(id).timeout(Duration::from_secs(1800)).send()?;
+//!     let image = client
+//!         .images()
+//!         .wait_until_available(id)
+//!         .timeout(Duration::from_secs(1800))
+//!         .on_poll(|p| {
+//!             eprintln!("{} after {} s", p.status, p.elapsed.as_secs());
+//!             std::ops::ControlFlow::Continue(())
+//!         })
+//!         .send()?;
 //!     println!("{:?} is {:?}", image.name, image.status);
 //!     let action = client.images().actions(id).transfer("sfo3")?;
 //!     client.images().actions(id).wait_until_completed(action.id).timeout(Duration::from_secs(1800)).send()?;
@@ -140,10 +164,11 @@
 //! # Errors and retries
 //!
 //! Every call returns [`Error`], one type with a [`kind`](Error::kind), the HTTP status, the
-//! provider's messages, the request id and the attempts made. Calls are retried by
-//! [`RetryPolicy`] (429 always; 408, 502, 503, 504 and connection failures only for `GET`, `PUT`
-//! and `DELETE`, so a create is never sent twice), honouring `Retry-After`, within the client's
-//! call timeout.
+//! provider's error body read the same way for both ([`ApiError`]: messages with their fields,
+//! error id, request id, the body as text and JSON) and the attempts made. API calls and upload
+//! `PUT`s are retried by one [`RetryPolicy`] and one set of rules (429 always; 408, 502, 503,
+//! 504, connection failures and timeouts only for `GET`, `PUT` and `DELETE`, so a create is
+//! never sent twice), honouring `Retry-After`, within the client's call timeout.
 //!
 //! ```no_run
 //! use std::time::Duration;
