@@ -203,6 +203,8 @@ mod wait;
 
 pub mod digitalocean;
 pub mod linode;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 pub use builder::{ClientBuilder, Provider};
 pub use error::{ApiError, Error, ErrorBody, ErrorKind, Result};
