@@ -118,7 +118,10 @@ impl Api for DigitalOceanApi {
     /// `x-request-id`; an error body names the request id too.
     fn finish(&self, call: &Call<'_>, reply: &mut Reply) {
         let mut state = lock(&self.state);
-        state.rate.hit(call.now_ms);
+        // A request refused for the limit does not count against it.
+        if !(reply.status == 429 && state.rate.exhausted(call.now_ms)) {
+            state.rate.hit(call.now_ms);
+        }
         state.answered += 1;
         let request_id = format!("7d6c2e1a-5f0b-4c1e-9a3b-{:012x}", state.answered);
         reply.headers.push(("ratelimit-limit".into(), state.rate.limit.to_string()));
