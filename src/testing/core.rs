@@ -269,13 +269,15 @@ pub(crate) struct Running<A: Api> {
 }
 
 impl<A: Api> Running<A> {
-    /// Binds a free port on 127.0.0.1, makes the API (it is told its base URL), and serves.
+    /// Binds `port` (0: a free one) on 127.0.0.1, makes the API (it is told its base URL),
+    /// and serves.
     pub(crate) fn start(
+        port: u16,
         clock: Clock,
         token: String,
         api: impl FnOnce(String) -> A,
     ) -> io::Result<Running<A>> {
-        let listener = Server::bind()?;
+        let listener = Server::bind(port)?;
         let base_url = format!("http://{}", listener.local_addr()?);
         let core = Arc::new(Core {
             api: api(base_url),

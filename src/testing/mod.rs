@@ -16,7 +16,9 @@
 //!   answer's status), and the state can be read back as the crate's own types
 //!   ([`account_images`](LinodeStandIn::account_images), [`image`](DigitalOceanStandIn::image)).
 //!
-//! The kit uses only the standard library and the crate's own dependencies.
+//! The kit uses only the standard library and the crate's own dependencies. The binary
+//! `cloud-images-stand-in` (with this feature) serves both stand-ins on fixed ports, for
+//! programs in other languages and tools with a configurable API URL.
 //!
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -82,9 +82,9 @@ struct Shared {
 }
 
 impl Server {
-    /// A listener on 127.0.0.1 on a free port.
-    pub(crate) fn bind() -> io::Result<TcpListener> {
-        TcpListener::bind(("127.0.0.1", 0))
+    /// A listener on 127.0.0.1 on `port` (0: a free port).
+    pub(crate) fn bind(port: u16) -> io::Result<TcpListener> {
+        TcpListener::bind(("127.0.0.1", port))
     }
 
     /// Serves `listener` with `service` on a thread of its own.

@@ -89,6 +89,7 @@ pub struct DigitalOceanStandInBuilder {
     clock: Clock,
     token: String,
     seed: Seed,
+    port: u16,
     timings: Timings,
     rate_limit: u64,
 }
@@ -127,6 +128,7 @@ impl DigitalOceanStandIn {
             clock: Clock::real(),
             token: DigitalOceanStandIn::TOKEN.to_string(),
             seed: Seed::Full,
+            port: 0,
             timings: Timings::default(),
             rate_limit: 5000,
         }
@@ -424,7 +426,18 @@ impl DigitalOceanStandInBuilder {
         self
     }
 
-    /// Starts the stand-in on 127.0.0.1 on a free port.
+    /// The port to listen on, on 127.0.0.1 (default 0: a free port, as tests want).
+    ///
+    /// ```
+    /// let builder = cloud_images::testing::DigitalOceanStandIn::builder().port(8080);
+    /// # let _ = builder;
+    /// ```
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+
+    /// Starts the stand-in on 127.0.0.1 on its port (a free one unless [`port`](Self::port) says).
     ///
     /// ```
     /// # fn main() -> Result<(), cloud_images::Error> {
@@ -434,7 +447,7 @@ impl DigitalOceanStandInBuilder {
     /// # }
     /// ```
     pub fn start(self) -> Result<DigitalOceanStandIn> {
-        let DigitalOceanStandInBuilder { clock, token, seed, timings, rate_limit } = self;
+        let DigitalOceanStandInBuilder { clock, token, seed, port, timings, rate_limit } = self;
         let (distributions, applications, own) = match seed {
             Seed::Full => (seed::distributions(), seed::applications(), seed::account_images()),
             Seed::Public => (seed::distributions(), seed::applications(), Vec::new()),
@@ -451,7 +464,7 @@ impl DigitalOceanStandInBuilder {
             rate: RateWindow::new(rate_limit),
             answered: 0,
         };
-        let running = Running::start(clock, token, move |base_url| DigitalOceanApi {
+        let running = Running::start(port, clock, token, move |base_url| DigitalOceanApi {
             state: Mutex::new(state),
             base_url,
         })?;

@@ -99,6 +99,7 @@ pub struct LinodeStandInBuilder {
     clock: Clock,
     token: String,
     seed: Seed,
+    port: u16,
     timings: Timings,
     disks: Vec<Disk>,
 }
@@ -141,6 +142,7 @@ impl LinodeStandIn {
             clock: Clock::real(),
             token: LinodeStandIn::TOKEN.to_string(),
             seed: Seed::Full,
+            port: 0,
             timings: Timings::default(),
             disks: Vec::new(),
         }
@@ -477,7 +479,18 @@ impl LinodeStandInBuilder {
         self
     }
 
-    /// Starts the stand-in on 127.0.0.1 on a free port.
+    /// The port to listen on, on 127.0.0.1 (default 0: a free port, as tests want).
+    ///
+    /// ```
+    /// let builder = cloud_images::testing::LinodeStandIn::builder().port(8080);
+    /// # let _ = builder;
+    /// ```
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+
+    /// Starts the stand-in on 127.0.0.1 on its port (a free one unless [`port`](Self::port) says).
     ///
     /// ```
     /// # fn main() -> Result<(), cloud_images::Error> {
@@ -487,7 +500,7 @@ impl LinodeStandInBuilder {
     /// # }
     /// ```
     pub fn start(self) -> Result<LinodeStandIn> {
-        let LinodeStandInBuilder { clock, token, seed, timings, mut disks } = self;
+        let LinodeStandInBuilder { clock, token, seed, port, timings, mut disks } = self;
         let (public, own) = match seed {
             Seed::Full => {
                 disks.insert(0, seed::disk());
@@ -498,7 +511,7 @@ impl LinodeStandInBuilder {
         };
         let state = State { public, own, disks, next_id: 24_187_701, timings };
         let api_clock = clock.clone();
-        let running = Running::start(clock, token, move |base_url| LinodeApi {
+        let running = Running::start(port, clock, token, move |base_url| LinodeApi {
             state: Mutex::new(state),
             clock: api_clock,
             base_url,
