@@ -220,11 +220,57 @@
 //! # }
 //! ```
 //!
+//! # Testing your program
+//!
+//! With the `testing` feature, in your `[dev-dependencies]`, the `cloud_images::testing` module
+//! has local stand-ins of both APIs for your tests. `LinodeStandIn` and `DigitalOceanStandIn`
+//! start on 127.0.0.1 in one line and hand out a ready client. They keep images and actions in
+//! memory, seeded as the live APIs send them, and move their statuses on a clock your test
+//! controls. They answer bad input in each provider's error format, take injected faults (429
+//! with `Retry-After`, 503, maintenance, delays, cut bodies), log every request they receive
+//! (with the token redacted), and stop when dropped.
+//!
+//! ```toml
+//! [dev-dependencies]
+//! cloud-images = { version = "0.1", features = ["testing"] }
+//! ```
+//!
+//! ```
+//! use std::time::Duration;
+//! use cloud_images::linode::CreateUpload;
+//! use cloud_images::testing::{Clock, Fault, LinodeStandIn};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let stand_in = LinodeStandIn::builder().clock(Clock::manual()).start()?;
+//! let client = stand_in.client()?; // its URL, its token, retries with short waits
+//! stand_in.inject("post-upload-image", Fault::too_many_requests(Duration::from_secs(1)));
+//!
+//! // The code under test: upload, wait, replicate, wait.
+//! let disk = std::io::Cursor::new(vec![0u8; 1 << 20]);
+//! let image = client.images().upload(CreateUpload::new("web", "us-east")).seekable(disk)?;
+//! stand_in.clock().advance(Duration::from_secs(2)); // Linode has processed the upload
+//! client.images().wait_until_available(&image.id).timeout(Duration::from_secs(5)).send()?;
+//! client.images().replicate(&image.id, ["us-east", "us-ord"])?;
+//! stand_in.clock().advance(Duration::from_secs(1)); // and copied it
+//! let image = client.images().wait_until_replicated(&image.id, ["us-ord"]).timeout(Duration::from_secs(5)).send()?;
+//! assert_eq!(image.regions.len(), 2);
+//!
+//! // What the stand-in received: the 429, the retried create, the upload without the token.
+//! let log = stand_in.requests();
+//! assert_eq!((log[0].status, log[1].status), (Some(429), Some(200)));
+//! assert_eq!(log[2].operation.as_deref(), Some("object-storage-put"));
+//! assert_eq!(log[2].header("authorization"), None);
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! # Features
 //!
 //! - `rustls` (default): TLS in pure Rust.
 //! - `native-tls`: the platform's TLS library instead (turn off default features; with both
 //!   on, native-tls is used).
+//! - `testing`: the stand-ins of `cloud_images::testing`, for `[dev-dependencies]`. Built on the
+//!   standard library and this crate's own dependencies: it adds none.
 //!
 //! Debug logs go through the [`log`](https://docs.rs/log) facade (target `cloud_images`): method,
 //! path, status, attempt, duration and request id; never the token or bodies.
@@ -261,6 +307,8 @@ mod wait;
 
 pub mod digitalocean;
 pub mod linode;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 pub use builder::ClientBuilder;
 pub use error::{ApiError, ApiMessage, Error, ErrorDetails, ErrorKind, Result};

@@ -6,31 +6,27 @@ use std::time::Duration;
 use cloud_images::Provider;
 use cloud_images::digitalocean::types::Image;
 use cloud_images::digitalocean::{Client, CustomImage, DigitalOcean, Distribution, ImageKind, RegionSlug};
+use cloud_images::testing::DigitalOceanStandIn;
 
-use crate::digitalocean_stand_in::DigitalOceanStandIn;
 use crate::{Result, USER_AGENT, linode::token_var, show};
 
 const POLL: Duration = Duration::from_millis(250);
 const WAIT: Duration = Duration::from_secs(30);
 
-/// Import, wait, transfer, wait, convert, delete, against a local stand-in.
+/// Import, wait, transfer, wait, convert, delete, against the crate's stand-in.
 pub fn tour(stand_in: &DigitalOceanStandIn) -> Result<()> {
     show::section(
         "DigitalOcean · Images API v2",
-        &format!("API stand-in     {}   (a fake token)", stand_in.url()),
+        &format!("API stand-in     {}   (a fake token)", stand_in.base_url()),
     );
-    let client = Client::builder()
-        .base_url(stand_in.url())
-        .token("dop_v1_tour_not_a_real_token")
-        .user_agent(USER_AGENT)
-        .build()?;
-    let journal = &stand_in.journal;
+    // The stand-in's client: its base URL and (fake) token, retries with short waits.
+    let client = stand_in.client_builder().user_agent(USER_AGENT).build()?;
     let mut steps = show::Steps::new(7);
 
     let step = steps.start("List the distribution images, 10 a page");
     let mut pages = client.images().list().kind(ImageKind::Distribution).per_page(10).iter();
     let distributions = pages.by_ref().collect::<Result<Vec<Image>, _>>()?;
-    show::exchanges(journal.take());
+    show::exchanges(stand_in.take_requests());
     println!();
     image_table(&distributions, 10);
     step.done(format!("{} distribution images in {} pages", distributions.len(), pages.pages_fetched()));
@@ -43,19 +39,19 @@ pub fn tour(stand_in: &DigitalOceanStandIn) -> Result<()> {
         .description("A raw disk built by the cloud-images tour")
         .tags(["tour"]);
     let image = client.images().import(request)?;
-    show::exchanges(journal.take());
+    show::exchanges(stand_in.take_requests());
     let id = image.id.ok_or("the import answered an image without an id")?;
     step.done(format!("image {id} accepted: {}", status(&image)));
 
     let step = steps.start("Wait until it is available (a poll every 250 ms)");
     let image = client.images().wait_until_available(id).timeout(WAIT).interval(POLL).send()?;
-    show::exchanges(journal.take());
+    show::exchanges(stand_in.take_requests());
     step.done(format!("image {id} is {} in {}", status(&image), regions(&image)));
 
     let actions = client.images().actions(id);
     let step = steps.start("Transfer it to sfo3 with an image action");
     let transfer = actions.transfer(RegionSlug::Sfo3)?;
-    show::exchanges(journal.take());
+    show::exchanges(stand_in.take_requests());
     step.done(format!(
         "{} action {}: {}",
         show::or_dash(&transfer.type_),
@@ -66,7 +62,7 @@ pub fn tour(stand_in: &DigitalOceanStandIn) -> Result<()> {
     let step = steps.start("Wait for the action (a poll every 250 ms)");
     let done = actions.wait_until_completed(transfer.id).timeout(WAIT).interval(POLL).send()?;
     let image = client.images().get(id)?;
-    show::exchanges(journal.take());
+    show::exchanges(stand_in.take_requests());
     let at = done.completed_at.as_deref().unwrap_or("-");
     step.done(format!(
         "action {} {} at {at}; the image is now in {}",
@@ -80,7 +76,7 @@ pub fn tour(stand_in: &DigitalOceanStandIn) -> Result<()> {
     let convert = actions.convert()?;
     let done = actions.wait_until_completed(convert.id).timeout(WAIT).interval(POLL).send()?;
     let image = client.images().get(id)?;
-    show::exchanges(journal.take());
+    show::exchanges(stand_in.take_requests());
     let kind = image.type_.as_ref().map_or("-", |t| t.as_str());
     step.done(format!(
         "{} action {} {}; the image is now a {kind}",
@@ -96,7 +92,7 @@ pub fn tour(stand_in: &DigitalOceanStandIn) -> Result<()> {
         Err(e) => return Err(e.into()),
         Ok(_) => return Err(format!("image {id} is still there after its deletion").into()),
     }
-    show::exchanges(journal.take());
+    show::exchanges(stand_in.take_requests());
     step.done(format!("image {id} deleted (204); a GET now answers 404"));
 
     rate_limit(&client);

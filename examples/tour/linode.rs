@@ -7,31 +7,27 @@ use std::time::{Duration, Instant};
 use cloud_images::Provider;
 use cloud_images::linode::types::Image;
 use cloud_images::linode::{Client, CreateUpload, Filter, Linode, UploadPhase, UploadProgress};
+use cloud_images::testing::LinodeStandIn;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::linode_stand_in::LinodeStandIn;
 use crate::{Result, USER_AGENT, disk, show};
 
 /// How often the waits poll the stand-in, and how long they wait at most.
 const POLL: Duration = Duration::from_millis(250);
 const WAIT: Duration = Duration::from_secs(30);
 
-/// The whole life of an image, against local stand-ins for the API and object storage.
+/// The whole life of an image, against the crate's stand-in for the API and object storage.
 pub fn tour(stand_in: &LinodeStandIn, workdir: &Path) -> Result<()> {
     show::section(
         "Linode · Images API v4",
         &format!(
             "API stand-in     {}   (a fake token)\nobject storage   {}   (where uploads go)",
-            stand_in.api_url(),
+            stand_in.base_url(),
             stand_in.storage_url()
         ),
     );
-    let client = Client::builder()
-        .base_url(stand_in.api_url())
-        .token("tour-linode-token-not-a-real-one")
-        .user_agent(USER_AGENT)
-        .build()?;
-    let journal = &stand_in.journal;
+    // The stand-in's client: its base URL and (fake) token, retries with short waits.
+    let client = stand_in.client_builder().user_agent(USER_AGENT).build()?;
     let mut steps = show::Steps::new(8);
 
     let step = steps.start("List the public images, 25 a page");
@@ -39,7 +35,7 @@ pub fn tour(stand_in: &LinodeStandIn, workdir: &Path) -> Result<()> {
     show::say(format!("filter sent as X-Filter: {}", filter.to_header_value()?));
     let mut pages = client.images().list().page_size(25).filter(filter).iter();
     let public = pages.by_ref().collect::<Result<Vec<Image>, _>>()?;
-    show::exchanges(journal.take());
+    show::exchanges(stand_in.take_requests());
     println!();
     image_table(&public, 10);
     step.done(format!("{} public images in {} pages", public.len(), pages.pages_fetched()));
@@ -62,7 +58,10 @@ pub fn tour(stand_in: &LinodeStandIn, workdir: &Path) -> Result<()> {
     let image = client.images().upload(request).progress(|p| bars.update(p)).file(&disk.path)?;
     let (compressed, uploaded) = bars.finish();
     show::say(compressed);
-    show::exchanges(journal.take());
+    let requests = stand_in.take_requests();
+    let put = requests.iter().find(|r| r.operation.as_deref() == Some("object-storage-put"));
+    let put_had_token = put.is_some_and(|r| r.header("authorization").is_some());
+    show::exchanges(requests);
     show::say(uploaded);
     let received =
         stand_in.received(&image.id).ok_or(format!("object storage received nothing for {}", image.id))?;
@@ -74,16 +73,19 @@ pub fn tour(stand_in: &LinodeStandIn, workdir: &Path) -> Result<()> {
         show::bytes(received.gzip_bytes),
         show::bytes(received.raw_bytes)
     ));
+    if put_had_token {
+        return Err("the upload PUT carried an Authorization header".into());
+    }
     show::say(format!(
         "the data went to object storage ({}), not to the API, and without the token:",
         host(&stand_in.storage_url())
     ));
-    show::say("the stand-in's PUT mock only matches a request with no Authorization header");
+    show::say("the PUT carried no Authorization header (object storage refuses one, as S3 does)");
     step.done(format!("{} created: {}", image.id, show::or_dash(&image.status)));
 
     let step = steps.start("Wait until it is available (a poll every 250 ms)");
     let image = client.images().wait_until_available(&image.id).timeout(WAIT).interval(POLL).send()?;
-    show::exchanges(journal.take());
+    show::exchanges(stand_in.take_requests());
     step.done(format!(
         "{} is {}: {}, in {}",
         image.id,
@@ -95,14 +97,14 @@ pub fn tour(stand_in: &LinodeStandIn, workdir: &Path) -> Result<()> {
     let step = steps.start("Update its label and tags");
     let image =
         client.images().update(&image.id).label("tour-disk-golden").tags(["tour", "golden"]).send()?;
-    show::exchanges(journal.take());
+    show::exchanges(stand_in.take_requests());
     let label = image.label.as_ref().map_or_else(|| "-".to_string(), |l| format!("{l:?}"));
     step.done(format!("label {label}, tags [{}]", image.tags.join(", ")));
 
     let step = steps.start("Replicate it to two more regions");
     show::say("the list replaces the current one, so it names us-east as well");
     let image = client.images().replicate(&image.id, ["us-east", "us-ord", "fr-par"])?;
-    show::exchanges(journal.take());
+    show::exchanges(stand_in.take_requests());
     region_table(&image);
     step.done(format!("asked for {}", regions(&image)));
 
@@ -113,7 +115,7 @@ pub fn tour(stand_in: &LinodeStandIn, workdir: &Path) -> Result<()> {
         .timeout(WAIT)
         .interval(POLL)
         .send()?;
-    show::exchanges(journal.take());
+    show::exchanges(stand_in.take_requests());
     region_table(&image);
     step.done(format!("{} is available in {}", image.id, regions(&image)));
 
@@ -124,7 +126,7 @@ pub fn tour(stand_in: &LinodeStandIn, workdir: &Path) -> Result<()> {
         Err(e) => return Err(e.into()),
         Ok(_) => return Err(format!("{} is still there after its deletion", image.id).into()),
     }
-    show::exchanges(journal.take());
+    show::exchanges(stand_in.take_requests());
     step.done(format!("{} deleted; a GET now answers 404", image.id));
     Ok(())
 }

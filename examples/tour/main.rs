@@ -5,8 +5,8 @@
 //! cargo run --example tour -- --live  # the read-only steps against the real APIs
 //! ```
 //!
-//! Without `--live`, the tour starts stand-ins for both APIs (and for the object storage that
-//! takes Linode uploads) on 127.0.0.1 with httpmock, then, on Linode: lists the public images
+//! Without `--live`, the tour starts the crate's own stand-ins for both APIs (and for the object
+//! storage that takes Linode uploads) on 127.0.0.1, from `cloud_images::testing`, then, on Linode: lists the public images
 //! page by page, builds a 64 MiB raw disk image, compresses and uploads it with a progress bar,
 //! waits until it is available, updates it, replicates it, waits for the replicas and deletes
 //! it; on DigitalOcean: lists the distribution images page by page, imports a custom image,
@@ -20,16 +20,15 @@
 //! Exits with 0 when every step worked; otherwise prints the error and exits with 1.
 
 mod digitalocean;
-mod digitalocean_stand_in;
 mod disk;
 mod linode;
-mod linode_stand_in;
 mod show;
-mod stand_in;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
+
+use cloud_images::testing::{DigitalOceanStandIn, LinodeStandIn};
 
 type Result<T, E = Box<dyn std::error::Error + Send + Sync>> = std::result::Result<T, E>;
 
@@ -76,8 +75,8 @@ fn run_local() -> Result<()> {
         "Against local stand-ins on 127.0.0.1: no token, no network. `-- --live` for the real APIs.",
     );
     let workdir = WorkDir::create()?;
-    let linode_stand_in = linode_stand_in::LinodeStandIn::start();
-    let digitalocean_stand_in = digitalocean_stand_in::DigitalOceanStandIn::start();
+    let linode_stand_in = LinodeStandIn::start()?;
+    let digitalocean_stand_in = DigitalOceanStandIn::start()?;
     linode::tour(&linode_stand_in, &workdir.0)?;
     digitalocean::tour(&digitalocean_stand_in)
 }

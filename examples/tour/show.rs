@@ -4,7 +4,7 @@
 use std::fmt::Display;
 use std::time::{Duration, Instant};
 
-use crate::stand_in::Exchange;
+use cloud_images::testing::Request;
 
 const INDENT: &str = "      ";
 
@@ -60,11 +60,33 @@ pub fn say(text: impl Display) {
     println!("{INDENT}{text}");
 }
 
-/// The requests a stand-in answered, one a line; repeated identical answers (polls) are
-/// counted rather than repeated.
-pub fn exchanges(list: Vec<Exchange>) {
+/// One request a stand-in answered, as the tour shows it.
+#[derive(Clone, Debug, PartialEq)]
+struct Exchange {
+    method: String,
+    /// The path and query.
+    target: String,
+    status: String,
+    /// What the answer said, in a few words.
+    note: String,
+}
+
+impl From<Request> for Exchange {
+    fn from(r: Request) -> Exchange {
+        let query: Vec<String> = r.query.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let upload = r.operation.as_deref() == Some("object-storage-put");
+        let target =
+            if query.is_empty() || upload { r.path } else { format!("{}?{}", r.path, query.join("&")) };
+        let status = r.status.map_or_else(|| "-".to_string(), |s| s.to_string());
+        Exchange { method: r.method, target, status, note: r.note }
+    }
+}
+
+/// The requests a stand-in answered (its request log), one a line; repeated identical answers
+/// (polls) are counted rather than repeated.
+pub fn exchanges(list: Vec<Request>) {
     let mut runs: Vec<(Exchange, usize)> = Vec::new();
-    for exchange in list {
+    for exchange in list.into_iter().map(Exchange::from) {
         match runs.last_mut() {
             Some((last, n)) if *last == exchange => *n += 1,
             _ => runs.push((exchange, 1)),

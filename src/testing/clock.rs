@@ -1,0 +1,181 @@
+//! The time a stand-in goes by: real time, or a manual clock the test moves by hand.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// Where [`Clock::manual`] starts: 2025-06-01T12:00:00Z.
+const MANUAL_START: u64 = 1_748_779_200;
+
+/// The clock a stand-in reads to move its images and actions along (an upload is `creating`,
+/// then `available`; an action is `in-progress`, then `completed`) and to write timestamps.
+///
+/// [`Clock::real`] follows the system clock. [`Clock::manual`] stands still until the test
+/// calls [`advance`](Clock::advance): statuses change exactly when the test says, with no
+/// sleeping and no timing in the test. Clones share the same time.
+///
+/// ```
+/// use std::time::{Duration, UNIX_EPOCH};
+/// use cloud_images::testing::Clock;
+///
+/// let clock = Clock::manual();
+/// let start = clock.now();
+/// assert_eq!(start.duration_since(UNIX_EPOCH).unwrap().as_secs(), 1_748_779_200); // 2025-06-01T12:00:00Z
+/// clock.clone().advance(Duration::from_secs(90));
+/// assert_eq!(clock.now().duration_since(start).unwrap(), Duration::from_secs(90));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Clock(Arc<Inner>);
+
+#[derive(Debug)]
+struct Inner {
+    /// Unix time in milliseconds when the clock was made.
+    start_ms: u64,
+    /// Set for a real clock: its time moves with this instant.
+    real: Option<Instant>,
+    /// What [`Clock::advance`] added, in milliseconds.
+    advanced_ms: AtomicU64,
+}
+
+impl Default for Clock {
+    /// A real clock.
+    fn default() -> Self {
+        Clock::real()
+    }
+}
+
+impl Clock {
+    /// The system's time: statuses move on as time passes.
+    ///
+    /// ```
+    /// use cloud_images::testing::Clock;
+    ///
+    /// let clock = Clock::real();
+    /// assert!(!clock.is_manual());
+    /// ```
+    pub fn real() -> Clock {
+        let start_ms = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, millis);
+        Clock::new(start_ms, Some(Instant::now()))
+    }
+
+    /// A clock that stands still at 2025-06-01T12:00:00Z until [`advance`](Clock::advance)d.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use cloud_images::testing::Clock;
+    ///
+    /// let clock = Clock::manual();
+    /// let before = clock.now();
+    /// assert_eq!(clock.now(), before); // it does not move by itself
+    /// clock.advance(Duration::from_secs(1));
+    /// assert!(clock.now() > before);
+    /// ```
+    pub fn manual() -> Clock {
+        Clock::manual_at(UNIX_EPOCH + Duration::from_secs(MANUAL_START))
+    }
+
+    /// A manual clock that starts at `time`.
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use cloud_images::testing::Clock;
+    ///
+    /// let clock = Clock::manual_at(UNIX_EPOCH + Duration::from_secs(1_700_000_000));
+    /// assert_eq!(clock.now(), UNIX_EPOCH + Duration::from_secs(1_700_000_000));
+    /// ```
+    pub fn manual_at(time: SystemTime) -> Clock {
+        Clock::new(time.duration_since(UNIX_EPOCH).map_or(0, millis), None)
+    }
+
+    fn new(start_ms: u64, real: Option<Instant>) -> Clock {
+        Clock(Arc::new(Inner { start_ms, real, advanced_ms: AtomicU64::new(0) }))
+    }
+
+    /// Moves the clock forward by `by` (a real clock too: it then runs ahead of the system's).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use cloud_images::testing::Clock;
+    ///
+    /// let clock = Clock::manual();
+    /// let start = clock.now();
+    /// clock.advance(Duration::from_millis(1500));
+    /// assert_eq!(clock.now().duration_since(start).unwrap(), Duration::from_millis(1500));
+    /// ```
+    pub fn advance(&self, by: Duration) {
+        self.0.advanced_ms.fetch_add(millis(by), Ordering::SeqCst);
+    }
+
+    /// Whether the clock only moves when [`advance`](Clock::advance)d.
+    ///
+    /// ```
+    /// assert!(cloud_images::testing::Clock::manual().is_manual());
+    /// ```
+    pub fn is_manual(&self) -> bool {
+        self.0.real.is_none()
+    }
+
+    /// The clock's current time.
+    ///
+    /// ```
+    /// use cloud_images::testing::Clock;
+    ///
+    /// let clock = Clock::real();
+    /// assert!(clock.now() >= std::time::UNIX_EPOCH);
+    /// ```
+    pub fn now(&self) -> SystemTime {
+        UNIX_EPOCH + Duration::from_millis(self.now_ms())
+    }
+
+    /// The current time in milliseconds since the Unix epoch.
+    pub(crate) fn now_ms(&self) -> u64 {
+        let real = self.0.real.map_or(0, |start| millis(start.elapsed()));
+        self.0.start_ms.saturating_add(real).saturating_add(self.0.advanced_ms.load(Ordering::SeqCst))
+    }
+}
+
+fn millis(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
+/// `2025-01-31T12:34:56`: UTC without an offset (Linode's format), from Unix milliseconds.
+pub(crate) fn timestamp(unix_ms: u64) -> String {
+    let unix = unix_ms / 1000;
+    let (days, secs) = (unix / 86_400, unix % 86_400);
+    // Howard Hinnant's days-to-civil.
+    let z = i64::try_from(days).unwrap_or(0) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
+}
+
+/// `2025-01-31T12:34:56Z` (DigitalOcean's format).
+pub(crate) fn timestamp_z(unix_ms: u64) -> String {
+    format!("{}Z", timestamp(unix_ms))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps() {
+        assert_eq!(timestamp(0), "1970-01-01T00:00:00");
+        assert_eq!(timestamp(MANUAL_START * 1000 + 999), "2025-06-01T12:00:00");
+        assert_eq!(timestamp_z(951_782_400_000), "2000-02-29T00:00:00Z");
+    }
+
+    #[test]
+    fn a_real_clock_moves_and_can_be_advanced() {
+        let clock = Clock::real();
+        let a = clock.now_ms();
+        clock.advance(Duration::from_secs(3600));
+        assert!(clock.now_ms() >= a + 3_600_000);
+    }
+}

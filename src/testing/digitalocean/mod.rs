@@ -1,0 +1,477 @@
+//! The DigitalOcean stand-in: the Images API v2 with image actions.
+
+mod api;
+mod seed;
+mod state;
+
+use std::fmt::Display;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use self::api::DigitalOceanApi;
+use self::state::{RateWindow, State, Timings};
+use super::core::Running;
+use super::{Clock, Fault, On, Request, Seed, kit_retry_policy, lock};
+use crate::Result;
+use crate::digitalocean::{Client, ClientBuilder, types};
+
+/// A local, stateful stand-in for the DigitalOcean Images API (v2), on 127.0.0.1 on a free port.
+/// It stops, and its port closes, when dropped.
+///
+/// It starts with DigitalOcean's public images (26 distributions, 5 1-Click applications;
+/// `tags: null` as the live API sends them) and an account with a snapshot (`171002281`) and a
+/// backup (`171003090`); see [`Seed`] for less. It answers every images operation:
+///
+/// - `GET /v2/images`: `type=distribution|application`, `private=true`, `tag_name`,
+///   `per_page` (1 to 200, default 20) and `page`, with `links.pages` (`first`, `prev`, `next`,
+///   `last`: absolute URLs back to the stand-in) and `meta.total`.
+/// - `GET /v2/images/{id or slug}` (slugs for public images only), `PUT` (name, description,
+///   distribution; an unknown distribution becomes `Unknown`), `DELETE` (204).
+/// - `POST /v2/images`: an import from a URL, answered 202 with status `NEW`; then `pending`
+///   (after 0.5 s) and `available` (1 s later) in its region. A URL ending in `.iso`, `.zip`,
+///   `.xz`, `.7z`, `.tar`, `.txt` or `.html` is accepted, then fails: `deleted`, with an
+///   `error_message`.
+/// - `POST /v2/images/{id}/actions`: `transfer` to a region, `convert` to a snapshot; 201, then
+///   `in-progress` for 1 s and `completed` (the image is then in the new region, or a
+///   snapshot). `GET` lists them (paginated) or gets one.
+///
+/// Every answer carries `ratelimit-limit` (5000 an hour unless told), `ratelimit-remaining`,
+/// `ratelimit-reset` and `x-request-id`; past the limit, requests get 429 `too_many_requests`.
+/// Errors come in DigitalOcean's format, `{"id", "message", "request_id"}`: 401 for a missing or
+/// wrong token, 404 for an unknown image, 403 for changing a public one, 422 for a bad body or
+/// region, 400 for a bad page size or `type`. Times run on the stand-in's [`Clock`].
+///
+/// ```
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// use cloud_images::digitalocean::ImageKind;
+/// use cloud_images::testing::DigitalOceanStandIn;
+///
+/// let stand_in = DigitalOceanStandIn::start()?;
+/// let client = stand_in.client()?;
+/// let page = client.images().list().kind(ImageKind::Distribution).per_page(10).send()?;
+/// assert_eq!((page.items.len(), page.total), (10, Some(26)));
+/// let limit = client.rate_limit().expect("ratelimit-* headers");
+/// assert_eq!((limit.limit, limit.remaining), (5000, 4999));
+/// # Ok(())
+/// # }
+/// ```
+pub struct DigitalOceanStandIn {
+    running: Running<DigitalOceanApi>,
+}
+
+/// Sets up a [`DigitalOceanStandIn`] before it starts.
+///
+/// ```
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// use std::time::Duration;
+/// use cloud_images::testing::{Clock, DigitalOceanStandIn};
+///
+/// let stand_in = DigitalOceanStandIn::builder()
+///     .clock(Clock::manual())
+///     .token("dop_v1_test")
+///     .rate_limit(3)
+///     .action_time(Duration::from_secs(120))
+///     .start()?;
+/// let client = stand_in.client_builder().no_retries().build()?;
+/// for _ in 0..3 {
+///     client.images().get("debian-12-x64")?;
+/// }
+/// assert_eq!(client.images().get("debian-12-x64").unwrap_err().status(), Some(429));
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug)]
+#[must_use]
+pub struct DigitalOceanStandInBuilder {
+    clock: Clock,
+    token: String,
+    seed: Seed,
+    port: u16,
+    timings: Timings,
+    rate_limit: u64,
+}
+
+impl DigitalOceanStandIn {
+    /// The token a stand-in takes unless [`DigitalOceanStandInBuilder::token`] says otherwise.
+    pub const TOKEN: &'static str = "dop_v1_stand_in_token";
+
+    /// Starts a stand-in with the default seed, a real clock and the default token.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::DigitalOceanStandIn::start()?;
+    /// let image = stand_in.client()?.images().get("ubuntu-24-04-x64")?;
+    /// assert_eq!(image.id, Some(155_690_012));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn start() -> Result<DigitalOceanStandIn> {
+        DigitalOceanStandIn::builder().start()
+    }
+
+    /// A builder, to choose the clock, token, seed, timings and rate limit.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// use cloud_images::testing::{Clock, DigitalOceanStandIn};
+    ///
+    /// let stand_in = DigitalOceanStandIn::builder().clock(Clock::manual()).start()?;
+    /// assert!(stand_in.clock().is_manual());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn builder() -> DigitalOceanStandInBuilder {
+        DigitalOceanStandInBuilder {
+            clock: Clock::real(),
+            token: DigitalOceanStandIn::TOKEN.to_string(),
+            seed: Seed::Full,
+            port: 0,
+            timings: Timings::default(),
+            rate_limit: 5000,
+        }
+    }
+
+    /// The API's base URL (`http://127.0.0.1:PORT`), for `Client::builder().base_url(..)`.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::DigitalOceanStandIn::start()?;
+    /// assert!(stand_in.base_url().starts_with("http://127.0.0.1:"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn base_url(&self) -> String {
+        self.running.base_url()
+    }
+
+    /// The token the stand-in takes.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// use cloud_images::testing::DigitalOceanStandIn;
+    /// assert_eq!(DigitalOceanStandIn::start()?.token(), DigitalOceanStandIn::TOKEN);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn token(&self) -> &str {
+        &self.running.core.token
+    }
+
+    /// The clock statuses move on.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::DigitalOceanStandIn::start()?;
+    /// assert!(!stand_in.clock().is_manual());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn clock(&self) -> &Clock {
+        &self.running.core.clock
+    }
+
+    /// A client builder set up for this stand-in: its base URL, its token, and retries with
+    /// waits of at most 20 ms (whatever `Retry-After` says), so tests stay fast.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::DigitalOceanStandIn::start()?;
+    /// let wrong = stand_in.client_builder().token("dop_v1_wrong").build()?;
+    /// assert_eq!(wrong.images().get("debian-12-x64").unwrap_err().status(), Some(401));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn client_builder(&self) -> ClientBuilder {
+        Client::builder().base_url(self.base_url()).token(self.token()).retry_policy(kit_retry_policy())
+    }
+
+    /// A client for this stand-in: [`client_builder`](Self::client_builder), built.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::DigitalOceanStandIn::start()?;
+    /// let snapshot = stand_in.client()?.images().get(171_002_281)?;
+    /// assert_eq!(snapshot.slug, None);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn client(&self) -> Result<Client> {
+        self.client_builder().build()
+    }
+
+    /// Makes the next requests that match `on` fail, wait or break: see [`Fault`].
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// use cloud_images::testing::{DigitalOceanStandIn, Fault};
+    ///
+    /// let stand_in = DigitalOceanStandIn::start()?;
+    /// stand_in.inject("images_get", Fault::status(500).times(10));
+    /// let e = stand_in.client()?.images().get("debian-12-x64").unwrap_err();
+    /// assert_eq!(e.status(), Some(500)); // a 500 is not retried
+    /// assert_eq!(stand_in.pending_faults(), 9);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn inject(&self, on: impl Into<On>, fault: Fault) {
+        self.running.inject(on.into(), fault);
+    }
+
+    /// Forgets the faults not used yet.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// use cloud_images::testing::{DigitalOceanStandIn, Fault, On};
+    ///
+    /// let stand_in = DigitalOceanStandIn::start()?;
+    /// stand_in.inject(On::any(), Fault::unavailable());
+    /// stand_in.clear_faults();
+    /// assert_eq!(stand_in.pending_faults(), 0);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn clear_faults(&self) {
+        self.running.core.faults.clear();
+    }
+
+    /// How many more requests the injected faults will catch.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// use cloud_images::testing::{DigitalOceanStandIn, Fault};
+    ///
+    /// let stand_in = DigitalOceanStandIn::start()?;
+    /// stand_in.inject("images_list", Fault::unavailable().times(3));
+    /// assert_eq!(stand_in.pending_faults(), 3);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn pending_faults(&self) -> u64 {
+        self.running.core.faults.pending()
+    }
+
+    /// Every request received so far, oldest first (see [`Request`]).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::DigitalOceanStandIn::start()?;
+    /// stand_in.client()?.images().list().tag("web").send()?;
+    /// let list = &stand_in.requests()[0];
+    /// assert_eq!(list.query_param("tag_name"), Some("web"));
+    /// assert_eq!(list.operation.as_deref(), Some("images_list"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn requests(&self) -> Vec<Request> {
+        self.running.core.log.all()
+    }
+
+    /// The requests received since the log was last taken; the log starts again empty.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::DigitalOceanStandIn::start()?;
+    /// stand_in.client()?.images().get("debian-12-x64")?;
+    /// assert_eq!(stand_in.take_requests().len(), 1);
+    /// assert!(stand_in.requests().is_empty());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn take_requests(&self) -> Vec<Request> {
+        self.running.core.log.take()
+    }
+
+    /// The account's images, oldest first, as the API would send them now.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::DigitalOceanStandIn::start()?;
+    /// let ids: Vec<_> = stand_in.account_images().into_iter().filter_map(|i| i.id).collect();
+    /// assert_eq!(ids, [171_002_281, 171_003_090]);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn account_images(&self) -> Vec<types::Image> {
+        let now = self.clock().now_ms();
+        let state = lock(&self.running.core.api.state);
+        state.own.iter().filter_map(|i| decode(state.image_json(i, now))).collect()
+    }
+
+    /// One image, by id or (public images) slug, as the API would send it now.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::DigitalOceanStandIn::start()?;
+    /// assert!(stand_in.image("debian-12-x64").is_some_and(|i| i.tags.is_empty())); // `tags: null`
+    /// assert!(stand_in.image(171_003_090).is_some());
+    /// assert!(stand_in.image(1).is_none());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn image(&self, key: impl Display) -> Option<types::Image> {
+        let key = key.to_string();
+        let now = self.clock().now_ms();
+        let state = lock(&self.running.core.api.state);
+        let json = match state.public(&key) {
+            Some(public) => public.clone(),
+            None => state.image_json(key.parse::<u64>().ok().and_then(|id| state.own(id))?, now),
+        };
+        decode(json)
+    }
+
+    /// Every image action of the account, oldest first, as the API would send them now.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::DigitalOceanStandIn::start()?;
+    /// let action = stand_in.client()?.images().actions(171_003_090).convert()?;
+    /// let actions = stand_in.actions();
+    /// assert_eq!(actions.len(), 1);
+    /// assert_eq!(actions[0].id, action.id);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn actions(&self) -> Vec<types::Action> {
+        let now = self.clock().now_ms();
+        let state = lock(&self.running.core.api.state);
+        state.actions.iter().filter_map(|a| decode(a.to_json(now, &state.timings))).collect()
+    }
+}
+
+fn decode<T: DeserializeOwned>(json: Value) -> Option<T> {
+    serde_json::from_value(json)
+        .map_err(|e| log::warn!(target: "cloud_images::testing", "the stand-in's state does not decode: {e}"))
+        .ok()
+}
+
+impl std::fmt::Debug for DigitalOceanStandIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DigitalOceanStandIn").field("base_url", &self.base_url()).finish_non_exhaustive()
+    }
+}
+
+impl DigitalOceanStandInBuilder {
+    /// The clock statuses move on (default [`Clock::real`]).
+    ///
+    /// ```
+    /// use cloud_images::testing::{Clock, DigitalOceanStandIn};
+    /// let builder = DigitalOceanStandIn::builder().clock(Clock::manual());
+    /// # let _ = builder;
+    /// ```
+    pub fn clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The token the stand-in takes (default [`DigitalOceanStandIn::TOKEN`]); any other is
+    /// refused with 401.
+    ///
+    /// ```
+    /// let builder = cloud_images::testing::DigitalOceanStandIn::builder().token("dop_v1_secret");
+    /// # let _ = builder;
+    /// ```
+    pub fn token(mut self, token: impl Into<String>) -> Self {
+        self.token = token.into();
+        self
+    }
+
+    /// What the stand-in starts with (default [`Seed::Full`]).
+    ///
+    /// ```
+    /// let builder = cloud_images::testing::DigitalOceanStandIn::builder().seed(cloud_images::testing::Seed::Empty);
+    /// # let _ = builder;
+    /// ```
+    pub fn seed(mut self, seed: Seed) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// How long an import is `NEW` (default 0.5 s), then `pending` (default 1 s).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let builder = cloud_images::testing::DigitalOceanStandIn::builder()
+    ///     .import_time(Duration::from_secs(60), Duration::from_secs(600));
+    /// # let _ = builder;
+    /// ```
+    pub fn import_time(mut self, new: Duration, pending: Duration) -> Self {
+        self.timings.import_new = millis(new);
+        self.timings.import_pending = millis(pending);
+        self
+    }
+
+    /// How long an image action is `in-progress` (default 1 s).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let builder = cloud_images::testing::DigitalOceanStandIn::builder().action_time(Duration::from_secs(300));
+    /// # let _ = builder;
+    /// ```
+    pub fn action_time(mut self, time: Duration) -> Self {
+        self.timings.action = millis(time);
+        self
+    }
+
+    /// Requests allowed per hour (default 5000, as DigitalOcean); past it, 429.
+    ///
+    /// ```
+    /// let builder = cloud_images::testing::DigitalOceanStandIn::builder().rate_limit(10);
+    /// # let _ = builder;
+    /// ```
+    pub fn rate_limit(mut self, per_hour: u64) -> Self {
+        self.rate_limit = per_hour;
+        self
+    }
+
+    /// The port to listen on, on 127.0.0.1 (default 0: a free port, as tests want).
+    ///
+    /// ```
+    /// let builder = cloud_images::testing::DigitalOceanStandIn::builder().port(8080);
+    /// # let _ = builder;
+    /// ```
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+
+    /// Starts the stand-in on 127.0.0.1 on its port (a free one unless [`port`](Self::port) says).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::DigitalOceanStandIn::builder().start()?;
+    /// # let _ = stand_in;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn start(self) -> Result<DigitalOceanStandIn> {
+        let DigitalOceanStandInBuilder { clock, token, seed, port, timings, rate_limit } = self;
+        let (distributions, applications, own) = match seed {
+            Seed::Full => (seed::distributions(), seed::applications(), seed::account_images()),
+            Seed::Public => (seed::distributions(), seed::applications(), Vec::new()),
+            Seed::Empty => (Vec::new(), Vec::new(), Vec::new()),
+        };
+        let state = State {
+            distributions,
+            applications,
+            own,
+            actions: Vec::new(),
+            next_image: 171_400_118,
+            next_action: 2_391_560_007,
+            timings,
+            rate: RateWindow::new(rate_limit),
+            answered: 0,
+        };
+        let running = Running::start(port, clock, token, move |base_url| DigitalOceanApi {
+            state: Mutex::new(state),
+            base_url,
+        })?;
+        Ok(DigitalOceanStandIn { running })
+    }
+}
+
+fn millis(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}

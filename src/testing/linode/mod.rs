@@ -1,0 +1,527 @@
+//! The Linode stand-in: the Images API v4 and the object storage that takes uploads.
+
+mod api;
+mod filter;
+mod seed;
+mod state;
+mod storage;
+
+use std::hash::{BuildHasher, RandomState};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use serde_json::Value;
+
+use self::api::LinodeApi;
+use self::state::{Disk, State, Timings};
+use super::core::Running;
+use super::{Clock, Fault, On, Request, Seed, kit_retry_policy, lock};
+use crate::Result;
+use crate::linode::{Client, ClientBuilder, types};
+
+pub use self::state::Received;
+
+/// A local, stateful stand-in for the Linode Images API (v4) and for the object storage that
+/// takes uploads, on 127.0.0.1 on a free port. It stops, and its port closes, when dropped.
+///
+/// It starts with Linode's 57 public images (in the shapes the live API sends: `regions: null`,
+/// `image_sharing: null`), and an account that has an automatic image (`created_by` and
+/// `updated` null, an `expiry`), an image shared with it (`shared/5854`), and one disk to
+/// capture ([`DISK_ID`](LinodeStandIn::DISK_ID)); see [`Seed`] for less.
+///
+/// It answers every images operation as Linode does:
+///
+/// - `GET /v4/images`: public images, and the account's with the token; `page` (from 1) and
+///   `page_size` (25 to 500, default 100) with `{data, page, pages, results}`; `X-Filter` on
+///   `deprecated`, `is_public`, `is_shared`, `label`, `size`, `status`, `tags`, `type`,
+///   `vendor`, with `+and`, `+or`, `+neq`, `+contains`, `+gt`, `+gte`, `+lt`, `+lte`,
+///   `+order_by` and `+order`.
+/// - `GET /v4/images/{id}`: public images without a token; the account's with it.
+/// - `POST /v4/images`: captures a disk; `creating`, then `available`.
+/// - `POST /v4/images/upload`: a `pending_upload` image and an `upload_to` URL on this same
+///   server. The `PUT` there must carry no `Authorization` header, `Content-Type:
+///   application/octet-stream` and a `Content-Length`, and a gzip body (at most 5 GB, 6 GB
+///   unpacked); it is unpacked as it streams in, never held in memory. The image is then
+///   `creating`, and `available` 1.5 s later. An image whose data never comes is gone after
+///   24 h, as on Linode.
+/// - `PUT /v4/images/{id}`: label, description, tags. `DELETE`: `200 {}`.
+/// - `POST /v4/images/{id}/regions`: the complete region list, only regions with Object
+///   Storage, only for an `available` image. New regions are `pending replication` (0.4 s),
+///   `replicating` (0.6 s), then `available`; left-out ones `pending deletion`, then gone.
+///
+/// Errors come in Linode's format, `{"errors": [{"field", "reason"}]}`: 400 for a bad field,
+/// region, page size or filter, 401 `Invalid Token` for a missing or wrong token (public reads
+/// need none), 403 for changing a public image, 404 for an unknown image. Times run on the
+/// stand-in's [`Clock`].
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use std::time::Duration;
+/// use cloud_images::linode::CreateUpload;
+/// use cloud_images::testing::{Clock, LinodeStandIn};
+///
+/// let stand_in = LinodeStandIn::builder().clock(Clock::manual()).start()?;
+/// let client = stand_in.client()?;
+/// let disk = std::io::Cursor::new(vec![0u8; 1 << 20]);
+/// let image = client.images().upload(CreateUpload::new("web", "us-east")).seekable(disk)?;
+/// assert_eq!(stand_in.image(&image.id).and_then(|i| i.status).map(|s| s.to_string()).as_deref(), Some("creating"));
+///
+/// stand_in.clock().advance(Duration::from_secs(2));
+/// let image = client.images().wait_until_available(&image.id).timeout(Duration::from_secs(5)).send()?;
+/// assert_eq!(image.size, Some(1)); // MB
+/// # Ok(())
+/// # }
+/// ```
+pub struct LinodeStandIn {
+    running: Running<LinodeApi>,
+}
+
+/// Sets up a [`LinodeStandIn`] before it starts.
+///
+/// ```
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// use std::time::Duration;
+/// use cloud_images::testing::{Clock, LinodeStandIn, Seed};
+///
+/// let stand_in = LinodeStandIn::builder()
+///     .clock(Clock::manual())
+///     .token("my-test-token")
+///     .seed(Seed::Empty)
+///     .upload_processing(Duration::from_secs(60))
+///     .start()?;
+/// assert!(stand_in.account_images().is_empty());
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug)]
+#[must_use]
+pub struct LinodeStandInBuilder {
+    clock: Clock,
+    token: String,
+    seed: Seed,
+    port: u16,
+    timings: Timings,
+    disks: Vec<Disk>,
+}
+
+impl LinodeStandIn {
+    /// The disk the seeded account has (`web-01 - Debian 12 Disk`, 3604 MB, in `us-east`), for
+    /// `images().create(LinodeStandIn::DISK_ID, ..)`.
+    pub const DISK_ID: u64 = 25_674_120;
+
+    /// The token a stand-in takes unless [`LinodeStandInBuilder::token`] says otherwise.
+    pub const TOKEN: &'static str = "linode-stand-in-token";
+
+    /// Starts a stand-in with the default seed, a real clock and the default token.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::LinodeStandIn::start()?;
+    /// let page = stand_in.client()?.images().list().send()?;
+    /// assert_eq!(page.total, Some(59)); // 57 public images, and the account's 2
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn start() -> Result<LinodeStandIn> {
+        LinodeStandIn::builder().start()
+    }
+
+    /// A builder, to choose the clock, token, seed and timings.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// use cloud_images::testing::{Clock, LinodeStandIn};
+    ///
+    /// let stand_in = LinodeStandIn::builder().clock(Clock::manual()).start()?;
+    /// assert!(stand_in.clock().is_manual());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn builder() -> LinodeStandInBuilder {
+        LinodeStandInBuilder {
+            clock: Clock::real(),
+            token: LinodeStandIn::TOKEN.to_string(),
+            seed: Seed::Full,
+            port: 0,
+            timings: Timings::default(),
+            disks: Vec::new(),
+        }
+    }
+
+    /// The API's base URL (`http://127.0.0.1:PORT`), for `Client::builder().base_url(..)`.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::LinodeStandIn::start()?;
+    /// assert!(stand_in.base_url().starts_with("http://127.0.0.1:"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn base_url(&self) -> String {
+        self.running.base_url()
+    }
+
+    /// Where the object storage that takes uploads lives (on the same server, under
+    /// `/object-storage`).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::LinodeStandIn::start()?;
+    /// assert_eq!(stand_in.storage_url(), format!("{}/object-storage", stand_in.base_url()));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn storage_url(&self) -> String {
+        storage::url(&self.base_url())
+    }
+
+    /// The token the stand-in takes.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// use cloud_images::testing::LinodeStandIn;
+    /// assert_eq!(LinodeStandIn::start()?.token(), LinodeStandIn::TOKEN);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn token(&self) -> &str {
+        &self.running.core.token
+    }
+
+    /// The clock statuses move on.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::LinodeStandIn::start()?;
+    /// assert!(!stand_in.clock().is_manual());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn clock(&self) -> &Clock {
+        &self.running.core.clock
+    }
+
+    /// A client builder set up for this stand-in: its base URL, its token, and retries with
+    /// waits of at most 20 ms (whatever `Retry-After` says), so tests stay fast. Change what you
+    /// like before `build()`.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::LinodeStandIn::start()?;
+    /// let anonymous = stand_in.client_builder().token("").build()?;
+    /// let debian = anonymous.images().get("linode/debian12")?; // public images need no token
+    /// assert_eq!(debian.vendor.as_deref(), Some("Debian"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn client_builder(&self) -> ClientBuilder {
+        Client::builder().base_url(self.base_url()).token(self.token()).retry_policy(kit_retry_policy())
+    }
+
+    /// A client for this stand-in: [`client_builder`](Self::client_builder), built.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::LinodeStandIn::start()?;
+    /// let image = stand_in.client()?.images().get("private/24811540")?;
+    /// assert_eq!(image.created_by, None); // an automatic image
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn client(&self) -> Result<Client> {
+        self.client_builder().build()
+    }
+
+    /// Makes the next requests that match `on` fail, wait or break: see [`Fault`].
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// use cloud_images::testing::{Fault, LinodeStandIn};
+    ///
+    /// let stand_in = LinodeStandIn::start()?;
+    /// stand_in.inject("get-image", Fault::maintenance());
+    /// let e = stand_in.client()?.images().get("linode/debian12").unwrap_err();
+    /// assert_eq!(e.kind(), cloud_images::ErrorKind::Maintenance); // never retried
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn inject(&self, on: impl Into<On>, fault: Fault) {
+        self.running.inject(on.into(), fault);
+    }
+
+    /// Forgets the faults not used yet.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// use cloud_images::testing::{Fault, LinodeStandIn, On};
+    ///
+    /// let stand_in = LinodeStandIn::start()?;
+    /// stand_in.inject(On::any(), Fault::unavailable().times(100));
+    /// stand_in.clear_faults();
+    /// assert_eq!(stand_in.pending_faults(), 0);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn clear_faults(&self) {
+        self.running.core.faults.clear();
+    }
+
+    /// How many more requests the injected faults will catch.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// use cloud_images::testing::{Fault, LinodeStandIn};
+    ///
+    /// let stand_in = LinodeStandIn::start()?;
+    /// stand_in.inject("get-image", Fault::unavailable().times(2));
+    /// stand_in.client()?.images().get("linode/debian12")?; // retried twice
+    /// assert_eq!(stand_in.pending_faults(), 0);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn pending_faults(&self) -> u64 {
+        self.running.core.faults.pending()
+    }
+
+    /// Every request received so far, oldest first (see [`Request`]).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::LinodeStandIn::start()?;
+    /// stand_in.client()?.images().update("private/24811540").label("kept").send()?;
+    /// let put = &stand_in.requests()[0];
+    /// assert_eq!(put.operation.as_deref(), Some("put-image"));
+    /// assert_eq!(put.body, Some(serde_json::json!({"label": "kept"})));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn requests(&self) -> Vec<Request> {
+        self.running.core.log.all()
+    }
+
+    /// The requests received since the log was last taken; the log starts again empty.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::LinodeStandIn::start()?;
+    /// stand_in.client()?.images().get("linode/debian12")?;
+    /// assert_eq!(stand_in.take_requests().len(), 1);
+    /// assert!(stand_in.requests().is_empty());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn take_requests(&self) -> Vec<Request> {
+        self.running.core.log.take()
+    }
+
+    /// The account's images (`private/…` and `shared/…`), oldest first, as the API would
+    /// send them now.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::LinodeStandIn::start()?;
+    /// let ids: Vec<String> = stand_in.account_images().into_iter().map(|i| i.id).collect();
+    /// assert_eq!(ids, ["private/24811540", "shared/5854"]);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn account_images(&self) -> Vec<types::Image> {
+        let now = self.clock().now_ms();
+        let mut state = lock(&self.running.core.api.state);
+        state.prune(now);
+        let timings = state.timings;
+        state.own.iter().filter_map(|i| decode(i.to_json(now, &timings))).collect()
+    }
+
+    /// One image, public or the account's, as the API would send it now.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::LinodeStandIn::start()?;
+    /// assert!(stand_in.image("linode/debian12").is_some_and(|i| i.regions.is_empty())); // `regions: null`
+    /// assert!(stand_in.image("private/1").is_none());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn image(&self, id: &str) -> Option<types::Image> {
+        let now = self.clock().now_ms();
+        let mut state = lock(&self.running.core.api.state);
+        state.prune(now);
+        let json = match state.public(id) {
+            Some(public) => public.clone(),
+            None => state.own(id)?.to_json(now, &state.timings),
+        };
+        decode(json)
+    }
+
+    /// What object storage received for the upload of image `id`, once its `PUT` succeeded.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::LinodeStandIn::start()?;
+    /// assert_eq!(stand_in.received("private/24811540"), None); // not an upload
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn received(&self, id: &str) -> Option<Received> {
+        lock(&self.running.core.api.state).own(id)?.received()
+    }
+}
+
+fn decode(json: Value) -> Option<types::Image> {
+    serde_json::from_value(json)
+        .map_err(
+            |e| log::warn!(target: "cloud_images::testing", "an image of the stand-in does not decode: {e}"),
+        )
+        .ok()
+}
+
+impl std::fmt::Debug for LinodeStandIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LinodeStandIn").field("base_url", &self.base_url()).finish_non_exhaustive()
+    }
+}
+
+impl LinodeStandInBuilder {
+    /// The clock statuses move on (default [`Clock::real`]).
+    ///
+    /// ```
+    /// let builder = cloud_images::testing::LinodeStandIn::builder().clock(cloud_images::testing::Clock::manual());
+    /// # let _ = builder;
+    /// ```
+    pub fn clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The token the stand-in takes (default [`LinodeStandIn::TOKEN`]); any other is refused
+    /// with 401.
+    ///
+    /// ```
+    /// let builder = cloud_images::testing::LinodeStandIn::builder().token("secret");
+    /// # let _ = builder;
+    /// ```
+    pub fn token(mut self, token: impl Into<String>) -> Self {
+        self.token = token.into();
+        self
+    }
+
+    /// What the stand-in starts with (default [`Seed::Full`]).
+    ///
+    /// ```
+    /// let builder = cloud_images::testing::LinodeStandIn::builder().seed(cloud_images::testing::Seed::Public);
+    /// # let _ = builder;
+    /// ```
+    pub fn seed(mut self, seed: Seed) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// How long an upload is `creating` after its data arrived (default 1.5 s).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let builder = cloud_images::testing::LinodeStandIn::builder().upload_processing(Duration::from_secs(30));
+    /// # let _ = builder;
+    /// ```
+    pub fn upload_processing(mut self, time: Duration) -> Self {
+        self.timings.upload_processing = millis(time);
+        self
+    }
+
+    /// How long a capture (`POST /images`) is `creating` (default 1.5 s).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let builder = cloud_images::testing::LinodeStandIn::builder().capture_time(Duration::from_secs(30));
+    /// # let _ = builder;
+    /// ```
+    pub fn capture_time(mut self, time: Duration) -> Self {
+        self.timings.capture = millis(time);
+        self
+    }
+
+    /// How long a new replica is `pending replication` (default 0.4 s), then `replicating`
+    /// (default 0.6 s); a removed region is `pending deletion` for `pending`.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let builder = cloud_images::testing::LinodeStandIn::builder()
+    ///     .replication(Duration::from_secs(10), Duration::from_secs(50));
+    /// # let _ = builder;
+    /// ```
+    pub fn replication(mut self, pending: Duration, copying: Duration) -> Self {
+        self.timings.replica_pending = millis(pending);
+        self.timings.replica_copying = millis(copying);
+        self
+    }
+
+    /// Adds a disk the account can capture an image from.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// use cloud_images::testing::LinodeStandIn;
+    ///
+    /// let stand_in = LinodeStandIn::builder().disk(42, "db-01 disk", "us-ord", 8000).start()?;
+    /// let image = stand_in.client()?.images().create(42, "db-golden").send()?;
+    /// assert_eq!(image.regions[0].region.as_deref(), Some("us-ord"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn disk(
+        mut self,
+        id: u64,
+        label: impl Into<String>,
+        region: impl Into<String>,
+        size_mb: u64,
+    ) -> Self {
+        self.disks.push(Disk { id, label: label.into(), region: region.into(), size_mb });
+        self
+    }
+
+    /// The port to listen on, on 127.0.0.1 (default 0: a free port, as tests want).
+    ///
+    /// ```
+    /// let builder = cloud_images::testing::LinodeStandIn::builder().port(8080);
+    /// # let _ = builder;
+    /// ```
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+
+    /// Starts the stand-in on 127.0.0.1 on its port (a free one unless [`port`](Self::port) says).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::LinodeStandIn::builder().start()?;
+    /// # let _ = stand_in;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn start(self) -> Result<LinodeStandIn> {
+        let LinodeStandInBuilder { clock, token, seed, port, timings, mut disks } = self;
+        let (public, own) = match seed {
+            Seed::Full => {
+                disks.insert(0, seed::disk());
+                (seed::public_images(), seed::account_images())
+            }
+            Seed::Public => (seed::public_images(), Vec::new()),
+            Seed::Empty => (Vec::new(), Vec::new()),
+        };
+        let state = State { public, own, disks, next_id: 24_187_701, timings };
+        let api_clock = clock.clone();
+        let running = Running::start(port, clock, token, move |base_url| LinodeApi {
+            state: Mutex::new(state),
+            clock: api_clock,
+            base_url,
+            username: "stand-in-user".to_string(),
+            secret: RandomState::new().hash_one(std::process::id()),
+        })?;
+        Ok(LinodeStandIn { running })
+    }
+}
+
+fn millis(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}

@@ -1,0 +1,99 @@
+//! Local stand-ins of both Images APIs, for testing programs that use this crate (feature
+//! `testing`, meant for `[dev-dependencies]`).
+//!
+//! [`LinodeStandIn`] and [`DigitalOceanStandIn`] each start an HTTP server on 127.0.0.1 on a
+//! free port, give its base URL and a ready client, and stop when dropped. They are stateful and
+//! follow the real services: seeded with realistic public images in the shapes the live APIs
+//! send (their `null`s included), they create, upload, update, delete, replicate, import and run
+//! image actions; statuses move on a [`Clock`] the test controls; listings paginate and filter;
+//! bad input gets each provider's error format; DigitalOcean answers carry rate-limit headers.
+//!
+//! - **Faults**: [`inject`](LinodeStandIn::inject) a [`Fault`] (429 with `Retry-After`, 503,
+//!   maintenance, any status, a delay, a cut body, a dropped connection) into the next calls of
+//!   an operation ([`On`]), to test your retries and error handling.
+//! - **Inspection**: [`requests`](LinodeStandIn::requests) lists every [`Request`] received
+//!   (method, path, query, headers with the token [`REDACTED`], JSON body, byte count, the
+//!   answer's status), and the state can be read back as the crate's own types
+//!   ([`account_images`](LinodeStandIn::account_images), [`image`](DigitalOceanStandIn::image)).
+//!
+//! The kit uses only the standard library and the crate's own dependencies. The binary
+//! `cloud-images-stand-in` (with this feature) serves both stand-ins on fixed ports, for
+//! programs in other languages and tools with a configurable API URL.
+//!
+//! ```
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use std::time::Duration;
+//! use cloud_images::digitalocean::CustomImage;
+//! use cloud_images::testing::{Clock, DigitalOceanStandIn, Fault};
+//!
+//! let stand_in = DigitalOceanStandIn::builder().clock(Clock::manual()).start()?;
+//! let client = stand_in.client()?;
+//! stand_in.inject("images_create_custom", Fault::too_many_requests(Duration::from_secs(1)));
+//!
+//! let url = "https://example.com/fedora.qcow2.gz";
+//! let image = client.images().import(CustomImage::new("fedora", url, "nyc3"))?; // retried once
+//! let id = image.id.ok_or("no id")?;
+//! assert_eq!(image.status.map(|s| s.to_string()).as_deref(), Some("NEW"));
+//!
+//! stand_in.clock().advance(Duration::from_secs(60));
+//! let image = client.images().wait_until_available(id).timeout(Duration::from_secs(5)).send()?;
+//! assert_eq!(image.regions.len(), 1);
+//!
+//! let statuses: Vec<_> = stand_in.requests().iter().map(|r| r.status).collect();
+//! assert_eq!(statuses, [Some(429), Some(202), Some(200)]);
+//! # Ok(())
+//! # }
+//! ```
+
+mod clock;
+mod core;
+mod digitalocean;
+mod faults;
+mod linode;
+mod requests;
+mod server;
+
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+pub use self::clock::Clock;
+pub use self::digitalocean::{DigitalOceanStandIn, DigitalOceanStandInBuilder};
+pub use self::faults::{Fault, On};
+pub use self::linode::{LinodeStandIn, LinodeStandInBuilder, Received};
+pub use self::requests::{REDACTED, Request, Token};
+
+/// What a stand-in starts with.
+///
+/// ```
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// use cloud_images::testing::{DigitalOceanStandIn, Seed};
+///
+/// let stand_in = DigitalOceanStandIn::builder().seed(Seed::Public).start()?;
+/// assert!(stand_in.account_images().is_empty());
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Seed {
+    /// The provider's public images, and an account with a few images of its own in the shapes
+    /// the live API sends (see each stand-in).
+    #[default]
+    Full,
+    /// The public images only: the account has nothing.
+    Public,
+    /// Nothing at all.
+    Empty,
+}
+
+/// The kit's clients retry as the default policy says, but wait at most 20 ms.
+fn kit_retry_policy() -> crate::RetryPolicy {
+    crate::RetryPolicy::default().base_delay(Duration::from_millis(1)).max_wait(Duration::from_millis(20))
+}
+
+/// Locks `mutex`; a panic elsewhere while it was held does not make this one panic.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned: PoisonError<MutexGuard<'_, T>>| {
+        ::log::warn!(target: "cloud_images::testing", "a stand-in lock was poisoned; going on with its state");
+        poisoned.into_inner()
+    })
+}

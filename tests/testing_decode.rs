@@ -1,0 +1,384 @@
+//! Every answer the testing kit sends decodes with the crate's own generated types, with no
+//! field the spec does not know (`extra` empty) and no enum value it does not know: a walk over
+//! every route of both stand-ins, in every state an image or action can be in, and over every
+//! error they answer (validation, tokens, unknown routes, each injected fault).
+
+mod kit;
+
+use std::time::Duration;
+
+use cloud_images::digitalocean::types as d;
+use cloud_images::linode::types as l;
+use cloud_images::testing::{Clock, DigitalOceanStandIn, Fault, LinodeStandIn};
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+use kit::Raw;
+
+/// The 20 fields the live Linode API sends on every image.
+const LINODE_FIELDS: [&str; 20] = [
+    "capabilities",
+    "created",
+    "created_by",
+    "deprecated",
+    "description",
+    "eol",
+    "expiry",
+    "id",
+    "image_sharing",
+    "is_public",
+    "is_shared",
+    "label",
+    "regions",
+    "size",
+    "status",
+    "tags",
+    "total_size",
+    "type",
+    "updated",
+    "vendor",
+];
+
+/// The 14 fields DigitalOcean sends on every image.
+const DIGITALOCEAN_FIELDS: [&str; 14] = [
+    "created_at",
+    "description",
+    "distribution",
+    "error_message",
+    "id",
+    "min_disk_size",
+    "name",
+    "public",
+    "regions",
+    "size_gigabytes",
+    "slug",
+    "status",
+    "tags",
+    "type",
+];
+
+fn decode<T: DeserializeOwned>(what: &str, raw: &Raw) -> T {
+    serde_json::from_slice(&raw.body)
+        .unwrap_or_else(|e| panic!("{what}: does not decode ({e}): {}", String::from_utf8_lossy(&raw.body)))
+}
+
+fn keys(value: &Value) -> Vec<String> {
+    let mut keys: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
+    keys.sort();
+    keys
+}
+
+/// What one walk saw, for the closing count.
+#[derive(Default)]
+struct Seen {
+    answers: usize,
+    images: usize,
+    statuses: Vec<String>,
+}
+
+impl Seen {
+    fn linode_image(&mut self, what: &str, json: &Value, image: &l::Image) {
+        assert_eq!(keys(json), LINODE_FIELDS, "{what}: {json}");
+        assert!(image.extra.is_empty(), "{what}: unknown fields {:?}", image.extra);
+        let status = image.status.as_ref().unwrap();
+        assert!(!matches!(status, l::ImageStatus::Other(_)), "{what}: {status:?}");
+        assert!(!matches!(image.type_.as_ref().unwrap(), l::ImageType::Other(_)), "{what}");
+        for region in &image.regions {
+            assert!(region.extra.is_empty(), "{what}");
+            assert!(!matches!(region.status.as_ref().unwrap(), l::ImageRegionStatus::Other(_)), "{what}");
+            self.statuses.push(format!("region {}", region.status.as_ref().unwrap().as_str()));
+        }
+        if let Some(sharing) = &image.image_sharing {
+            assert!(sharing.extra.is_empty(), "{what}");
+            assert!(sharing.shared_with.as_ref().is_none_or(|w| w.extra.is_empty()), "{what}");
+            assert!(sharing.shared_by.as_ref().is_none_or(|b| b.extra.is_empty()), "{what}");
+        }
+        self.statuses.push(status.as_str().to_string());
+        self.images += 1;
+    }
+
+    fn linode(&mut self, what: &str, raw: &Raw) {
+        self.answers += 1;
+        assert_eq!(raw.header("content-type"), Some("application/json"), "{what}");
+        if raw.status >= 400 {
+            let error: l::ErrorResponse = decode(what, raw);
+            assert!(!error.errors.is_empty(), "{what}");
+            return;
+        }
+        let json = raw.json();
+        if json.get("data").is_some() {
+            let page: l::ImagePage = decode(what, raw);
+            assert!(page.extra.is_empty() && page.page.is_some() && page.results.is_some(), "{what}");
+            for (item, image) in json["data"].as_array().unwrap().iter().zip(&page.data) {
+                self.linode_image(what, item, image);
+            }
+        } else if json.get("upload_to").is_some() {
+            let upload: l::ImageUpload = decode(what, raw);
+            assert!(upload.extra.is_empty(), "{what}");
+            self.linode_image(what, &json["image"], &upload.image);
+        } else if json == json!({}) {
+            let _: l::EmptyObject = decode(what, raw);
+        } else {
+            let image: l::Image = decode(what, raw);
+            self.linode_image(what, &json, &image);
+        }
+    }
+
+    fn digitalocean_image(&mut self, what: &str, json: &Value, image: &d::Image) {
+        assert_eq!(keys(json), DIGITALOCEAN_FIELDS, "{what}: {json}");
+        assert!(image.extra.is_empty(), "{what}: unknown fields {:?}", image.extra);
+        let status = image.status.as_ref().unwrap();
+        assert!(!matches!(status, d::ImageStatus::Other(_)), "{what}: {status:?}");
+        assert!(!matches!(image.type_.as_ref().unwrap(), d::ImageType::Other(_)), "{what}");
+        self.statuses.push(status.as_str().to_string());
+        self.images += 1;
+    }
+
+    fn digitalocean_action(&mut self, what: &str, action: &d::Action) {
+        assert!(action.extra.is_empty(), "{what}: unknown fields {:?}", action.extra);
+        let region = action.region.as_ref().unwrap();
+        assert!(region.extra.is_empty() && !region.sizes.is_empty() && !region.features.is_empty(), "{what}");
+        let status = action.status.as_ref().unwrap();
+        assert!(!matches!(status, d::ActionStatus::Other(_)), "{what}");
+        self.statuses.push(format!("action {}", status.as_str()));
+    }
+
+    fn digitalocean(&mut self, what: &str, raw: &Raw) {
+        self.answers += 1;
+        for header in ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"] {
+            assert!(raw.header(header).is_some_and(|v| v.parse::<u64>().is_ok()), "{what}: {header}");
+        }
+        let request_id = raw.header("x-request-id").unwrap_or_else(|| panic!("{what}: no x-request-id"));
+        if raw.status == 204 {
+            assert!(raw.body.is_empty(), "{what}");
+            return;
+        }
+        assert_eq!(raw.header("content-type"), Some("application/json"), "{what}");
+        if raw.status >= 400 {
+            let error: d::Error = decode(what, raw);
+            assert_eq!(error.request_id.as_deref(), Some(request_id), "{what}");
+            return;
+        }
+        let json = raw.json();
+        if json.get("images").is_some() {
+            let list: d::ImageList = decode(what, raw);
+            let links = list.links.as_ref().unwrap();
+            assert!(list.extra.is_empty() && links.extra.is_empty(), "{what}");
+            assert!(links.pages.as_ref().is_none_or(|p| p.extra.is_empty()), "{what}");
+            assert!(list.meta.as_ref().is_some_and(|m| m.extra.is_empty() && m.total.is_some()), "{what}");
+            for (item, image) in json["images"].as_array().unwrap().iter().zip(&list.images) {
+                self.digitalocean_image(what, item, image);
+            }
+        } else if json.get("image").is_some() {
+            let response: d::ImageResponse = decode(what, raw);
+            assert!(response.extra.is_empty(), "{what}");
+            self.digitalocean_image(what, &json["image"], &response.image);
+        } else if json.get("actions").is_some() {
+            let list: d::ActionList = decode(what, raw);
+            assert!(list.extra.is_empty() && list.meta.is_some() && list.links.is_some(), "{what}");
+            for action in &list.actions {
+                self.digitalocean_action(what, action);
+            }
+        } else {
+            let response: d::ActionResponse = decode(what, raw);
+            assert!(response.extra.is_empty(), "{what}");
+            self.digitalocean_action(what, &response.action);
+        }
+    }
+}
+
+#[test]
+fn every_linode_answer_decodes() {
+    let stand_in = LinodeStandIn::builder().clock(Clock::manual()).start().unwrap();
+    let (base, token) = (stand_in.base_url(), stand_in.token().to_string());
+    let mut seen = Seen::default();
+    let get = |seen: &mut Seen, target: &str| {
+        let raw = kit::get(&base, target, &token);
+        seen.linode(target, &raw);
+        raw
+    };
+    let send = |seen: &mut Seen, method: &str, target: &str, body: Value| {
+        let raw = kit::json(&base, method, target, &token, &body);
+        seen.linode(&format!("{method} {target}"), &raw);
+        raw
+    };
+
+    // A capture (creating), an upload (pending_upload, then creating), their images.
+    send(
+        &mut seen,
+        "POST",
+        "/v4/images",
+        json!({"disk_id": LinodeStandIn::DISK_ID, "label": "cap", "tags": ["abc"]}),
+    );
+    let upload =
+        send(&mut seen, "POST", "/v4/images/upload", json!({"label": "up", "region": "us-east"})).json();
+    get(&mut seen, "/v4/images?page_size=500");
+    get(&mut seen, "/v4/images/private%2F24187702");
+    let url = upload["upload_to"].as_str().unwrap().trim_start_matches(&stand_in.base_url()).to_string();
+    let put = kit::send(
+        &base,
+        "PUT",
+        &url,
+        &[("content-type", "application/octet-stream")],
+        &kit::gzip_of_zeros(5000),
+    );
+    assert_eq!((put.status, put.body.len()), (200, 0));
+    get(&mut seen, "/v4/images/private%2F24187702");
+    stand_in.clock().advance(Duration::from_secs(2));
+    // Available; then replicated (pending replication, replicating, available, pending deletion).
+    for id in [
+        "private%2F24187701",
+        "private%2F24187702",
+        "private%2F24811540",
+        "shared%2F5854",
+        "linode%2Fdebian12",
+    ] {
+        get(&mut seen, &format!("/v4/images/{id}"));
+    }
+    send(
+        &mut seen,
+        "PUT",
+        "/v4/images/private%2F24187701",
+        json!({"label": "cap2", "description": null, "tags": []}),
+    );
+    send(
+        &mut seen,
+        "POST",
+        "/v4/images/private%2F24187701/regions",
+        json!({"regions": ["us-east", "us-ord"]}),
+    );
+    stand_in.clock().advance(Duration::from_millis(500));
+    get(&mut seen, "/v4/images/private%2F24187701");
+    send(&mut seen, "POST", "/v4/images/private%2F24187701/regions", json!({"regions": ["us-ord"]}));
+    for page in 1..=3 {
+        get(&mut seen, &format!("/v4/images?page={page}&page_size=25"));
+    }
+    let anonymous = kit::send(&base, "GET", "/v4/images", &[], b"");
+    seen.linode("anonymous list", &anonymous);
+    send(&mut seen, "DELETE", "/v4/images/private%2F24187702", json!(null));
+
+    // Every kind of error.
+    get(&mut seen, "/v4/images?page_size=10");
+    get(&mut seen, "/v4/images/private%2F1");
+    get(&mut seen, "/v4/elsewhere");
+    send(&mut seen, "POST", "/v4/images/upload", json!({"label": "x", "region": "us-west"}));
+    send(&mut seen, "PUT", "/v4/images/linode%2Fdebian12", json!({"label": "mine"}));
+    send(&mut seen, "PATCH", "/v4/images/linode%2Fdebian12", json!({}));
+    seen.linode("wrong token", &kit::get(&base, "/v4/images", "wrong"));
+    seen.linode("X-Filter", &kit::send(&base, "GET", "/v4/images", &[("x-filter", "{\"id\": 1}")], b""));
+    for fault in [
+        Fault::too_many_requests(Duration::from_secs(1)),
+        Fault::unavailable(),
+        Fault::maintenance(),
+        Fault::status(500),
+    ] {
+        stand_in.inject("get-images", fault);
+        get(&mut seen, "/v4/images");
+    }
+
+    let mut statuses = seen.statuses.clone();
+    statuses.sort();
+    statuses.dedup();
+    assert_eq!(
+        statuses,
+        [
+            "available",
+            "creating",
+            "pending_upload",
+            "region available",
+            "region creating",
+            "region pending",
+            "region pending deletion",
+            "region pending replication",
+            "region replicating",
+        ]
+    );
+    assert_eq!(seen.answers, 31);
+    assert_eq!(seen.images, 192);
+}
+
+#[test]
+fn every_digitalocean_answer_decodes() {
+    let stand_in = DigitalOceanStandIn::builder().clock(Clock::manual()).start().unwrap();
+    let (base, token) = (stand_in.base_url(), stand_in.token().to_string());
+    let mut seen = Seen::default();
+    let get = |seen: &mut Seen, target: &str| {
+        let raw = kit::get(&base, target, &token);
+        seen.digitalocean(target, &raw);
+        raw
+    };
+    let send = |seen: &mut Seen, method: &str, target: &str, body: Value| {
+        let raw = kit::json(&base, method, target, &token, &body);
+        seen.digitalocean(&format!("{method} {target}"), &raw);
+        raw
+    };
+    let import = |url: &str| json!({"name": "imp", "url": url, "region": "nyc3", "distribution": "Fedora", "tags": ["ci"]});
+
+    // Imports: NEW, pending, available, and one that fails (deleted).
+    send(&mut seen, "POST", "/v2/images", import("https://example.com/a.qcow2"));
+    send(&mut seen, "POST", "/v2/images", import("https://example.com/b.iso"));
+    get(&mut seen, "/v2/images/171400118");
+    stand_in.clock().advance(Duration::from_millis(700));
+    get(&mut seen, "/v2/images/171400118");
+    stand_in.clock().advance(Duration::from_secs(1));
+    for target in [
+        "/v2/images/171400118",
+        "/v2/images/171400119",
+        "/v2/images/ubuntu-24-04-x64",
+        "/v2/images/165064453",
+    ] {
+        get(&mut seen, target);
+    }
+    // Actions: in progress, completed; listed.
+    send(&mut seen, "POST", "/v2/images/171400118/actions", json!({"type": "transfer", "region": "sfo3"}));
+    get(&mut seen, "/v2/images/171400118/actions/2391560007");
+    get(&mut seen, "/v2/images/171400118/actions");
+    stand_in.clock().advance(Duration::from_secs(1));
+    get(&mut seen, "/v2/images/171400118/actions/2391560007");
+    send(&mut seen, "POST", "/v2/images/171003090/actions", json!({"type": "convert"}));
+    get(&mut seen, "/v2/images/171400118/actions?per_page=1&page=1");
+    send(&mut seen, "PUT", "/v2/images/171400118", json!({"name": "renamed", "distribution": "Debian"}));
+    // Listings, with every filter and on several pages.
+    for target in [
+        "/v2/images",
+        "/v2/images?per_page=200",
+        "/v2/images?type=distribution&per_page=10&page=2",
+        "/v2/images?type=application",
+        "/v2/images?private=true",
+        "/v2/images?tag_name=ci",
+        "/v2/images?page=99",
+    ] {
+        get(&mut seen, target);
+    }
+    send(&mut seen, "DELETE", "/v2/images/171400119", json!(null));
+
+    // Every kind of error.
+    seen.digitalocean("no token", &kit::send(&base, "GET", "/v2/images", &[], b""));
+    seen.digitalocean("wrong token", &kit::get(&base, "/v2/images", "dop_v1_wrong"));
+    get(&mut seen, "/v2/images/1");
+    get(&mut seen, "/v2/images?per_page=500");
+    get(&mut seen, "/v2/images?type=kernel");
+    send(&mut seen, "POST", "/v2/images", json!({"name": "x"}));
+    send(&mut seen, "PUT", "/v2/images/ubuntu-24-04-x64", json!({"name": "mine"}));
+    send(&mut seen, "POST", "/v2/images/171400118/actions", json!({"type": "teleport"}));
+    send(&mut seen, "PATCH", "/v2/images/171400118", json!({}));
+    for fault in [
+        Fault::too_many_requests(Duration::from_secs(1)),
+        Fault::unavailable(),
+        Fault::maintenance(),
+        Fault::status(500),
+    ] {
+        stand_in.inject("images_list", fault);
+        get(&mut seen, "/v2/images");
+    }
+
+    let mut statuses = seen.statuses.clone();
+    statuses.sort();
+    statuses.dedup();
+    assert_eq!(
+        statuses,
+        ["NEW", "action completed", "action in-progress", "available", "deleted", "pending"]
+    );
+    assert_eq!(seen.answers, 36);
+    assert_eq!(seen.images, 85);
+}
