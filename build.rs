@@ -8,9 +8,9 @@
 //!
 //! The work is split by concern (a copy of each is in `tests/snapshots/`, checked by
 //! `tests/snapshot.rs`):
-//! - `build/spec.rs`: load a spec, refuse what cannot be generated (naming the file and the JSON
-//!   path), normalise the rest (only 2xx responses are shown to progenitor: errors are decoded
-//!   by hand);
+//! - `build/spec.rs`: load a spec, refuse what cannot be generated (`build/refuse.rs`: naming
+//!   the file and the JSON path), normalise the rest (only 2xx responses are shown to
+//!   progenitor: errors are decoded by hand);
 //! - `build/schema.rs`: the one schema walker every pass below uses;
 //! - `build/names.rs`: identifiers, as typify computes them (checked against its type space);
 //! - `build/types.rs`: closed objects opened, string enums hoisted and replaced by our open
@@ -21,6 +21,8 @@
 mod names;
 #[path = "build/ops.rs"]
 mod ops;
+#[path = "build/refuse.rs"]
+mod refuse;
 #[path = "build/schema.rs"]
 mod schema;
 #[path = "build/spec.rs"]

@@ -11,7 +11,8 @@ use heck::{ToPascalCase, ToSnakeCase};
 use openapiv3::OpenAPI;
 use quote::format_ident;
 
-use crate::spec::{Result, fail, pointer};
+use crate::refuse::pointer;
+use crate::spec::{Result, fail};
 
 /// typify's rule for type names (`sanitize(.., Case::Pascal)`).
 pub fn pascal(s: &str) -> String {

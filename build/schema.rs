@@ -9,7 +9,7 @@ use openapiv3::{
 };
 
 use crate::names::pascal;
-use crate::spec::{METHODS, escape, pointer};
+use crate::refuse::{METHODS, escape, pointer};
 
 /// A schema in the document, inline or a reference: what a visitor may read or replace.
 pub type Slot = ReferenceOr<Schema>;

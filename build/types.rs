@@ -209,7 +209,7 @@ pub fn relax_response_models(spec: &mut OpenAPI, file: &str) -> Result<BTreeSet<
         let Some(schema) = components.schemas.get_mut(name) else { continue };
         let place = Place {
             name: pascal(name),
-            pointer: crate::spec::pointer(&["components", "schemas", name]),
+            pointer: crate::refuse::pointer(&["components", "schemas", name]),
             edge: Edge::Root,
             root: Root::Component,
         };
