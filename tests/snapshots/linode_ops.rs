@@ -1,0 +1,223 @@
+#[allow(unused_imports)]
+use super::types;
+/**`GET /{apiVersion}/images` (operationId `get-images`): List images
+
+Returns one page of images visible to the caller. Without a token only public images (ids starting with `linode/`) are listed; with a token the account's private (`private/...`) and shared (`shared/...`) images are included as well. Pages are 1-based; `page_size` may be 25 to 500 and defaults to 100. Use the `X-Filter` header to filter or sort server-side. OAuth scope: `images:read_only`.*/
+#[derive(Clone, Debug, PartialEq)]
+pub struct GetImages {
+    ///API version: `v4` (stable) or `v4beta`.
+    pub api_version: types::ApiVersion,
+    ///1-based number of the page to fetch. Defaults to 1.
+    pub page: ::std::option::Option<u64>,
+    ///Number of images per page, between 25 and 500 inclusive. Defaults to 100.
+    pub page_size: ::std::option::Option<u64>,
+    ///Optional JSON object (serialised as a string) that narrows and sorts the list. A plain object such as `{"is_public": false}` matches fields by equality. Operator keys: `+and` / `+or` take an array of such objects (all / at least one must match); `+gt`, `+gte`, `+lt`, `+lte` compare a numeric field with a number; `+contains` matches a substring; `+neq` excludes a value; `+order_by` names the field to sort by and `+order` is `asc` (default) or `desc` and only works together with `+order_by`. Operators are nested under a field name, e.g. `{"size": {"+lte": 5000}, "+order_by": "label", "+order": "desc"}`. Fields that can be filtered on: `deprecated`, `is_public`, `label`, `size`, `status`, `tags`, `type`, `vendor`, `is_shared`. `status` cannot be used with `+order_by`/`+order`.
+    pub x_filter: ::std::option::Option<::std::string::String>,
+}
+impl crate::Operation for GetImages {
+    type Response = types::ImagePage;
+    type Body = ();
+    const METHOD: crate::Method = crate::Method::Get;
+    const OPERATION_ID: &'static str = "get-images";
+    const PATH_TEMPLATE: &'static str = "/{apiVersion}/images";
+    fn path(&self) -> ::std::string::String {
+        format!(
+            "/{}/images", crate ::encode::path_segment(& self.api_version.to_string())
+        )
+    }
+    fn query(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+        let mut out = ::std::vec::Vec::new();
+        if let Some(v) = &self.page {
+            out.push(("page", v.to_string()));
+        }
+        if let Some(v) = &self.page_size {
+            out.push(("page_size", v.to_string()));
+        }
+        out
+    }
+    fn headers(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+        let mut out = ::std::vec::Vec::new();
+        if let Some(v) = &self.x_filter {
+            out.push(("X-Filter", v.to_string()));
+        }
+        out
+    }
+}
+/**`POST /{apiVersion}/images` (operationId `post-image`): Capture an image from a Linode disk
+
+Creates a private image by capturing the disk `disk_id` of one of your Linodes. The image is stored in Object Storage in the region of the source Linode and starts with status `creating`. Capturing an encrypted disk yields an unencrypted image (disks rebuilt from it are encrypted again). OAuth scopes: `images:read_write` and `linodes:read_only`.*/
+#[derive(Clone, Debug, PartialEq)]
+pub struct PostImage {
+    ///API version: `v4` (stable) or `v4beta`.
+    pub api_version: types::ApiVersion,
+    ///The JSON request body.
+    pub body: types::ImageCreate,
+}
+impl crate::Operation for PostImage {
+    type Response = types::Image;
+    type Body = types::ImageCreate;
+    const METHOD: crate::Method = crate::Method::Post;
+    const OPERATION_ID: &'static str = "post-image";
+    const PATH_TEMPLATE: &'static str = "/{apiVersion}/images";
+    fn path(&self) -> ::std::string::String {
+        format!(
+            "/{}/images", crate ::encode::path_segment(& self.api_version.to_string())
+        )
+    }
+    fn body(&self) -> ::std::option::Option<&Self::Body> {
+        Some(&self.body)
+    }
+}
+/**`POST /{apiVersion}/images/upload` (operationId `post-upload-image`): Create an image for upload
+
+Creates an empty private image (status `pending_upload`) and returns it together with a pre-signed `upload_to` URL. Upload the disk data in a second request: an HTTP `PUT` of a raw disk image (`.img`) compressed with gzip (`.img.gz`), at most 5 GB compressed and 6 GB uncompressed, with header `Content-Type: application/octet-stream` and without the `Authorization` header (the URL carries its own signature). The upload must finish within 24 hours, otherwise the API cancels it and deletes the image. `region` must be a core region with Object Storage. OAuth scope: `images:read_write`.*/
+#[derive(Clone, Debug, PartialEq)]
+pub struct PostUploadImage {
+    ///API version: `v4` (stable) or `v4beta`.
+    pub api_version: types::ApiVersion,
+    ///The JSON request body.
+    pub body: types::ImageUploadCreate,
+}
+impl crate::Operation for PostUploadImage {
+    type Response = types::ImageUpload;
+    type Body = types::ImageUploadCreate;
+    const METHOD: crate::Method = crate::Method::Post;
+    const OPERATION_ID: &'static str = "post-upload-image";
+    const PATH_TEMPLATE: &'static str = "/{apiVersion}/images/upload";
+    fn path(&self) -> ::std::string::String {
+        format!(
+            "/{}/images/upload", crate ::encode::path_segment(& self.api_version
+            .to_string())
+        )
+    }
+    fn body(&self) -> ::std::option::Option<&Self::Body> {
+        Some(&self.body)
+    }
+}
+/**`GET /{apiVersion}/images/{imageId}` (operationId `get-image`): Get an image
+
+Returns a single image by id. Public images (`linode/...`) can be fetched without a token; private and shared images need one. OAuth scope: `images:read_only`.*/
+#[derive(Clone, Debug, PartialEq)]
+pub struct GetImage {
+    ///API version: `v4` (stable) or `v4beta`.
+    pub api_version: types::ApiVersion,
+    ///Image id, e.g. `linode/debian12` or `private/12345`. The `/` belongs to the id, so clients send it percent-encoded as one path segment (`private%2F12345`); the API accepts both forms.
+    pub image_id: ::std::string::String,
+}
+impl crate::Operation for GetImage {
+    type Response = types::Image;
+    type Body = ();
+    const METHOD: crate::Method = crate::Method::Get;
+    const OPERATION_ID: &'static str = "get-image";
+    const PATH_TEMPLATE: &'static str = "/{apiVersion}/images/{imageId}";
+    fn path(&self) -> ::std::string::String {
+        format!(
+            "/{}/images/{}", crate ::encode::path_segment(& self.api_version
+            .to_string()), crate ::encode::path_segment(& self.image_id.to_string())
+        )
+    }
+}
+/**`PUT /{apiVersion}/images/{imageId}` (operationId `put-image`): Update an image
+
+Changes the label, description or tags of a private image you have `read_write` access to. Fields left out stay unchanged. Regions cannot be changed here; use `post-replicate-image`. OAuth scope: `images:read_write`.*/
+#[derive(Clone, Debug, PartialEq)]
+pub struct PutImage {
+    ///API version: `v4` (stable) or `v4beta`.
+    pub api_version: types::ApiVersion,
+    ///Image id, e.g. `linode/debian12` or `private/12345`. The `/` belongs to the id, so clients send it percent-encoded as one path segment (`private%2F12345`); the API accepts both forms.
+    pub image_id: ::std::string::String,
+    ///The JSON request body.
+    pub body: types::ImageUpdate,
+}
+impl crate::Operation for PutImage {
+    type Response = types::Image;
+    type Body = types::ImageUpdate;
+    const METHOD: crate::Method = crate::Method::Put;
+    const OPERATION_ID: &'static str = "put-image";
+    const PATH_TEMPLATE: &'static str = "/{apiVersion}/images/{imageId}";
+    fn path(&self) -> ::std::string::String {
+        format!(
+            "/{}/images/{}", crate ::encode::path_segment(& self.api_version
+            .to_string()), crate ::encode::path_segment(& self.image_id.to_string())
+        )
+    }
+    fn body(&self) -> ::std::option::Option<&Self::Body> {
+        Some(&self.body)
+    }
+}
+/**`DELETE /{apiVersion}/images/{imageId}` (operationId `delete-image`): Delete an image
+
+Deletes a private image, including all its replicas in every region. This cannot be undone. On success the API answers 200 with an empty JSON object `{}` (not 204). OAuth scope: `images:read_write`.*/
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeleteImage {
+    ///API version: `v4` (stable) or `v4beta`.
+    pub api_version: types::ApiVersion,
+    ///Image id, e.g. `linode/debian12` or `private/12345`. The `/` belongs to the id, so clients send it percent-encoded as one path segment (`private%2F12345`); the API accepts both forms.
+    pub image_id: ::std::string::String,
+}
+impl crate::Operation for DeleteImage {
+    type Response = types::EmptyObject;
+    type Body = ();
+    const METHOD: crate::Method = crate::Method::Delete;
+    const OPERATION_ID: &'static str = "delete-image";
+    const PATH_TEMPLATE: &'static str = "/{apiVersion}/images/{imageId}";
+    fn path(&self) -> ::std::string::String {
+        format!(
+            "/{}/images/{}", crate ::encode::path_segment(& self.api_version
+            .to_string()), crate ::encode::path_segment(& self.image_id.to_string())
+        )
+    }
+}
+/**`POST /{apiVersion}/images/{imageId}/regions` (operationId `post-replicate-image`): Set the regions of an image
+
+Replicates a private image so that it is stored in exactly the given regions. The list replaces the current one: a region that is left out (including the original one) loses its copy. An empty list is rejected; delete the image instead. The image must have status `available`, and every region must support Object Storage. Replicas are billed by stored size (see `total_size`). OAuth scope: `images:read_write`.*/
+#[derive(Clone, Debug, PartialEq)]
+pub struct PostReplicateImage {
+    ///API version: `v4` (stable) or `v4beta`.
+    pub api_version: types::ApiVersion,
+    ///Image id, e.g. `linode/debian12` or `private/12345`. The `/` belongs to the id, so clients send it percent-encoded as one path segment (`private%2F12345`); the API accepts both forms.
+    pub image_id: ::std::string::String,
+    ///The JSON request body.
+    pub body: types::ImageReplicate,
+}
+impl crate::Operation for PostReplicateImage {
+    type Response = types::Image;
+    type Body = types::ImageReplicate;
+    const METHOD: crate::Method = crate::Method::Post;
+    const OPERATION_ID: &'static str = "post-replicate-image";
+    const PATH_TEMPLATE: &'static str = "/{apiVersion}/images/{imageId}/regions";
+    fn path(&self) -> ::std::string::String {
+        format!(
+            "/{}/images/{}/regions", crate ::encode::path_segment(& self.api_version
+            .to_string()), crate ::encode::path_segment(& self.image_id.to_string())
+        )
+    }
+    fn body(&self) -> ::std::option::Option<&Self::Body> {
+        Some(&self.body)
+    }
+}
+/// Every generated operation: (operationId, HTTP method, path template, request type).
+pub const OPERATIONS: &[(&str, &str, &str, &str)] = &[
+    ("get-images", "GET", "/{apiVersion}/images", stringify!(GetImages)),
+    ("post-image", "POST", "/{apiVersion}/images", stringify!(PostImage)),
+    (
+        "post-upload-image",
+        "POST",
+        "/{apiVersion}/images/upload",
+        stringify!(PostUploadImage),
+    ),
+    ("get-image", "GET", "/{apiVersion}/images/{imageId}", stringify!(GetImage)),
+    ("put-image", "PUT", "/{apiVersion}/images/{imageId}", stringify!(PutImage)),
+    (
+        "delete-image",
+        "DELETE",
+        "/{apiVersion}/images/{imageId}",
+        stringify!(DeleteImage),
+    ),
+    (
+        "post-replicate-image",
+        "POST",
+        "/{apiVersion}/images/{imageId}/regions",
+        stringify!(PostReplicateImage),
+    ),
+];
