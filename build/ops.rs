@@ -120,6 +120,8 @@ fn operation_tokens(
     let struct_ident = format_ident!("{}", pascal(opid));
     let method_ident = format_ident!("{}", method.to_pascal_case());
     let mut fields = Vec::new();
+    // `new` takes the required parts; each optional parameter has a setter named after it.
+    let (mut new_args, mut new_fields, mut setters) = (Vec::new(), Vec::new(), Vec::new());
     let mut path_args: BTreeMap<String, syn::Ident> = BTreeMap::new();
     let (mut query, mut headers) = (Vec::new(), Vec::new());
     for p in &op.parameters {
@@ -141,8 +143,32 @@ fn operation_tokens(
         let api_name = &data.name;
         let doc = data.description.clone().unwrap_or_else(|| format!("The `{api_name}` parameter."));
         let required = data.required || matches!(location, Location::Path);
-        let field_ty = if required { ty } else { quote!(::std::option::Option<#ty>) };
-        fields.push(quote! { #[doc = #doc] pub #ident: #field_ty });
+        let (arg_ty, value) = argument(&ty, &ident);
+        if required {
+            fields.push(quote! { #[doc = #doc] pub #ident: #ty });
+            new_args.push(quote! { #ident: #arg_ty });
+            new_fields.push(quote! { #ident: #value });
+        } else {
+            if RESERVED.contains(&ident.to_string().as_str()) {
+                return fail(
+                    cx.file,
+                    format!("{opid}: a parameter named `{api_name}` would hide a method of the request type"),
+                );
+            }
+            fields.push(quote! { #[doc = #doc] pub #ident: ::std::option::Option<#ty> });
+            new_fields.push(quote! { #ident: ::std::option::Option::None });
+            let setter_doc = match location {
+                Location::Header => format!("Sets the `{api_name}` header."),
+                _ => format!("Sets the `{api_name}` query parameter."),
+            };
+            setters.push(quote! {
+                #[doc = #setter_doc]
+                pub fn #ident(mut self, #ident: #arg_ty) -> Self {
+                    self.#ident = ::std::option::Option::Some(#value);
+                    self
+                }
+            });
+        }
         let push = if required {
             quote! { out.push((#api_name, self.#ident.to_string())); }
         } else {
@@ -171,6 +197,10 @@ fn operation_tokens(
     };
     if let Some(ty) = &body_ty {
         fields.push(quote! { #[doc = "The JSON request body."] pub body: #ty });
+        let ident = format_ident!("body");
+        let (arg_ty, value) = argument(ty, &ident);
+        new_args.push(quote! { body: #arg_ty });
+        new_fields.push(quote! { body: #value });
     }
 
     let response_ty = match op.responses.responses.values().next() {
@@ -242,10 +272,26 @@ fn operation_tokens(
     if let Some(description) = &op.description {
         doc.push_str(&format!("\n\n{}", description.trim()));
     }
+    doc.push_str(&format!("\n\nMade with [`{struct_ident}::new`], from the required parts"));
+    if !setters.is_empty() {
+        doc.push_str("; each optional parameter is set with the method named after it");
+    }
+    doc.push_str(
+        ". The fields are there to read: a new optional parameter in the spec is not a breaking change.",
+    );
+    let new_doc = format!("A `{opid}` request, from its required parts.");
     Ok(quote! {
         #[doc = #doc]
         #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
         pub struct #struct_ident { #(#fields,)* }
+        impl #struct_ident {
+            #[doc = #new_doc]
+            pub fn new(#(#new_args),*) -> Self {
+                Self { #(#new_fields,)* }
+            }
+            #(#setters)*
+        }
         impl crate::Operation for #struct_ident {
             type Response = #response_ty;
             type Body = #body_assoc;
@@ -258,4 +304,16 @@ fn operation_tokens(
             #body_fn
         }
     })
+}
+
+/// The names a setter cannot have: the constructor and the methods of `crate::Operation`.
+const RESERVED: [&str; 6] = ["new", "path", "query", "headers", "body", "into"];
+
+/// How `new` or a setter takes a value of type `ty`: numbers and flags as they are (so that
+/// `.page(2)` compiles), anything else as `impl Into<ty>` (so that `"private/1"` is a `String`).
+fn argument(ty: &TokenStream, ident: &syn::Ident) -> (TokenStream, TokenStream) {
+    match ty.to_string().as_str() {
+        "u64" | "i64" | "f64" | "bool" => (ty.clone(), quote!(#ident)),
+        _ => (quote!(impl ::std::convert::Into<#ty>), quote!(#ident.into())),
+    }
 }

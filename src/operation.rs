@@ -70,10 +70,7 @@ impl std::fmt::Display for Method {
 ///
 /// # fn main() -> Result<(), cloud_images::Error> {
 /// let client = Client::builder().build()?;
-/// let image = client.execute(&ops::GetImage {
-///     api_version: ApiVersion::V4,
-///     image_id: "linode/debian12".into(),
-/// })?;
+/// let image = client.execute(&ops::GetImage::new(ApiVersion::V4, "linode/debian12"))?;
 /// println!("{} is {:?}", image.id, image.status);
 /// # Ok(())
 /// # }

@@ -154,27 +154,22 @@ fn only_get_put_and_delete_are_idempotent() {
 
 #[test]
 fn linode_paths_encode_each_parameter_as_one_segment() {
-    let op = linode::ops::PostReplicateImage {
-        api_version: linode::types::ApiVersion::V4beta,
-        image_id: "private/12345".into(),
-        body: linode::types::ImageReplicate { regions: vec!["us-iad".into()] },
-    };
+    let op = linode::ops::PostReplicateImage::new(
+        linode::types::ApiVersion::V4beta,
+        "private/12345",
+        linode::types::ImageReplicate { regions: vec!["us-iad".into()] },
+    );
     assert_eq!(op.path(), "/v4beta/images/private%2F12345/regions");
-    let other = linode::ops::GetImage {
-        api_version: linode::types::ApiVersion::Other("v5".into()),
-        image_id: "a b?#".into(),
-    };
+    let other = linode::ops::GetImage::new(linode::types::ApiVersion::Other("v5".into()), "a b?#");
     assert_eq!(other.path(), "/v5/images/a%20b%3F%23");
 }
 
 #[test]
 fn linode_get_images_puts_paging_in_the_query_and_the_filter_in_a_header() {
-    let op = linode::ops::GetImages {
-        api_version: linode::types::ApiVersion::V4,
-        page: Some(3),
-        page_size: Some(500),
-        x_filter: Some(r#"{"vendor":"Debian"}"#.into()),
-    };
+    let op = linode::ops::GetImages::new(linode::types::ApiVersion::V4)
+        .page(3)
+        .page_size(500)
+        .x_filter(r#"{"vendor":"Debian"}"#);
     assert_eq!(op.path(), "/v4/images");
     assert_eq!(op.query(), vec![("page", "3".to_string()), ("page_size", "500".to_string())]);
     assert_eq!(op.headers(), vec![("X-Filter", r#"{"vendor":"Debian"}"#.to_string())]);
@@ -183,13 +178,10 @@ fn linode_get_images_puts_paging_in_the_query_and_the_filter_in_a_header() {
 
 #[test]
 fn digitalocean_images_list_query_follows_the_spec_order_and_skips_unset_values() {
-    let op = digitalocean::ops::ImagesList {
-        type_: Some(digitalocean::types::ImageKind::Application),
-        private: None,
-        tag_name: Some("prod".into()),
-        per_page: None,
-        page: Some(4),
-    };
+    let op = digitalocean::ops::ImagesList::new()
+        .type_(digitalocean::types::ImageKind::Application)
+        .tag_name("prod")
+        .page(4);
     assert_eq!(op.path(), "/v2/images");
     assert_eq!(
         op.query(),
@@ -203,17 +195,32 @@ fn digitalocean_images_list_query_follows_the_spec_order_and_skips_unset_values(
 }
 
 #[test]
+fn new_leaves_every_optional_parameter_unset_and_setters_set_one_each() {
+    let bare = digitalocean::ops::ImagesList::new();
+    assert_eq!((bare.type_.clone(), bare.private, bare.tag_name.clone()), (None, None, None));
+    assert_eq!((bare.per_page, bare.page), (None, None));
+    assert!(bare.query().is_empty());
+    let op = digitalocean::ops::ImageActionsList::new(7u64).per_page(50);
+    assert_eq!((op.image_id, op.per_page, op.page), (7, Some(50), None));
+    assert_eq!(op.query(), vec![("per_page", "50".to_string())]);
+    // Setters take what converts: an open enum from its text, a `String` from a `&str`.
+    let op = digitalocean::ops::ImagesList::new().type_("application").private(true);
+    assert_eq!(op.type_, Some(digitalocean::types::ImageKind::Application));
+    assert_eq!(op.private, Some(true));
+}
+
+#[test]
 fn request_types_with_a_body_expose_it_and_the_others_do_not() {
-    let update = digitalocean::ops::ImagesUpdate {
-        image_id: 7,
-        body: digitalocean::types::ImageUpdate { name: Some("n".into()), ..Default::default() },
-    };
+    let update = digitalocean::ops::ImagesUpdate::new(
+        7,
+        digitalocean::types::ImageUpdate { name: Some("n".into()), ..Default::default() },
+    );
     assert_eq!(update.path(), "/v2/images/7");
     assert_eq!(update.body(), Some(&update.body));
-    let delete = digitalocean::ops::ImagesDelete { image_id: 7 };
+    let delete = digitalocean::ops::ImagesDelete::new(7);
     assert!(delete.body().is_none());
     assert!(delete.query().is_empty());
-    let action = digitalocean::ops::ImageActionsGet { image_id: 7, action_id: 99 };
+    let action = digitalocean::ops::ImageActionsGet::new(7, 99);
     assert_eq!(action.path(), "/v2/images/7/actions/99");
 }
 
@@ -255,7 +262,7 @@ fn an_api_error_does_not_show_the_token() {
     let client =
         digitalocean::Client::builder().token(SECRET).base_url(server.base_url()).build().expect("builds");
 
-    let err = client.execute(&digitalocean::ops::ImagesGet { image_id: "1".into() }).expect_err("401");
+    let err = client.execute(&digitalocean::ops::ImagesGet::new("1")).expect_err("401");
 
     mock.assert_calls(1);
     assert_eq!(err.status(), Some(401));

@@ -30,10 +30,7 @@ fn eight_threads_times_250_calls_on_one_client() {
             thread::spawn(move || {
                 for i in 0..CALLS {
                     let image = client
-                        .execute(&ops::GetImage {
-                            api_version: ApiVersion::V4,
-                            image_id: format!("private/{t}-{i}"),
-                        })
+                        .execute(&ops::GetImage::new(ApiVersion::V4, format!("private/{t}-{i}")))
                         .unwrap();
                     assert_eq!(image.id, "private/12345");
                 }

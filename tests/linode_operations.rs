@@ -66,7 +66,7 @@ fn to_value<T: serde::Serialize>(value: &T) -> Value {
 }
 
 fn get_image(image_id: &str) -> ops::GetImage {
-    ops::GetImage { api_version: ApiVersion::V4, image_id: image_id.into() }
+    ops::GetImage::new(ApiVersion::V4, image_id)
 }
 
 fn region(region: &str, status: ImageRegionStatus) -> ImageRegion {
@@ -159,12 +159,8 @@ fn get_images_sends_page_query_and_x_filter_and_decodes_the_page() {
         then.status(200).header("content-type", "application/json").body(IMAGES_PAGE);
     });
 
-    let result = client(&server).execute(&ops::GetImages {
-        api_version: ApiVersion::V4,
-        page: Some(2),
-        page_size: Some(25),
-        x_filter: Some(filter.into()),
-    });
+    let result =
+        client(&server).execute(&ops::GetImages::new(ApiVersion::V4).page(2).page_size(25).x_filter(filter));
 
     mock.assert_calls(1);
     let page: ImagePage = result.expect("get-images succeeds");
@@ -191,12 +187,7 @@ fn get_images_without_options_sends_no_query_and_no_x_filter() {
             .json_body(json!({"data": [], "page": 1, "pages": 1, "results": 0}));
     });
 
-    let result = client(&server).execute(&ops::GetImages {
-        api_version: ApiVersion::V4,
-        page: None,
-        page_size: None,
-        x_filter: None,
-    });
+    let result = client(&server).execute(&ops::GetImages::new(ApiVersion::V4));
 
     mock.assert_calls(1);
     let page = result.expect("get-images succeeds");
@@ -232,8 +223,7 @@ fn get_image_on_v4beta_uses_the_v4beta_path() {
         then.status(200).header("content-type", "application/json").body(IMAGE_PUBLIC);
     });
 
-    let result = client(&server)
-        .execute(&ops::GetImage { api_version: ApiVersion::V4beta, image_id: "linode/debian12".into() });
+    let result = client(&server).execute(&ops::GetImage::new(ApiVersion::V4beta, "linode/debian12"));
 
     mock.assert_calls(1);
     assert_eq!(result.expect("get-image succeeds"), expected_public_debian12());
@@ -307,16 +297,16 @@ fn post_image_sends_every_field_of_the_body() {
         then.status(200).header("content-type", "application/json").body(IMAGE_CREATING);
     });
 
-    let result = client(&server).execute(&ops::PostImage {
-        api_version: ApiVersion::V4,
-        body: ImageCreate {
+    let result = client(&server).execute(&ops::PostImage::new(
+        ApiVersion::V4,
+        ImageCreate {
             disk_id: 4_815_162,
             label: Some("db-01-before-upgrade".into()),
             description: Some("PostgreSQL 15 data disk before the 16 upgrade".into()),
             cloud_init: Some(true),
             tags: Some(strings(&["db", "pre-upgrade"])),
         },
-    });
+    ));
 
     mock.assert_calls(1);
     let expected = Image {
@@ -354,16 +344,10 @@ fn post_image_omits_the_fields_left_unset() {
         then.status(200).header("content-type", "application/json").body(IMAGE_CREATING);
     });
 
-    let result = client(&server).execute(&ops::PostImage {
-        api_version: ApiVersion::V4,
-        body: ImageCreate {
-            disk_id: 4_815_162,
-            label: None,
-            description: None,
-            cloud_init: None,
-            tags: None,
-        },
-    });
+    let result = client(&server).execute(&ops::PostImage::new(
+        ApiVersion::V4,
+        ImageCreate { disk_id: 4_815_162, label: None, description: None, cloud_init: None, tags: None },
+    ));
 
     mock.assert_calls(1);
     assert_eq!(result.expect("post-image succeeds").status, Some(ImageStatus::Creating));
@@ -389,16 +373,16 @@ fn post_upload_image_sends_the_body_and_decodes_image_and_upload_url() {
         then.status(200).header("content-type", "application/json").body(IMAGE_UPLOAD);
     });
 
-    let result = client(&server).execute(&ops::PostUploadImage {
-        api_version: ApiVersion::V4,
-        body: ImageUploadCreate {
+    let result = client(&server).execute(&ops::PostUploadImage::new(
+        ApiVersion::V4,
+        ImageUploadCreate {
             label: "alpine-3-20-custom".into(),
             region: "us-iad".into(),
             description: Some("Alpine 3.20, built with packer".into()),
             cloud_init: Some(false),
             tags: Some(strings(&["alpine"])),
         },
-    });
+    ));
 
     mock.assert_calls(1);
     let expected = ImageUpload {
@@ -443,16 +427,16 @@ fn post_upload_image_omits_the_optional_fields_left_unset() {
         then.status(200).header("content-type", "application/json").body(IMAGE_UPLOAD);
     });
 
-    let result = client(&server).execute(&ops::PostUploadImage {
-        api_version: ApiVersion::V4,
-        body: ImageUploadCreate {
+    let result = client(&server).execute(&ops::PostUploadImage::new(
+        ApiVersion::V4,
+        ImageUploadCreate {
             label: "alpine-3-20-custom".into(),
             region: "us-iad".into(),
             description: None,
             cloud_init: None,
             tags: None,
         },
-    });
+    ));
 
     mock.assert_calls(1);
     assert_eq!(result.expect("post-upload-image succeeds").image.status, Some(ImageStatus::PendingUpload));
@@ -481,15 +465,15 @@ fn put_image_sends_label_description_and_tags() {
         then.status(200).header("content-type", "application/json").json_body(answer);
     });
 
-    let result = client(&server).execute(&ops::PutImage {
-        api_version: ApiVersion::V4,
-        image_id: "private/12345".into(),
-        body: ImageUpdate {
+    let result = client(&server).execute(&ops::PutImage::new(
+        ApiVersion::V4,
+        "private/12345",
+        ImageUpdate {
             label: Some("web-base-2024-06".into()),
             description: Some("rebuilt with nginx 1.26".into()),
             tags: Some(strings(&["web", "base", "nginx-1.26"])),
         },
-    });
+    ));
 
     mock.assert_calls(1);
     let expected = Image {
@@ -513,11 +497,11 @@ fn put_image_with_empty_tags_sends_an_empty_array_to_clear_them() {
         then.status(200).header("content-type", "application/json").json_body(answer);
     });
 
-    let result = client(&server).execute(&ops::PutImage {
-        api_version: ApiVersion::V4,
-        image_id: "private/12345".into(),
-        body: ImageUpdate { tags: Some(vec![]), ..Default::default() },
-    });
+    let result = client(&server).execute(&ops::PutImage::new(
+        ApiVersion::V4,
+        "private/12345",
+        ImageUpdate { tags: Some(vec![]), ..Default::default() },
+    ));
 
     mock.assert_calls(1);
     assert_eq!(result.expect("put-image succeeds"), Image { tags: vec![], ..expected_private_12345() });
@@ -532,11 +516,11 @@ fn put_image_with_only_a_label_leaves_tags_and_description_out_of_the_body() {
         then.status(200).header("content-type", "application/json").body(IMAGE_PRIVATE);
     });
 
-    let result = client(&server).execute(&ops::PutImage {
-        api_version: ApiVersion::V4,
-        image_id: "private/12345".into(),
-        body: ImageUpdate { label: Some("web-base-2024-05".into()), ..Default::default() },
-    });
+    let result = client(&server).execute(&ops::PutImage::new(
+        ApiVersion::V4,
+        "private/12345",
+        ImageUpdate { label: Some("web-base-2024-05".into()), ..Default::default() },
+    ));
 
     mock.assert_calls(1);
     assert_eq!(result.expect("put-image succeeds"), expected_private_12345());
@@ -553,8 +537,7 @@ fn delete_image_sends_no_body_and_accepts_an_empty_object() {
         then.status(200).header("content-type", "application/json").body("{}");
     });
 
-    let result = client(&server)
-        .execute(&ops::DeleteImage { api_version: ApiVersion::V4, image_id: "private/12345".into() });
+    let result = client(&server).execute(&ops::DeleteImage::new(ApiVersion::V4, "private/12345"));
 
     mock.assert_calls(1);
     assert_eq!(result.expect("delete-image succeeds"), EmptyObject(Map::new()));
@@ -578,11 +561,11 @@ fn post_replicate_image_sends_the_regions_and_decodes_their_states() {
         then.status(200).header("content-type", "application/json").json_body(answer);
     });
 
-    let result = client(&server).execute(&ops::PostReplicateImage {
-        api_version: ApiVersion::V4,
-        image_id: "private/12345".into(),
-        body: ImageReplicate { regions: strings(&["us-iad", "eu-central", "ap-south"]) },
-    });
+    let result = client(&server).execute(&ops::PostReplicateImage::new(
+        ApiVersion::V4,
+        "private/12345",
+        ImageReplicate { regions: strings(&["us-iad", "eu-central", "ap-south"]) },
+    ));
 
     mock.assert_calls(1);
     let expected = Image {
@@ -672,9 +655,7 @@ fn unknown_fields_land_in_extra_and_are_serialised_back_unchanged() {
     let sent = json!({"data": [image], "page": 1, "pages": 1, "results": 1, "cursor": null});
     let mock = serve_json(&server, GET, "/v4/images", sent.clone());
 
-    let page = client(&server)
-        .execute(&ops::GetImages { api_version: ApiVersion::V4, page: None, page_size: None, x_filter: None })
-        .expect("decodes");
+    let page = client(&server).execute(&ops::GetImages::new(ApiVersion::V4)).expect("decodes");
 
     mock.assert_calls(1);
     let decoded = &page.data[0];
@@ -806,16 +787,16 @@ fn a_400_error_body_becomes_an_api_error_with_field_and_reason() {
     });
 
     let err = client(&server)
-        .execute(&ops::PostUploadImage {
-            api_version: ApiVersion::V4,
-            body: ImageUploadCreate {
+        .execute(&ops::PostUploadImage::new(
+            ApiVersion::V4,
+            ImageUploadCreate {
                 label: "x".into(),
                 region: "us-iad".into(),
                 description: None,
                 cloud_init: None,
                 tags: None,
             },
-        })
+        ))
         .expect_err("a 400 is an error");
 
     mock.assert_calls(1);
@@ -856,10 +837,10 @@ fn several_linode_errors_give_one_message_each_with_or_without_a_field() {
     });
 
     let err = client(&server)
-        .execute(&ops::PostImage {
-            api_version: ApiVersion::V4,
-            body: ImageCreate { disk_id: 1, label: None, description: None, cloud_init: None, tags: None },
-        })
+        .execute(&ops::PostImage::new(
+            ApiVersion::V4,
+            ImageCreate { disk_id: 1, label: None, description: None, cloud_init: None, tags: None },
+        ))
         .expect_err("a 400 is an error");
 
     mock.assert_calls(1);
@@ -907,9 +888,7 @@ fn a_non_json_502_from_a_proxy_gives_an_api_error_holding_the_text() {
     let client =
         Client::builder().token(TOKEN).base_url(server.base_url()).no_retries().build().expect("builds");
 
-    let err = client
-        .execute(&ops::GetImages { api_version: ApiVersion::V4, page: None, page_size: None, x_filter: None })
-        .expect_err("a 502 is an error");
+    let err = client.execute(&ops::GetImages::new(ApiVersion::V4)).expect_err("a 502 is an error");
 
     mock.assert_calls(1);
     assert_eq!(err.kind(), ErrorKind::Api);
@@ -933,7 +912,7 @@ fn a_malformed_200_body_gives_a_decode_error_naming_the_json_path() {
     let mock = serve_json(&server, GET, "/v4/images", sent);
 
     let err = client(&server)
-        .execute(&ops::GetImages { api_version: ApiVersion::V4, page: None, page_size: None, x_filter: None })
+        .execute(&ops::GetImages::new(ApiVersion::V4))
         .expect_err("a string size does not decode");
 
     mock.assert_calls(1);

@@ -81,12 +81,7 @@ impl Client {
     ///
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = Client::from_env()?;
-    /// let page = client.execute(&ops::GetImages {
-    ///     api_version: client.api_version().clone(),
-    ///     page: Some(1),
-    ///     page_size: Some(25),
-    ///     x_filter: None,
-    /// })?;
+    /// let page = client.execute(&ops::GetImages::new(client.api_version().clone()).page(1).page_size(25))?;
     /// println!("{:?} images", page.results);
     /// # Ok(())
     /// # }

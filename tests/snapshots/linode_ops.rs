@@ -2,8 +2,11 @@
 use super::types;
 /**`GET /{apiVersion}/images` (operationId `get-images`): List images
 
-Returns one page of images visible to the caller. Without a token only public images (ids starting with `linode/`) are listed; with a token the account's private (`private/...`) and shared (`shared/...`) images are included as well. Pages are 1-based; `page_size` may be 25 to 500 and defaults to 100. Use the `X-Filter` header to filter or sort server-side. OAuth scope: `images:read_only`.*/
+Returns one page of images visible to the caller. Without a token only public images (ids starting with `linode/`) are listed; with a token the account's private (`private/...`) and shared (`shared/...`) images are included as well. Pages are 1-based; `page_size` may be 25 to 500 and defaults to 100. Use the `X-Filter` header to filter or sort server-side. OAuth scope: `images:read_only`.
+
+Made with [`GetImages::new`], from the required parts; each optional parameter is set with the method named after it. The fields are there to read: a new optional parameter in the spec is not a breaking change.*/
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct GetImages {
     ///API version: `v4` (stable) or `v4beta`.
     pub api_version: types::ApiVersion,
@@ -13,6 +16,35 @@ pub struct GetImages {
     pub page_size: ::std::option::Option<u64>,
     ///Optional JSON object (serialised as a string) that narrows and sorts the list. A plain object such as `{"is_public": false}` matches fields by equality. Operator keys: `+and` / `+or` take an array of such objects (all / at least one must match); `+gt`, `+gte`, `+lt`, `+lte` compare a numeric field with a number; `+contains` matches a substring; `+neq` excludes a value; `+order_by` names the field to sort by and `+order` is `asc` (default) or `desc` and only works together with `+order_by`. Operators are nested under a field name, e.g. `{"size": {"+lte": 5000}, "+order_by": "label", "+order": "desc"}`. Fields that can be filtered on: `deprecated`, `is_public`, `label`, `size`, `status`, `tags`, `type`, `vendor`, `is_shared`. `status` cannot be used with `+order_by`/`+order`.
     pub x_filter: ::std::option::Option<::std::string::String>,
+}
+impl GetImages {
+    ///A `get-images` request, from its required parts.
+    pub fn new(api_version: impl ::std::convert::Into<types::ApiVersion>) -> Self {
+        Self {
+            api_version: api_version.into(),
+            page: ::std::option::Option::None,
+            page_size: ::std::option::Option::None,
+            x_filter: ::std::option::Option::None,
+        }
+    }
+    ///Sets the `page` query parameter.
+    pub fn page(mut self, page: u64) -> Self {
+        self.page = ::std::option::Option::Some(page);
+        self
+    }
+    ///Sets the `page_size` query parameter.
+    pub fn page_size(mut self, page_size: u64) -> Self {
+        self.page_size = ::std::option::Option::Some(page_size);
+        self
+    }
+    ///Sets the `X-Filter` header.
+    pub fn x_filter(
+        mut self,
+        x_filter: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.x_filter = ::std::option::Option::Some(x_filter.into());
+        self
+    }
 }
 impl crate::Operation for GetImages {
     type Response = types::ImagePage;
@@ -45,13 +77,28 @@ impl crate::Operation for GetImages {
 }
 /**`POST /{apiVersion}/images` (operationId `post-image`): Capture an image from a Linode disk
 
-Creates a private image by capturing the disk `disk_id` of one of your Linodes. The image is stored in Object Storage in the region of the source Linode and starts with status `creating`. Capturing an encrypted disk yields an unencrypted image (disks rebuilt from it are encrypted again). OAuth scopes: `images:read_write` and `linodes:read_only`.*/
+Creates a private image by capturing the disk `disk_id` of one of your Linodes. The image is stored in Object Storage in the region of the source Linode and starts with status `creating`. Capturing an encrypted disk yields an unencrypted image (disks rebuilt from it are encrypted again). OAuth scopes: `images:read_write` and `linodes:read_only`.
+
+Made with [`PostImage::new`], from the required parts. The fields are there to read: a new optional parameter in the spec is not a breaking change.*/
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct PostImage {
     ///API version: `v4` (stable) or `v4beta`.
     pub api_version: types::ApiVersion,
     ///The JSON request body.
     pub body: types::ImageCreate,
+}
+impl PostImage {
+    ///A `post-image` request, from its required parts.
+    pub fn new(
+        api_version: impl ::std::convert::Into<types::ApiVersion>,
+        body: impl ::std::convert::Into<types::ImageCreate>,
+    ) -> Self {
+        Self {
+            api_version: api_version.into(),
+            body: body.into(),
+        }
+    }
 }
 impl crate::Operation for PostImage {
     type Response = types::Image;
@@ -70,13 +117,28 @@ impl crate::Operation for PostImage {
 }
 /**`POST /{apiVersion}/images/upload` (operationId `post-upload-image`): Create an image for upload
 
-Creates an empty private image (status `pending_upload`) and returns it together with a pre-signed `upload_to` URL. Upload the disk data in a second request: an HTTP `PUT` of a raw disk image (`.img`) compressed with gzip (`.img.gz`), at most 5 GB compressed and 6 GB uncompressed, with header `Content-Type: application/octet-stream` and without the `Authorization` header (the URL carries its own signature). The upload must finish within 24 hours, otherwise the API cancels it and deletes the image. `region` must be a core region with Object Storage. OAuth scope: `images:read_write`.*/
+Creates an empty private image (status `pending_upload`) and returns it together with a pre-signed `upload_to` URL. Upload the disk data in a second request: an HTTP `PUT` of a raw disk image (`.img`) compressed with gzip (`.img.gz`), at most 5 GB compressed and 6 GB uncompressed, with header `Content-Type: application/octet-stream` and without the `Authorization` header (the URL carries its own signature). The upload must finish within 24 hours, otherwise the API cancels it and deletes the image. `region` must be a core region with Object Storage. OAuth scope: `images:read_write`.
+
+Made with [`PostUploadImage::new`], from the required parts. The fields are there to read: a new optional parameter in the spec is not a breaking change.*/
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct PostUploadImage {
     ///API version: `v4` (stable) or `v4beta`.
     pub api_version: types::ApiVersion,
     ///The JSON request body.
     pub body: types::ImageUploadCreate,
+}
+impl PostUploadImage {
+    ///A `post-upload-image` request, from its required parts.
+    pub fn new(
+        api_version: impl ::std::convert::Into<types::ApiVersion>,
+        body: impl ::std::convert::Into<types::ImageUploadCreate>,
+    ) -> Self {
+        Self {
+            api_version: api_version.into(),
+            body: body.into(),
+        }
+    }
 }
 impl crate::Operation for PostUploadImage {
     type Response = types::ImageUpload;
@@ -96,13 +158,28 @@ impl crate::Operation for PostUploadImage {
 }
 /**`GET /{apiVersion}/images/{imageId}` (operationId `get-image`): Get an image
 
-Returns a single image by id. Public images (`linode/...`) can be fetched without a token; private and shared images need one. OAuth scope: `images:read_only`.*/
+Returns a single image by id. Public images (`linode/...`) can be fetched without a token; private and shared images need one. OAuth scope: `images:read_only`.
+
+Made with [`GetImage::new`], from the required parts. The fields are there to read: a new optional parameter in the spec is not a breaking change.*/
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct GetImage {
     ///API version: `v4` (stable) or `v4beta`.
     pub api_version: types::ApiVersion,
     ///Image id, e.g. `linode/debian12` or `private/12345`. The `/` belongs to the id, so clients send it percent-encoded as one path segment (`private%2F12345`); the API accepts both forms.
     pub image_id: ::std::string::String,
+}
+impl GetImage {
+    ///A `get-image` request, from its required parts.
+    pub fn new(
+        api_version: impl ::std::convert::Into<types::ApiVersion>,
+        image_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            api_version: api_version.into(),
+            image_id: image_id.into(),
+        }
+    }
 }
 impl crate::Operation for GetImage {
     type Response = types::Image;
@@ -119,8 +196,11 @@ impl crate::Operation for GetImage {
 }
 /**`PUT /{apiVersion}/images/{imageId}` (operationId `put-image`): Update an image
 
-Changes the label, description or tags of a private image you have `read_write` access to. Fields left out stay unchanged. Regions cannot be changed here; use `post-replicate-image`. OAuth scope: `images:read_write`.*/
+Changes the label, description or tags of a private image you have `read_write` access to. Fields left out stay unchanged. Regions cannot be changed here; use `post-replicate-image`. OAuth scope: `images:read_write`.
+
+Made with [`PutImage::new`], from the required parts. The fields are there to read: a new optional parameter in the spec is not a breaking change.*/
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct PutImage {
     ///API version: `v4` (stable) or `v4beta`.
     pub api_version: types::ApiVersion,
@@ -128,6 +208,20 @@ pub struct PutImage {
     pub image_id: ::std::string::String,
     ///The JSON request body.
     pub body: types::ImageUpdate,
+}
+impl PutImage {
+    ///A `put-image` request, from its required parts.
+    pub fn new(
+        api_version: impl ::std::convert::Into<types::ApiVersion>,
+        image_id: impl ::std::convert::Into<::std::string::String>,
+        body: impl ::std::convert::Into<types::ImageUpdate>,
+    ) -> Self {
+        Self {
+            api_version: api_version.into(),
+            image_id: image_id.into(),
+            body: body.into(),
+        }
+    }
 }
 impl crate::Operation for PutImage {
     type Response = types::Image;
@@ -147,13 +241,28 @@ impl crate::Operation for PutImage {
 }
 /**`DELETE /{apiVersion}/images/{imageId}` (operationId `delete-image`): Delete an image
 
-Deletes a private image, including all its replicas in every region. This cannot be undone. On success the API answers 200 with an empty JSON object `{}` (not 204). OAuth scope: `images:read_write`.*/
+Deletes a private image, including all its replicas in every region. This cannot be undone. On success the API answers 200 with an empty JSON object `{}` (not 204). OAuth scope: `images:read_write`.
+
+Made with [`DeleteImage::new`], from the required parts. The fields are there to read: a new optional parameter in the spec is not a breaking change.*/
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteImage {
     ///API version: `v4` (stable) or `v4beta`.
     pub api_version: types::ApiVersion,
     ///Image id, e.g. `linode/debian12` or `private/12345`. The `/` belongs to the id, so clients send it percent-encoded as one path segment (`private%2F12345`); the API accepts both forms.
     pub image_id: ::std::string::String,
+}
+impl DeleteImage {
+    ///A `delete-image` request, from its required parts.
+    pub fn new(
+        api_version: impl ::std::convert::Into<types::ApiVersion>,
+        image_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            api_version: api_version.into(),
+            image_id: image_id.into(),
+        }
+    }
 }
 impl crate::Operation for DeleteImage {
     type Response = types::EmptyObject;
@@ -170,8 +279,11 @@ impl crate::Operation for DeleteImage {
 }
 /**`POST /{apiVersion}/images/{imageId}/regions` (operationId `post-replicate-image`): Set the regions of an image
 
-Replicates a private image so that it is stored in exactly the given regions. The list replaces the current one: a region that is left out (including the original one) loses its copy. An empty list is rejected; delete the image instead. The image must have status `available`, and every region must support Object Storage. Replicas are billed by stored size (see `total_size`). OAuth scope: `images:read_write`.*/
+Replicates a private image so that it is stored in exactly the given regions. The list replaces the current one: a region that is left out (including the original one) loses its copy. An empty list is rejected; delete the image instead. The image must have status `available`, and every region must support Object Storage. Replicas are billed by stored size (see `total_size`). OAuth scope: `images:read_write`.
+
+Made with [`PostReplicateImage::new`], from the required parts. The fields are there to read: a new optional parameter in the spec is not a breaking change.*/
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct PostReplicateImage {
     ///API version: `v4` (stable) or `v4beta`.
     pub api_version: types::ApiVersion,
@@ -179,6 +291,20 @@ pub struct PostReplicateImage {
     pub image_id: ::std::string::String,
     ///The JSON request body.
     pub body: types::ImageReplicate,
+}
+impl PostReplicateImage {
+    ///A `post-replicate-image` request, from its required parts.
+    pub fn new(
+        api_version: impl ::std::convert::Into<types::ApiVersion>,
+        image_id: impl ::std::convert::Into<::std::string::String>,
+        body: impl ::std::convert::Into<types::ImageReplicate>,
+    ) -> Self {
+        Self {
+            api_version: api_version.into(),
+            image_id: image_id.into(),
+            body: body.into(),
+        }
+    }
 }
 impl crate::Operation for PostReplicateImage {
     type Response = types::Image;
