@@ -46,13 +46,13 @@ macro_rules! row {
 #[test]
 fn linode_operations_table_lists_the_seven_operations() {
     let expected: &[Row] = &[
-        ("get-images", "GET", "/{apiVersion}/images", "GetImages"),
-        ("post-image", "POST", "/{apiVersion}/images", "PostImage"),
-        ("post-upload-image", "POST", "/{apiVersion}/images/upload", "PostUploadImage"),
-        ("get-image", "GET", "/{apiVersion}/images/{imageId}", "GetImage"),
-        ("put-image", "PUT", "/{apiVersion}/images/{imageId}", "PutImage"),
-        ("delete-image", "DELETE", "/{apiVersion}/images/{imageId}", "DeleteImage"),
-        ("post-replicate-image", "POST", "/{apiVersion}/images/{imageId}/regions", "PostReplicateImage"),
+        ("get-images", "GET", "/images", "GetImages"),
+        ("post-image", "POST", "/images", "PostImage"),
+        ("post-upload-image", "POST", "/images/upload", "PostUploadImage"),
+        ("get-image", "GET", "/images/{imageId}", "GetImage"),
+        ("put-image", "PUT", "/images/{imageId}", "PutImage"),
+        ("delete-image", "DELETE", "/images/{imageId}", "DeleteImage"),
+        ("post-replicate-image", "POST", "/images/{imageId}/regions", "PostReplicateImage"),
     ];
     assert_eq!(linode::ops::OPERATIONS, expected);
 }
@@ -109,17 +109,14 @@ fn every_request_type_has_the_constants_of_its_table_row() {
 fn linode_get_image_constants() {
     assert_eq!(<linode::ops::GetImage as Operation>::OPERATION_ID, "get-image");
     assert_eq!(<linode::ops::GetImage as Operation>::METHOD, Method::Get);
-    assert_eq!(<linode::ops::GetImage as Operation>::PATH_TEMPLATE, "/{apiVersion}/images/{imageId}");
+    assert_eq!(<linode::ops::GetImage as Operation>::PATH_TEMPLATE, "/images/{imageId}");
 }
 
 #[test]
 fn linode_post_replicate_image_constants() {
     assert_eq!(<linode::ops::PostReplicateImage as Operation>::OPERATION_ID, "post-replicate-image");
     assert_eq!(<linode::ops::PostReplicateImage as Operation>::METHOD, Method::Post);
-    assert_eq!(
-        <linode::ops::PostReplicateImage as Operation>::PATH_TEMPLATE,
-        "/{apiVersion}/images/{imageId}/regions"
-    );
+    assert_eq!(<linode::ops::PostReplicateImage as Operation>::PATH_TEMPLATE, "/images/{imageId}/regions");
 }
 
 #[test]
@@ -153,24 +150,20 @@ fn only_get_put_and_delete_are_idempotent() {
 // ------------------------------------------------------------ request parts, unsent
 
 #[test]
-fn linode_paths_encode_each_parameter_as_one_segment() {
+fn linode_paths_encode_each_parameter_as_one_segment_and_leave_the_version_to_the_client() {
     let op = linode::ops::PostReplicateImage::new(
-        linode::types::ApiVersion::V4beta,
         "private/12345",
         linode::types::ImageReplicate { regions: vec!["us-iad".into()] },
     );
-    assert_eq!(op.path(), "/v4beta/images/private%2F12345/regions");
-    let other = linode::ops::GetImage::new(linode::types::ApiVersion::Other("v5".into()), "a b?#");
-    assert_eq!(other.path(), "/v5/images/a%20b%3F%23");
+    assert_eq!(op.path(), "/images/private%2F12345/regions");
+    let other = linode::ops::GetImage::new("a b?#");
+    assert_eq!(other.path(), "/images/a%20b%3F%23");
 }
 
 #[test]
 fn linode_get_images_puts_paging_in_the_query_and_the_filter_in_a_header() {
-    let op = linode::ops::GetImages::new(linode::types::ApiVersion::V4)
-        .page(3)
-        .page_size(500)
-        .x_filter(r#"{"vendor":"Debian"}"#);
-    assert_eq!(op.path(), "/v4/images");
+    let op = linode::ops::GetImages::new().page(3).page_size(500).x_filter(r#"{"vendor":"Debian"}"#);
+    assert_eq!(op.path(), "/images");
     assert_eq!(op.query(), vec![("page", "3".to_string()), ("page_size", "500".to_string())]);
     assert_eq!(op.headers(), vec![("X-Filter", r#"{"vendor":"Debian"}"#.to_string())]);
     assert!(op.body().is_none());

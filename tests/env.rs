@@ -18,7 +18,7 @@ fn set(name: &str, value: Option<&str>) {
 
 fn linode_auth(server: &Server) -> Option<String> {
     let client = linode::ClientBuilder::default().token_from_env().base_url(server.url()).build().unwrap();
-    client.execute(&linode::ops::GetImage::new(linode::ApiVersion::V4, "x")).unwrap();
+    client.execute(&linode::ops::GetImage::new("x")).unwrap();
     server.seen().last().unwrap().headers.get("authorization").cloned()
 }
 

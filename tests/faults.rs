@@ -18,20 +18,17 @@ fn linode_client(server: &Server, retry: RetryPolicy) -> linode::Client {
 }
 
 fn get_image(client: &linode::Client) -> cloud_images::Result<linode::types::Image> {
-    client.execute(&linode::ops::GetImage::new(linode::ApiVersion::V4, "private/12345"))
+    client.execute(&linode::ops::GetImage::new("private/12345"))
 }
 
 fn post_image(client: &linode::Client) -> cloud_images::Result<linode::types::Image> {
-    client.execute(&linode::ops::PostImage::new(
-        linode::ApiVersion::V4,
-        linode::types::ImageCreate {
-            disk_id: 42,
-            label: Some("gold-master".into()),
-            description: None,
-            cloud_init: None,
-            tags: None,
-        },
-    ))
+    client.execute(&linode::ops::PostImage::new(linode::types::ImageCreate {
+        disk_id: 42,
+        label: Some("gold-master".into()),
+        description: None,
+        cloud_init: None,
+        tags: None,
+    }))
 }
 
 #[test]

@@ -66,7 +66,7 @@ fn to_value<T: serde::Serialize>(value: &T) -> Value {
 }
 
 fn get_image(image_id: &str) -> ops::GetImage {
-    ops::GetImage::new(ApiVersion::V4, image_id)
+    ops::GetImage::new(image_id)
 }
 
 fn region(region: &str, status: ImageRegionStatus) -> ImageRegion {
@@ -159,8 +159,7 @@ fn get_images_sends_page_query_and_x_filter_and_decodes_the_page() {
         then.status(200).header("content-type", "application/json").body(IMAGES_PAGE);
     });
 
-    let result =
-        client(&server).execute(&ops::GetImages::new(ApiVersion::V4).page(2).page_size(25).x_filter(filter));
+    let result = client(&server).execute(&ops::GetImages::new().page(2).page_size(25).x_filter(filter));
 
     mock.assert_calls(1);
     let page: ImagePage = result.expect("get-images succeeds");
@@ -187,7 +186,7 @@ fn get_images_without_options_sends_no_query_and_no_x_filter() {
             .json_body(json!({"data": [], "page": 1, "pages": 1, "results": 0}));
     });
 
-    let result = client(&server).execute(&ops::GetImages::new(ApiVersion::V4));
+    let result = client(&server).execute(&ops::GetImages::new());
 
     mock.assert_calls(1);
     let page = result.expect("get-images succeeds");
@@ -223,10 +222,75 @@ fn get_image_on_v4beta_uses_the_v4beta_path() {
         then.status(200).header("content-type", "application/json").body(IMAGE_PUBLIC);
     });
 
-    let result = client(&server).execute(&ops::GetImage::new(ApiVersion::V4beta, "linode/debian12"));
+    let client = Client::builder()
+        .token(TOKEN)
+        .base_url(server.base_url())
+        .api_version(ApiVersion::V4beta)
+        .build()
+        .expect("client builds");
+    let result = client.execute(&ops::GetImage::new("linode/debian12"));
 
     mock.assert_calls(1);
     assert_eq!(result.expect("get-image succeeds"), expected_public_debian12());
+}
+
+/// Every operation, sent by a client set to `v4beta`: the version is the client's, in front of
+/// each operation's path, and the same for `execute` and the facade.
+#[test]
+fn the_client_puts_its_api_version_in_front_of_every_operation_path() {
+    let server = MockServer::start();
+    let mocks = [
+        (GET, "/v4beta/images", IMAGES_PAGE),
+        (POST, "/v4beta/images", IMAGE_CREATING),
+        (POST, "/v4beta/images/upload", IMAGE_UPLOAD),
+        (GET, "/v4beta/images/private%2F12345", IMAGE_PRIVATE),
+        (PUT, "/v4beta/images/private%2F12345", IMAGE_PRIVATE),
+        (DELETE, "/v4beta/images/private%2F12345", "{}"),
+        (POST, "/v4beta/images/private%2F12345/regions", IMAGE_PRIVATE),
+    ]
+    .map(|(method, path, body)| {
+        server.mock(|when, then| {
+            api_headers(when.method(method).path(path));
+            then.status(200).header("content-type", "application/json").body(body);
+        })
+    });
+    let client = Client::builder()
+        .token(TOKEN)
+        .base_url(server.base_url())
+        .api_version(ApiVersion::V4beta)
+        .build()
+        .expect("client builds");
+    let id = "private/12345";
+
+    client.execute(&ops::GetImages::new()).expect("get-images");
+    client.execute(&ops::PostImage::new(ImageCreate { disk_id: 1, ..fixture_create() })).expect("post-image");
+    client
+        .execute(&ops::PostUploadImage::new(ImageUploadCreate {
+            label: "x".into(),
+            region: "us-iad".into(),
+            description: None,
+            cloud_init: None,
+            tags: None,
+        }))
+        .expect("post-upload-image");
+    client.execute(&ops::GetImage::new(id)).expect("get-image");
+    client.execute(&ops::PutImage::new(id, ImageUpdate::default())).expect("put-image");
+    client.execute(&ops::DeleteImage::new(id)).expect("delete-image");
+    client
+        .execute(&ops::PostReplicateImage::new(id, ImageReplicate { regions: strings(&["us-iad"]) }))
+        .expect("replicate");
+    // The facade, including `delete`, which sends without decoding.
+    client.images().list().send().expect("list");
+    client.images().get(id).expect("get");
+    client.images().delete(id).expect("delete");
+
+    let calls: Vec<usize> = mocks.iter().map(Mock::calls).collect();
+    assert_eq!(calls, [2, 1, 1, 2, 1, 2, 1]);
+}
+
+/// An `ImageCreate` with nothing but the disk.
+fn fixture_create() -> ImageCreate {
+    ImageCreate { disk_id: 0, label: None, description: None, cloud_init: None, tags: None }
 }
 
 #[test]
@@ -297,16 +361,13 @@ fn post_image_sends_every_field_of_the_body() {
         then.status(200).header("content-type", "application/json").body(IMAGE_CREATING);
     });
 
-    let result = client(&server).execute(&ops::PostImage::new(
-        ApiVersion::V4,
-        ImageCreate {
-            disk_id: 4_815_162,
-            label: Some("db-01-before-upgrade".into()),
-            description: Some("PostgreSQL 15 data disk before the 16 upgrade".into()),
-            cloud_init: Some(true),
-            tags: Some(strings(&["db", "pre-upgrade"])),
-        },
-    ));
+    let result = client(&server).execute(&ops::PostImage::new(ImageCreate {
+        disk_id: 4_815_162,
+        label: Some("db-01-before-upgrade".into()),
+        description: Some("PostgreSQL 15 data disk before the 16 upgrade".into()),
+        cloud_init: Some(true),
+        tags: Some(strings(&["db", "pre-upgrade"])),
+    }));
 
     mock.assert_calls(1);
     let expected = Image {
@@ -344,10 +405,13 @@ fn post_image_omits_the_fields_left_unset() {
         then.status(200).header("content-type", "application/json").body(IMAGE_CREATING);
     });
 
-    let result = client(&server).execute(&ops::PostImage::new(
-        ApiVersion::V4,
-        ImageCreate { disk_id: 4_815_162, label: None, description: None, cloud_init: None, tags: None },
-    ));
+    let result = client(&server).execute(&ops::PostImage::new(ImageCreate {
+        disk_id: 4_815_162,
+        label: None,
+        description: None,
+        cloud_init: None,
+        tags: None,
+    }));
 
     mock.assert_calls(1);
     assert_eq!(result.expect("post-image succeeds").status, Some(ImageStatus::Creating));
@@ -373,16 +437,13 @@ fn post_upload_image_sends_the_body_and_decodes_image_and_upload_url() {
         then.status(200).header("content-type", "application/json").body(IMAGE_UPLOAD);
     });
 
-    let result = client(&server).execute(&ops::PostUploadImage::new(
-        ApiVersion::V4,
-        ImageUploadCreate {
-            label: "alpine-3-20-custom".into(),
-            region: "us-iad".into(),
-            description: Some("Alpine 3.20, built with packer".into()),
-            cloud_init: Some(false),
-            tags: Some(strings(&["alpine"])),
-        },
-    ));
+    let result = client(&server).execute(&ops::PostUploadImage::new(ImageUploadCreate {
+        label: "alpine-3-20-custom".into(),
+        region: "us-iad".into(),
+        description: Some("Alpine 3.20, built with packer".into()),
+        cloud_init: Some(false),
+        tags: Some(strings(&["alpine"])),
+    }));
 
     mock.assert_calls(1);
     let expected = ImageUpload {
@@ -427,16 +488,13 @@ fn post_upload_image_omits_the_optional_fields_left_unset() {
         then.status(200).header("content-type", "application/json").body(IMAGE_UPLOAD);
     });
 
-    let result = client(&server).execute(&ops::PostUploadImage::new(
-        ApiVersion::V4,
-        ImageUploadCreate {
-            label: "alpine-3-20-custom".into(),
-            region: "us-iad".into(),
-            description: None,
-            cloud_init: None,
-            tags: None,
-        },
-    ));
+    let result = client(&server).execute(&ops::PostUploadImage::new(ImageUploadCreate {
+        label: "alpine-3-20-custom".into(),
+        region: "us-iad".into(),
+        description: None,
+        cloud_init: None,
+        tags: None,
+    }));
 
     mock.assert_calls(1);
     assert_eq!(result.expect("post-upload-image succeeds").image.status, Some(ImageStatus::PendingUpload));
@@ -466,7 +524,6 @@ fn put_image_sends_label_description_and_tags() {
     });
 
     let result = client(&server).execute(&ops::PutImage::new(
-        ApiVersion::V4,
         "private/12345",
         ImageUpdate {
             label: Some("web-base-2024-06".into()),
@@ -498,7 +555,6 @@ fn put_image_with_empty_tags_sends_an_empty_array_to_clear_them() {
     });
 
     let result = client(&server).execute(&ops::PutImage::new(
-        ApiVersion::V4,
         "private/12345",
         ImageUpdate { tags: Some(vec![]), ..Default::default() },
     ));
@@ -517,7 +573,6 @@ fn put_image_with_only_a_label_leaves_tags_and_description_out_of_the_body() {
     });
 
     let result = client(&server).execute(&ops::PutImage::new(
-        ApiVersion::V4,
         "private/12345",
         ImageUpdate { label: Some("web-base-2024-05".into()), ..Default::default() },
     ));
@@ -537,7 +592,7 @@ fn delete_image_sends_no_body_and_accepts_an_empty_object() {
         then.status(200).header("content-type", "application/json").body("{}");
     });
 
-    let result = client(&server).execute(&ops::DeleteImage::new(ApiVersion::V4, "private/12345"));
+    let result = client(&server).execute(&ops::DeleteImage::new("private/12345"));
 
     mock.assert_calls(1);
     assert_eq!(result.expect("delete-image succeeds"), EmptyObject(Map::new()));
@@ -562,7 +617,6 @@ fn post_replicate_image_sends_the_regions_and_decodes_their_states() {
     });
 
     let result = client(&server).execute(&ops::PostReplicateImage::new(
-        ApiVersion::V4,
         "private/12345",
         ImageReplicate { regions: strings(&["us-iad", "eu-central", "ap-south"]) },
     ));
@@ -655,7 +709,7 @@ fn unknown_fields_land_in_extra_and_are_serialised_back_unchanged() {
     let sent = json!({"data": [image], "page": 1, "pages": 1, "results": 1, "cursor": null});
     let mock = serve_json(&server, GET, "/v4/images", sent.clone());
 
-    let page = client(&server).execute(&ops::GetImages::new(ApiVersion::V4)).expect("decodes");
+    let page = client(&server).execute(&ops::GetImages::new()).expect("decodes");
 
     mock.assert_calls(1);
     let decoded = &page.data[0];
@@ -787,16 +841,13 @@ fn a_400_error_body_becomes_an_api_error_with_field_and_reason() {
     });
 
     let err = client(&server)
-        .execute(&ops::PostUploadImage::new(
-            ApiVersion::V4,
-            ImageUploadCreate {
-                label: "x".into(),
-                region: "us-iad".into(),
-                description: None,
-                cloud_init: None,
-                tags: None,
-            },
-        ))
+        .execute(&ops::PostUploadImage::new(ImageUploadCreate {
+            label: "x".into(),
+            region: "us-iad".into(),
+            description: None,
+            cloud_init: None,
+            tags: None,
+        }))
         .expect_err("a 400 is an error");
 
     mock.assert_calls(1);
@@ -837,10 +888,13 @@ fn several_linode_errors_give_one_message_each_with_or_without_a_field() {
     });
 
     let err = client(&server)
-        .execute(&ops::PostImage::new(
-            ApiVersion::V4,
-            ImageCreate { disk_id: 1, label: None, description: None, cloud_init: None, tags: None },
-        ))
+        .execute(&ops::PostImage::new(ImageCreate {
+            disk_id: 1,
+            label: None,
+            description: None,
+            cloud_init: None,
+            tags: None,
+        }))
         .expect_err("a 400 is an error");
 
     mock.assert_calls(1);
@@ -888,7 +942,7 @@ fn a_non_json_502_from_a_proxy_gives_an_api_error_holding_the_text() {
     let client =
         Client::builder().token(TOKEN).base_url(server.base_url()).no_retries().build().expect("builds");
 
-    let err = client.execute(&ops::GetImages::new(ApiVersion::V4)).expect_err("a 502 is an error");
+    let err = client.execute(&ops::GetImages::new()).expect_err("a 502 is an error");
 
     mock.assert_calls(1);
     assert_eq!(err.kind(), ErrorKind::Api);
@@ -911,9 +965,7 @@ fn a_malformed_200_body_gives_a_decode_error_naming_the_json_path() {
     sent["data"][1]["size"] = json!("2520");
     let mock = serve_json(&server, GET, "/v4/images", sent);
 
-    let err = client(&server)
-        .execute(&ops::GetImages::new(ApiVersion::V4))
-        .expect_err("a string size does not decode");
+    let err = client(&server).execute(&ops::GetImages::new()).expect_err("a string size does not decode");
 
     mock.assert_calls(1);
     assert_eq!(err.kind(), ErrorKind::Decode);

@@ -37,7 +37,7 @@ fn set(name: &str, value: Option<&str>) {
 }
 
 fn get_image(client: &linode::Client) -> cloud_images::Result<linode::types::Image> {
-    client.execute(&linode::ops::GetImage::new(linode::ApiVersion::V4, "private/12345"))
+    client.execute(&linode::ops::GetImage::new("private/12345"))
 }
 
 /// A TLS server for `api.example.test`, and a proxy that sends every tunnel to it: the client

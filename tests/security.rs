@@ -10,7 +10,7 @@ use common::{DO_IMAGE, LINODE_IMAGE, Reply, Server};
 const TOKEN: &str = "dop_v1_5ecret5ecret5ecret";
 
 fn get_linode(client: &linode::Client, id: &str) -> cloud_images::Result<linode::types::Image> {
-    client.execute(&linode::ops::GetImage::new(linode::ApiVersion::V4, id))
+    client.execute(&linode::ops::GetImage::new(id))
 }
 
 #[test]

@@ -21,7 +21,7 @@ pub mod types {
 ///
 /// # fn main() -> Result<(), cloud_images::Error> {
 /// let client = Client::from_env()?;
-/// let op = ops::GetImages::new(client.api_version().clone()).page(2).page_size(500);
+/// let op = ops::GetImages::new().page(2).page_size(500); // the client adds `/v4`
 /// assert_eq!(op.page_size, Some(500));
 /// let page = client.execute(&op)?;
 /// println!("{} images on page 2", page.data.len());

@@ -69,7 +69,7 @@ impl<'a> Images<'a> {
     /// # }
     /// ```
     pub fn get(&self, id: &str) -> Result<Image> {
-        self.client.execute(&ops::GetImage { api_version: self.version(), image_id: id.to_string() })
+        self.client.execute(&ops::GetImage::new(id))
     }
 
     /// Captures a private image from the disk `disk_id` of one of your Linodes
@@ -130,11 +130,11 @@ impl<'a> Images<'a> {
     /// # }
     /// ```
     pub fn delete(&self, id: &str) -> Result<()> {
-        let op = ops::DeleteImage { api_version: self.version(), image_id: id.to_string() };
+        let op = ops::DeleteImage::new(id);
         self.client.transport().call(
             ops::DeleteImage::METHOD,
             ops::DeleteImage::OPERATION_ID,
-            &op.path(),
+            &self.client.versioned(&op).path(),
             &op.query(),
             &op.headers(),
             None,
@@ -169,11 +169,7 @@ impl<'a> Images<'a> {
                 "cannot replicate {id} to no region: the list replaces the current one; delete the image instead"
             )));
         }
-        self.client.execute(&ops::PostReplicateImage {
-            api_version: self.version(),
-            image_id: id.to_string(),
-            body: types::ImageReplicate { regions },
-        })
+        self.client.execute(&ops::PostReplicateImage::new(id, types::ImageReplicate { regions }))
     }
 
     /// Creates an empty image waiting for its data (`POST /images/upload`): returns the image
@@ -192,7 +188,7 @@ impl<'a> Images<'a> {
     /// # }
     /// ```
     pub fn create_upload(&self, request: CreateUpload) -> Result<types::ImageUpload> {
-        self.client.execute(&ops::PostUploadImage { api_version: self.version(), body: request.into_body() })
+        self.client.execute(&ops::PostUploadImage::new(request.into_body()))
     }
 
     /// Sends an image's data to a pre-signed `upload_to` URL, as [`upload`](Images::upload)
@@ -407,10 +403,6 @@ impl<'a> Images<'a> {
             failed.with_source(e)
         })
     }
-
-    fn version(&self) -> types::ApiVersion {
-        self.client.api_version().clone()
-    }
 }
 
 fn region_list<I>(regions: I) -> Result<Vec<String>>
@@ -538,13 +530,8 @@ impl ListImages<'_> {
     pub fn send(&self) -> Result<Page<Image>> {
         let (page_size, x_filter) = self.checked()?;
         let asked = self.page.unwrap_or(1);
-        let op = ops::GetImages {
-            api_version: self.client.api_version().clone(),
-            page: self.page,
-            page_size: Some(page_size),
-            x_filter,
-        };
-        let (envelope, items) = self.client.transport().list(&op, Some(asked))?;
+        let op = ops::GetImages { page: self.page, page_size: Some(page_size), x_filter };
+        let (envelope, items) = self.client.transport().list(&self.client.versioned(&op), Some(asked))?;
         Ok(Page::new(items, envelope.page.unwrap_or(asked), envelope.pages, envelope.results))
     }
 
@@ -662,12 +649,11 @@ impl Cursor {
         }
         let asked = self.next;
         let op = ops::GetImages {
-            api_version: self.client.api_version().clone(),
             page: Some(asked),
             page_size: Some(self.page_size),
             x_filter: self.x_filter.clone(),
         };
-        let (envelope, items) = self.client.transport().list(&op, Some(asked))?;
+        let (envelope, items) = self.client.transport().list(&self.client.versioned(&op), Some(asked))?;
         let first = items.first_ok().map(|i| i.id.clone());
         let repeated = match envelope.page {
             Some(page) => self.last_seen.is_some_and(|seen| page <= seen),
@@ -774,10 +760,7 @@ impl CreateImage<'_> {
     /// # }
     /// ```
     pub fn send(&self) -> Result<Image> {
-        self.client.execute(&ops::PostImage {
-            api_version: self.client.api_version().clone(),
-            body: self.body.clone(),
-        })
+        self.client.execute(&ops::PostImage::new(self.body.clone()))
     }
 }
 
@@ -858,10 +841,6 @@ impl UpdateImage<'_> {
     /// # }
     /// ```
     pub fn send(&self) -> Result<Image> {
-        self.client.execute(&ops::PutImage {
-            api_version: self.client.api_version().clone(),
-            image_id: self.id.clone(),
-            body: self.body.clone(),
-        })
+        self.client.execute(&ops::PutImage::new(self.id.clone(), self.body.clone()))
     }
 }

@@ -1,4 +1,4 @@
-/**API version segment at the start of every path: `v4` for the stable API, `v4beta` for features still in beta.
+/**API version segment at the start of every path: `v4` for the stable API, `v4beta` for features still in beta. Set once per client (the `apiVersion` variable of the server URL), not per operation.
 
 An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.*/
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -1,6 +1,6 @@
 #[allow(unused_imports)]
 use super::types;
-/**`GET /{apiVersion}/images` (operationId `get-images`): List images
+/**`GET /images` (operationId `get-images`): List images
 
 Returns one page of images visible to the caller. Without a token only public images (ids starting with `linode/`) are listed; with a token the account's private (`private/...`) and shared (`shared/...`) images are included as well. Pages are 1-based; `page_size` may be 25 to 500 and defaults to 100. Use the `X-Filter` header to filter or sort server-side. OAuth scope: `images:read_only`.
 
@@ -8,8 +8,6 @@ Made with [`GetImages::new`], from the required parts; each optional parameter i
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct GetImages {
-    ///API version: `v4` (stable) or `v4beta`.
-    pub api_version: types::ApiVersion,
     ///1-based number of the page to fetch. Defaults to 1.
     pub page: ::std::option::Option<u64>,
     ///Number of images per page, between 25 and 500 inclusive. Defaults to 100.
@@ -19,9 +17,8 @@ pub struct GetImages {
 }
 impl GetImages {
     ///A `get-images` request, from its required parts.
-    pub fn new(api_version: impl ::std::convert::Into<types::ApiVersion>) -> Self {
+    pub fn new() -> Self {
         Self {
-            api_version: api_version.into(),
             page: ::std::option::Option::None,
             page_size: ::std::option::Option::None,
             x_filter: ::std::option::Option::None,
@@ -51,11 +48,9 @@ impl crate::Operation for GetImages {
     type Body = ();
     const METHOD: crate::Method = crate::Method::Get;
     const OPERATION_ID: &'static str = "get-images";
-    const PATH_TEMPLATE: &'static str = "/{apiVersion}/images";
+    const PATH_TEMPLATE: &'static str = "/images";
     fn path(&self) -> ::std::string::String {
-        format!(
-            "/{}/images", crate ::encode::path_segment(& self.api_version.to_string())
-        )
+        "/images".to_string()
     }
     fn query(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
         let mut out = ::std::vec::Vec::new();
@@ -75,7 +70,7 @@ impl crate::Operation for GetImages {
         out
     }
 }
-/**`POST /{apiVersion}/images` (operationId `post-image`): Capture an image from a Linode disk
+/**`POST /images` (operationId `post-image`): Capture an image from a Linode disk
 
 Creates a private image by capturing the disk `disk_id` of one of your Linodes. The image is stored in Object Storage in the region of the source Linode and starts with status `creating`. Capturing an encrypted disk yields an unencrypted image (disks rebuilt from it are encrypted again). OAuth scopes: `images:read_write` and `linodes:read_only`.
 
@@ -83,21 +78,13 @@ Made with [`PostImage::new`], from the required parts. The fields are there to r
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct PostImage {
-    ///API version: `v4` (stable) or `v4beta`.
-    pub api_version: types::ApiVersion,
     ///The JSON request body.
     pub body: types::ImageCreate,
 }
 impl PostImage {
     ///A `post-image` request, from its required parts.
-    pub fn new(
-        api_version: impl ::std::convert::Into<types::ApiVersion>,
-        body: impl ::std::convert::Into<types::ImageCreate>,
-    ) -> Self {
-        Self {
-            api_version: api_version.into(),
-            body: body.into(),
-        }
+    pub fn new(body: impl ::std::convert::Into<types::ImageCreate>) -> Self {
+        Self { body: body.into() }
     }
 }
 impl crate::Operation for PostImage {
@@ -105,17 +92,15 @@ impl crate::Operation for PostImage {
     type Body = types::ImageCreate;
     const METHOD: crate::Method = crate::Method::Post;
     const OPERATION_ID: &'static str = "post-image";
-    const PATH_TEMPLATE: &'static str = "/{apiVersion}/images";
+    const PATH_TEMPLATE: &'static str = "/images";
     fn path(&self) -> ::std::string::String {
-        format!(
-            "/{}/images", crate ::encode::path_segment(& self.api_version.to_string())
-        )
+        "/images".to_string()
     }
     fn body(&self) -> ::std::option::Option<&Self::Body> {
         Some(&self.body)
     }
 }
-/**`POST /{apiVersion}/images/upload` (operationId `post-upload-image`): Create an image for upload
+/**`POST /images/upload` (operationId `post-upload-image`): Create an image for upload
 
 Creates an empty private image (status `pending_upload`) and returns it together with a pre-signed `upload_to` URL. Upload the disk data in a second request: an HTTP `PUT` of a raw disk image (`.img`) compressed with gzip (`.img.gz`), at most 5 GB compressed and 6 GB uncompressed, with header `Content-Type: application/octet-stream` and without the `Authorization` header (the URL carries its own signature). The upload must finish within 24 hours, otherwise the API cancels it and deletes the image. `region` must be a core region with Object Storage. OAuth scope: `images:read_write`.
 
@@ -123,21 +108,13 @@ Made with [`PostUploadImage::new`], from the required parts. The fields are ther
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct PostUploadImage {
-    ///API version: `v4` (stable) or `v4beta`.
-    pub api_version: types::ApiVersion,
     ///The JSON request body.
     pub body: types::ImageUploadCreate,
 }
 impl PostUploadImage {
     ///A `post-upload-image` request, from its required parts.
-    pub fn new(
-        api_version: impl ::std::convert::Into<types::ApiVersion>,
-        body: impl ::std::convert::Into<types::ImageUploadCreate>,
-    ) -> Self {
-        Self {
-            api_version: api_version.into(),
-            body: body.into(),
-        }
+    pub fn new(body: impl ::std::convert::Into<types::ImageUploadCreate>) -> Self {
+        Self { body: body.into() }
     }
 }
 impl crate::Operation for PostUploadImage {
@@ -145,18 +122,15 @@ impl crate::Operation for PostUploadImage {
     type Body = types::ImageUploadCreate;
     const METHOD: crate::Method = crate::Method::Post;
     const OPERATION_ID: &'static str = "post-upload-image";
-    const PATH_TEMPLATE: &'static str = "/{apiVersion}/images/upload";
+    const PATH_TEMPLATE: &'static str = "/images/upload";
     fn path(&self) -> ::std::string::String {
-        format!(
-            "/{}/images/upload", crate ::encode::path_segment(& self.api_version
-            .to_string())
-        )
+        "/images/upload".to_string()
     }
     fn body(&self) -> ::std::option::Option<&Self::Body> {
         Some(&self.body)
     }
 }
-/**`GET /{apiVersion}/images/{imageId}` (operationId `get-image`): Get an image
+/**`GET /images/{imageId}` (operationId `get-image`): Get an image
 
 Returns a single image by id. Public images (`linode/...`) can be fetched without a token; private and shared images need one. OAuth scope: `images:read_only`.
 
@@ -164,21 +138,13 @@ Made with [`GetImage::new`], from the required parts. The fields are there to re
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct GetImage {
-    ///API version: `v4` (stable) or `v4beta`.
-    pub api_version: types::ApiVersion,
     ///Image id, e.g. `linode/debian12` or `private/12345`. The `/` belongs to the id, so clients send it percent-encoded as one path segment (`private%2F12345`); the API accepts both forms.
     pub image_id: ::std::string::String,
 }
 impl GetImage {
     ///A `get-image` request, from its required parts.
-    pub fn new(
-        api_version: impl ::std::convert::Into<types::ApiVersion>,
-        image_id: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        Self {
-            api_version: api_version.into(),
-            image_id: image_id.into(),
-        }
+    pub fn new(image_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self { image_id: image_id.into() }
     }
 }
 impl crate::Operation for GetImage {
@@ -186,15 +152,12 @@ impl crate::Operation for GetImage {
     type Body = ();
     const METHOD: crate::Method = crate::Method::Get;
     const OPERATION_ID: &'static str = "get-image";
-    const PATH_TEMPLATE: &'static str = "/{apiVersion}/images/{imageId}";
+    const PATH_TEMPLATE: &'static str = "/images/{imageId}";
     fn path(&self) -> ::std::string::String {
-        format!(
-            "/{}/images/{}", crate ::encode::path_segment(& self.api_version
-            .to_string()), crate ::encode::path_segment(& self.image_id.to_string())
-        )
+        format!("/images/{}", crate ::encode::path_segment(& self.image_id.to_string()))
     }
 }
-/**`PUT /{apiVersion}/images/{imageId}` (operationId `put-image`): Update an image
+/**`PUT /images/{imageId}` (operationId `put-image`): Update an image
 
 Changes the label, description or tags of a private image you have `read_write` access to. Fields left out stay unchanged. Regions cannot be changed here; use `post-replicate-image`. OAuth scope: `images:read_write`.
 
@@ -202,8 +165,6 @@ Made with [`PutImage::new`], from the required parts. The fields are there to re
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct PutImage {
-    ///API version: `v4` (stable) or `v4beta`.
-    pub api_version: types::ApiVersion,
     ///Image id, e.g. `linode/debian12` or `private/12345`. The `/` belongs to the id, so clients send it percent-encoded as one path segment (`private%2F12345`); the API accepts both forms.
     pub image_id: ::std::string::String,
     ///The JSON request body.
@@ -212,12 +173,10 @@ pub struct PutImage {
 impl PutImage {
     ///A `put-image` request, from its required parts.
     pub fn new(
-        api_version: impl ::std::convert::Into<types::ApiVersion>,
         image_id: impl ::std::convert::Into<::std::string::String>,
         body: impl ::std::convert::Into<types::ImageUpdate>,
     ) -> Self {
         Self {
-            api_version: api_version.into(),
             image_id: image_id.into(),
             body: body.into(),
         }
@@ -228,18 +187,15 @@ impl crate::Operation for PutImage {
     type Body = types::ImageUpdate;
     const METHOD: crate::Method = crate::Method::Put;
     const OPERATION_ID: &'static str = "put-image";
-    const PATH_TEMPLATE: &'static str = "/{apiVersion}/images/{imageId}";
+    const PATH_TEMPLATE: &'static str = "/images/{imageId}";
     fn path(&self) -> ::std::string::String {
-        format!(
-            "/{}/images/{}", crate ::encode::path_segment(& self.api_version
-            .to_string()), crate ::encode::path_segment(& self.image_id.to_string())
-        )
+        format!("/images/{}", crate ::encode::path_segment(& self.image_id.to_string()))
     }
     fn body(&self) -> ::std::option::Option<&Self::Body> {
         Some(&self.body)
     }
 }
-/**`DELETE /{apiVersion}/images/{imageId}` (operationId `delete-image`): Delete an image
+/**`DELETE /images/{imageId}` (operationId `delete-image`): Delete an image
 
 Deletes a private image, including all its replicas in every region. This cannot be undone. On success the API answers 200 with an empty JSON object `{}` (not 204). OAuth scope: `images:read_write`.
 
@@ -247,21 +203,13 @@ Made with [`DeleteImage::new`], from the required parts. The fields are there to
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct DeleteImage {
-    ///API version: `v4` (stable) or `v4beta`.
-    pub api_version: types::ApiVersion,
     ///Image id, e.g. `linode/debian12` or `private/12345`. The `/` belongs to the id, so clients send it percent-encoded as one path segment (`private%2F12345`); the API accepts both forms.
     pub image_id: ::std::string::String,
 }
 impl DeleteImage {
     ///A `delete-image` request, from its required parts.
-    pub fn new(
-        api_version: impl ::std::convert::Into<types::ApiVersion>,
-        image_id: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        Self {
-            api_version: api_version.into(),
-            image_id: image_id.into(),
-        }
+    pub fn new(image_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self { image_id: image_id.into() }
     }
 }
 impl crate::Operation for DeleteImage {
@@ -269,15 +217,12 @@ impl crate::Operation for DeleteImage {
     type Body = ();
     const METHOD: crate::Method = crate::Method::Delete;
     const OPERATION_ID: &'static str = "delete-image";
-    const PATH_TEMPLATE: &'static str = "/{apiVersion}/images/{imageId}";
+    const PATH_TEMPLATE: &'static str = "/images/{imageId}";
     fn path(&self) -> ::std::string::String {
-        format!(
-            "/{}/images/{}", crate ::encode::path_segment(& self.api_version
-            .to_string()), crate ::encode::path_segment(& self.image_id.to_string())
-        )
+        format!("/images/{}", crate ::encode::path_segment(& self.image_id.to_string()))
     }
 }
-/**`POST /{apiVersion}/images/{imageId}/regions` (operationId `post-replicate-image`): Set the regions of an image
+/**`POST /images/{imageId}/regions` (operationId `post-replicate-image`): Set the regions of an image
 
 Replicates a private image so that it is stored in exactly the given regions. The list replaces the current one: a region that is left out (including the original one) loses its copy. An empty list is rejected; delete the image instead. The image must have status `available`, and every region must support Object Storage. Replicas are billed by stored size (see `total_size`). OAuth scope: `images:read_write`.
 
@@ -285,8 +230,6 @@ Made with [`PostReplicateImage::new`], from the required parts. The fields are t
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct PostReplicateImage {
-    ///API version: `v4` (stable) or `v4beta`.
-    pub api_version: types::ApiVersion,
     ///Image id, e.g. `linode/debian12` or `private/12345`. The `/` belongs to the id, so clients send it percent-encoded as one path segment (`private%2F12345`); the API accepts both forms.
     pub image_id: ::std::string::String,
     ///The JSON request body.
@@ -295,12 +238,10 @@ pub struct PostReplicateImage {
 impl PostReplicateImage {
     ///A `post-replicate-image` request, from its required parts.
     pub fn new(
-        api_version: impl ::std::convert::Into<types::ApiVersion>,
         image_id: impl ::std::convert::Into<::std::string::String>,
         body: impl ::std::convert::Into<types::ImageReplicate>,
     ) -> Self {
         Self {
-            api_version: api_version.into(),
             image_id: image_id.into(),
             body: body.into(),
         }
@@ -311,11 +252,11 @@ impl crate::Operation for PostReplicateImage {
     type Body = types::ImageReplicate;
     const METHOD: crate::Method = crate::Method::Post;
     const OPERATION_ID: &'static str = "post-replicate-image";
-    const PATH_TEMPLATE: &'static str = "/{apiVersion}/images/{imageId}/regions";
+    const PATH_TEMPLATE: &'static str = "/images/{imageId}/regions";
     fn path(&self) -> ::std::string::String {
         format!(
-            "/{}/images/{}/regions", crate ::encode::path_segment(& self.api_version
-            .to_string()), crate ::encode::path_segment(& self.image_id.to_string())
+            "/images/{}/regions", crate ::encode::path_segment(& self.image_id
+            .to_string())
         )
     }
     fn body(&self) -> ::std::option::Option<&Self::Body> {
@@ -324,26 +265,16 @@ impl crate::Operation for PostReplicateImage {
 }
 /// Every generated operation: (operationId, HTTP method, path template, request type).
 pub const OPERATIONS: &[(&str, &str, &str, &str)] = &[
-    ("get-images", "GET", "/{apiVersion}/images", stringify!(GetImages)),
-    ("post-image", "POST", "/{apiVersion}/images", stringify!(PostImage)),
-    (
-        "post-upload-image",
-        "POST",
-        "/{apiVersion}/images/upload",
-        stringify!(PostUploadImage),
-    ),
-    ("get-image", "GET", "/{apiVersion}/images/{imageId}", stringify!(GetImage)),
-    ("put-image", "PUT", "/{apiVersion}/images/{imageId}", stringify!(PutImage)),
-    (
-        "delete-image",
-        "DELETE",
-        "/{apiVersion}/images/{imageId}",
-        stringify!(DeleteImage),
-    ),
+    ("get-images", "GET", "/images", stringify!(GetImages)),
+    ("post-image", "POST", "/images", stringify!(PostImage)),
+    ("post-upload-image", "POST", "/images/upload", stringify!(PostUploadImage)),
+    ("get-image", "GET", "/images/{imageId}", stringify!(GetImage)),
+    ("put-image", "PUT", "/images/{imageId}", stringify!(PutImage)),
+    ("delete-image", "DELETE", "/images/{imageId}", stringify!(DeleteImage)),
     (
         "post-replicate-image",
         "POST",
-        "/{apiVersion}/images/{imageId}/regions",
+        "/images/{imageId}/regions",
         stringify!(PostReplicateImage),
     ),
 ];
