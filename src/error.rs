@@ -82,7 +82,7 @@ pub enum ErrorBody {
     /// Linode's `{"errors": [{"field": ..., "reason": ...}]}`.
     Linode(linode::types::ErrorResponse),
     /// DigitalOcean's `{"id": ..., "message": ..., "request_id": ...}`.
-    DigitalOcean(digitalocean::types::Error),
+    DigitalOcean(digitalocean::types::ErrorResponse),
     /// Anything else (an HTML page from a proxy, plain text), as received (lossy UTF-8).
     Text(String),
 }

@@ -4,8 +4,8 @@
 //! decode errors.
 
 use cloud_images::digitalocean::types::{
-    Action, ActionList, ActionResponse, ActionStatus, CustomImageCreate, Distribution, Error as DoError,
-    Image, ImageActionCreate, ImageActionType, ImageKind, ImageList, ImageResponse, ImageStatus, ImageType,
+    Action, ActionList, ActionResponse, ActionStatus, CustomImageCreate, Distribution, ErrorResponse, Image,
+    ImageActionCreate, ImageActionType, ImageKind, ImageList, ImageResponse, ImageStatus, ImageType,
     ImageUpdate, Meta, PageLinks, PageLinksPages, Region, RegionSlug,
 };
 use cloud_images::digitalocean::{Client, ops};
@@ -753,7 +753,7 @@ fn a_404_error_body_gives_not_found_with_id_message_and_request_id() {
     assert_eq!(api.request_id(), Some("4d9d8375-3c56-4925-a3e7-eb137fed17e9"));
     assert_eq!(
         api.body(),
-        &ErrorBody::DigitalOcean(DoError {
+        &ErrorBody::DigitalOcean(ErrorResponse {
             id: "not_found".into(),
             message: "The resource you were accessing could not be found.".into(),
             request_id: Some("4d9d8375-3c56-4925-a3e7-eb137fed17e9".into()),

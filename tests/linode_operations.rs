@@ -6,7 +6,7 @@
 use cloud_images::linode::types::{
     ApiVersion, EmptyObject, ErrorItem, ErrorResponse, Image, ImageCreate, ImagePage, ImageRegion,
     ImageRegionStatus, ImageReplicate, ImageSharedBy, ImageSharedWith, ImageSharing, ImageStatus, ImageType,
-    ImageUpdate, ImageUpload, ImageUploadCreate, IsShared, IsSharedNone,
+    ImageUpdate, ImageUpload, ImageUploadCreate, IsShared, IsSharedText,
 };
 use cloud_images::linode::{Client, ops};
 use cloud_images::{ErrorBody, ErrorKind};
@@ -101,7 +101,7 @@ fn expected_public_debian12() -> Image {
             region("us-iad", ImageRegionStatus::Available),
             region("nl-ams", ImageRegionStatus::Available),
         ],
-        is_shared: Some(IsShared::Boolean(false)),
+        is_shared: Some(IsShared::Flag(false)),
         image_sharing: None,
         extra: Map::new(),
     }
@@ -131,7 +131,7 @@ fn expected_private_12345() -> Image {
             region("us-iad", ImageRegionStatus::Available),
             region("eu-central", ImageRegionStatus::PendingReplication),
         ],
-        is_shared: Some(IsShared::Boolean(false)),
+        is_shared: Some(IsShared::Flag(false)),
         image_sharing: Some(ImageSharing {
             shared_with: Some(ImageSharedWith {
                 sharegroup_count: Some(0),
@@ -323,7 +323,7 @@ fn get_image_decodes_a_shared_image_with_its_share_group() {
         capabilities: strings(&["cloud-init"]),
         tags: vec![],
         regions: vec![region("us-ord", ImageRegionStatus::Available)],
-        is_shared: Some(IsShared::Boolean(true)),
+        is_shared: Some(IsShared::Flag(true)),
         image_sharing: Some(ImageSharing {
             shared_with: None,
             shared_by: Some(ImageSharedBy {
@@ -389,7 +389,7 @@ fn post_image_sends_every_field_of_the_body() {
         capabilities: strings(&["cloud-init"]),
         tags: strings(&["db", "pre-upgrade"]),
         regions: vec![region("us-iad", ImageRegionStatus::Creating)],
-        is_shared: Some(IsShared::Boolean(false)),
+        is_shared: Some(IsShared::Flag(false)),
         image_sharing: None,
         extra: Map::new(),
     };
@@ -466,7 +466,7 @@ fn post_upload_image_sends_the_body_and_decodes_image_and_upload_url() {
             capabilities: vec![],
             tags: strings(&["alpine"]),
             regions: vec![region("us-iad", ImageRegionStatus::Pending)],
-            is_shared: Some(IsShared::Boolean(false)),
+            is_shared: Some(IsShared::Flag(false)),
             image_sharing: None,
             extra: Map::new(),
         },
@@ -695,7 +695,7 @@ fn unknown_enum_values_are_kept_printed_and_serialised_back_unchanged() {
         image.regions[1].status.as_ref().map(ToString::to_string).as_deref(),
         Some("pending replication")
     );
-    assert_eq!(image.is_shared, Some(IsShared::IsSharedNone(IsSharedNone::Other("partially".into()))));
+    assert_eq!(image.is_shared, Some(IsShared::Text(IsSharedText::Other("partially".into()))));
     assert_eq!(to_value(&image), sent);
 }
 
@@ -732,7 +732,7 @@ fn is_shared_accepts_the_string_none() {
     let image = client(&server).execute(&get_image("linode/debian12")).expect("decodes");
 
     mock.assert_calls(1);
-    assert_eq!(image.is_shared, Some(IsShared::IsSharedNone(IsSharedNone::None)));
+    assert_eq!(image.is_shared, Some(IsShared::Text(IsSharedText::None)));
     assert_eq!(image.is_shared.as_ref().map(ToString::to_string).as_deref(), Some("none"));
 }
 

@@ -43,7 +43,7 @@ fn assert_live_images(images: &[linode::types::Image]) {
     assert_eq!(debian.type_, Some(ImageType::Manual));
     assert!(debian.regions.is_empty());
     assert_eq!(debian.image_sharing, None);
-    assert_eq!(debian.is_shared, Some(IsShared::Boolean(false)));
+    assert_eq!(debian.is_shared, Some(IsShared::Flag(false)));
     assert_eq!(debian.capabilities, ["cloud-init", "distributed-sites"]);
 
     // Automatic: `created_by`, `updated` and `description` are null.
@@ -78,7 +78,7 @@ fn assert_live_images(images: &[linode::types::Image]) {
 
     // Our own image after sharing it.
     let own = &images[4];
-    assert_eq!(own.is_shared, Some(IsShared::Boolean(true)));
+    assert_eq!(own.is_shared, Some(IsShared::Flag(true)));
     assert_eq!(own.tags, ["golden", "debian"]);
     assert_eq!(
         own.image_sharing.as_ref().and_then(|s| s.shared_with.as_ref()).and_then(|w| w.sharegroup_count),

@@ -71,7 +71,7 @@ pub struct CustomImageCreate {
 }
 ///Body of every non-2xx response.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
-pub struct Error {
+pub struct ErrorResponse {
     ///Machine-readable error code, e.g. `not_found` or `too_many_requests`.
     pub id: ::std::string::String,
     ///Human-readable explanation of the error.

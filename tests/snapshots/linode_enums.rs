@@ -290,17 +290,17 @@ impl<'de> ::serde::Deserialize<'de> for ImageRegionStatus {
         Ok(Self::from(s.as_ref()))
     }
 }
-/**The literal string `none`, sent in `is_shared` instead of a boolean.
+/**The text the API sends in `is_shared` instead of a boolean: so far only `none`.
 
 An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.*/
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum IsSharedNone {
+pub enum IsSharedText {
     ///`none`
     None,
     /// A value this version of the crate does not know, kept as it was sent.
     Other(::std::string::String),
 }
-impl IsSharedNone {
+impl IsSharedText {
     /// The value as the API writes it.
     pub fn as_str(&self) -> &str {
         match self {
@@ -309,18 +309,18 @@ impl IsSharedNone {
         }
     }
 }
-impl ::std::fmt::Display for IsSharedNone {
+impl ::std::fmt::Display for IsSharedText {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::std::str::FromStr for IsSharedNone {
+impl ::std::str::FromStr for IsSharedText {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
         Ok(::std::convert::From::from(s))
     }
 }
-impl ::std::convert::From<&str> for IsSharedNone {
+impl ::std::convert::From<&str> for IsSharedText {
     fn from(s: &str) -> Self {
         match s {
             "none" => Self::None,
@@ -328,7 +328,7 @@ impl ::std::convert::From<&str> for IsSharedNone {
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for IsSharedNone {
+impl ::std::convert::From<::std::string::String> for IsSharedText {
     fn from(s: ::std::string::String) -> Self {
         match Self::from(s.as_str()) {
             Self::Other(_) => Self::Other(s),
@@ -336,7 +336,7 @@ impl ::std::convert::From<::std::string::String> for IsSharedNone {
         }
     }
 }
-impl ::serde::Serialize for IsSharedNone {
+impl ::serde::Serialize for IsSharedText {
     fn serialize<S: ::serde::Serializer>(
         &self,
         s: S,
@@ -344,7 +344,7 @@ impl ::serde::Serialize for IsSharedNone {
         s.serialize_str(self.as_str())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for IsSharedNone {
+impl<'de> ::serde::Deserialize<'de> for IsSharedText {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {

@@ -243,18 +243,18 @@ pub struct ImageUploadCreate {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
-///Whether the image is shared through a share group. The API sends either a boolean or the string `"none"`. Filterable.
+///Whether the image is shared through a share group. The API sends either a boolean (`IsShared::Flag`) or the string `"none"` (`IsShared::Text`). Filterable. (The branch names give typify the variant names `Flag` and `Text`.)
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
 #[serde(untagged)]
 pub enum IsShared {
-    Boolean(bool),
-    IsSharedNone(::cloud_images::linode::types::IsSharedNone),
+    Flag(bool),
+    Text(::cloud_images::linode::types::IsSharedText),
 }
 impl ::std::fmt::Display for IsShared {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
-            Self::Boolean(x) => x.fmt(f),
-            Self::IsSharedNone(x) => x.fmt(f),
+            Self::Flag(x) => x.fmt(f),
+            Self::Text(x) => x.fmt(f),
         }
     }
 }
@@ -264,9 +264,9 @@ impl ::std::str::FromStr for IsShared {
         value: &str,
     ) -> ::std::result::Result<Self, self::error::ConversionError> {
         if let Ok(v) = value.parse() {
-            Ok(Self::Boolean(v))
+            Ok(Self::Flag(v))
         } else if let Ok(v) = value.parse() {
-            Ok(Self::IsSharedNone(v))
+            Ok(Self::Text(v))
         } else {
             Err("string conversion failed for all variants".into())
         }
@@ -290,12 +290,12 @@ impl ::std::convert::TryFrom<::std::string::String> for IsShared {
 }
 impl ::std::convert::From<bool> for IsShared {
     fn from(value: bool) -> Self {
-        Self::Boolean(value)
+        Self::Flag(value)
     }
 }
-impl ::std::convert::From<::cloud_images::linode::types::IsSharedNone> for IsShared {
-    fn from(value: ::cloud_images::linode::types::IsSharedNone) -> Self {
-        Self::IsSharedNone(value)
+impl ::std::convert::From<::cloud_images::linode::types::IsSharedText> for IsShared {
+    fn from(value: ::cloud_images::linode::types::IsSharedText) -> Self {
+        Self::Text(value)
     }
 }
 /// Error types.
