@@ -79,7 +79,7 @@ fn images_get(image_id: &str) -> ops::ImagesGet {
 /// The `image` of `fixtures/digitalocean/image_public.json`, field by field.
 fn expected_ubuntu_2404() -> Image {
     Image {
-        id: Some(162_340_113),
+        id: 162_340_113,
         name: Some("24.04 (LTS) x64".into()),
         distribution: Some(Distribution::Ubuntu),
         slug: Some("ubuntu-24-04-x64".into()),
@@ -111,7 +111,7 @@ fn expected_ubuntu_2404() -> Image {
 /// The `image` of `fixtures/digitalocean/image_snapshot.json`, field by field.
 fn expected_snapshot() -> Image {
     Image {
-        id: Some(148_210_377),
+        id: 148_210_377,
         name: Some("web-01 before kernel upgrade".into()),
         distribution: Some(Distribution::Debian),
         slug: None,
@@ -262,7 +262,7 @@ fn images_create_custom_sends_the_body_and_decodes_the_partial_202_image() {
     mock.assert_calls(1);
     let expected = ImageResponse {
         image: Image {
-            id: Some(152_838_563),
+            id: 152_838_563,
             name: Some("alpine-3.20-custom".into()),
             distribution: Some(Distribution::Unknown),
             slug: None,
@@ -876,6 +876,40 @@ fn a_malformed_200_body_gives_a_decode_error_naming_the_json_path() {
     let shown = err.to_string();
     assert!(shown.contains("images[1].min_disk_size"), "{shown}");
     assert!(shown.contains("200"), "{shown}");
+}
+
+/// The decoding rule keeps an image's `id` required: an import answer (202) whose placeholder
+/// has no id is a decode error, from `execute` and from the facade's `import` alike.
+#[test]
+fn an_import_answer_without_an_image_id_is_a_decode_error() {
+    let server = MockServer::start();
+    let mut sent = fixture(IMAGE_CUSTOM_NEW);
+    sent["image"].as_object_mut().expect("an image").remove("id");
+    let mock = server.mock(|when, then| {
+        when.method(POST).path("/v2/images");
+        then.status(202).header("content-type", "application/json").json_body(sent);
+    });
+    let client = client(&server);
+    let body = CustomImageCreate {
+        name: "alpine".into(),
+        url: ALPINE_URL.into(),
+        region: RegionSlug::Nyc3,
+        distribution: None,
+        description: None,
+        tags: None,
+    };
+
+    let err = client.execute(&ops::ImagesCreateCustom::new(body)).expect_err("no id does not decode");
+    assert_eq!(err.kind(), ErrorKind::Decode);
+    assert_eq!(err.status(), Some(202));
+    assert!(err.to_string().contains("missing field `id`"), "{err}");
+    let custom = cloud_images::digitalocean::CustomImage::new("alpine", ALPINE_URL, "nyc3");
+    let err = client.images().import(custom).expect_err("no id does not decode");
+    assert_eq!(err.kind(), ErrorKind::Decode);
+    let shown = err.to_string();
+    assert!(shown.contains("at `image`: missing field `id`"), "{shown}");
+
+    mock.assert_calls(2);
 }
 
 #[test]

@@ -298,8 +298,8 @@ fn digitalocean_lists_without_meta_or_links_decode_and_stop() {
     assert_eq!(iter.total(), None);
     list.assert_calls(1); // no next link: one request
 
-    let ids: Vec<Option<u64>> = images.iter().map(|i| i.id).collect();
-    assert_eq!(ids, [Some(169_474_531), Some(171_002_281), Some(171_002_977)]);
+    let ids: Vec<u64> = images.iter().map(|i| i.id).collect();
+    assert_eq!(ids, [169_474_531, 171_002_281, 171_002_977]);
     assert_eq!(images[0].tags, Vec::<String>::new()); // `tags: null`
     assert_eq!(images[0].slug.as_deref(), Some("ubuntu-24-04-x64"));
     assert_eq!(images[0].size_gigabytes, Some(2.36));

@@ -80,7 +80,7 @@ pub struct ErrorResponse {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub request_id: ::std::option::Option<::std::string::String>,
 }
-///An image that Droplets can be created from: a snapshot, backup, custom import, or a public distribution / 1-Click image. No field is guaranteed: the placeholder returned by an import (202) can be partial, so every field is optional.
+///An image that Droplets can be created from: a snapshot, backup, custom import, or a public distribution / 1-Click image. Only `id` is guaranteed (`x-client-required`): every other field is optional, since the placeholder returned by an import (202) can be partial. An answer without an `id` is a decoding error.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
 pub struct Image {
     ///Creation time, RFC 3339 in UTC with a `Z` suffix.
@@ -97,8 +97,7 @@ pub struct Image {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_message: ::std::option::Option<::std::string::String>,
     ///Unique numeric id of the image. Assigned by the server.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub id: ::std::option::Option<u64>,
+    pub id: u64,
     ///Smallest Droplet disk, in GB, that can boot this image.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub min_disk_size: ::std::option::Option<u64>,
