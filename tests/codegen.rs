@@ -158,6 +158,14 @@ fn linode_paths_encode_each_parameter_as_one_segment_and_leave_the_version_to_th
     assert_eq!(op.path(), "/images/private%2F12345/regions");
     let other = linode::ops::GetImage::new("a b?#");
     assert_eq!(other.path(), "/images/a%20b%3F%23");
+    // Only RFC 3986's unreserved characters stay as they are.
+    let every = linode::ops::GetImage::new("az-AZ_09.~ /?#[]@!$&'()*+,;=%é");
+    assert_eq!(
+        every.path(),
+        "/images/az-AZ_09.~%20%2F%3F%23%5B%5D%40%21%24%26%27%28%29%2A%2B%2C%3B%3D%25%C3%A9"
+    );
+    assert_eq!(digitalocean::ops::ImagesGet::new("ubuntu-24-04-x64").path(), "/v2/images/ubuntu-24-04-x64");
+    assert_eq!(digitalocean::ops::ImagesGet::new("7 8").path(), "/v2/images/7%208");
 }
 
 #[test]

@@ -144,7 +144,7 @@ impl<O: Operation> Operation for Versioned<'_, O> {
     const PATH_TEMPLATE: &'static str = O::PATH_TEMPLATE;
 
     fn path(&self) -> String {
-        format!("/{}{}", crate::encode::path_segment(self.version.as_str()), self.op.path())
+        format!("/{}{}", super::ops::segment(self.version.as_str()), self.op.path())
     }
 
     fn query(&self) -> Vec<(&'static str, String)> {
