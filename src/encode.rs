@@ -1,12 +1,6 @@
 //! Percent-encoding for path segments and query strings (RFC 3986).
 
-/// Encodes everything outside the RFC 3986 "unreserved" set, so that a value is always one
-/// path segment: `private/123` becomes `private%2F123`.
-pub(crate) fn path_segment(s: &str) -> String {
-    component(s)
-}
-
-/// Encodes a query-string key or value.
+/// Encodes a query-string key or value: everything outside the RFC 3986 "unreserved" set.
 pub(crate) fn component(s: &str) -> String {
     let unreserved = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
     if s.bytes().all(unreserved) {
@@ -79,11 +73,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn segments_keep_unreserved_and_encode_the_rest() {
-        assert_eq!(path_segment("private/123"), "private%2F123");
-        assert_eq!(path_segment("linode/debian12"), "linode%2Fdebian12");
-        assert_eq!(path_segment("a b?c#d%é"), "a%20b%3Fc%23d%25%C3%A9");
-        assert_eq!(path_segment("ubuntu-24-04-x64"), "ubuntu-24-04-x64");
+    fn components_keep_unreserved_and_encode_the_rest() {
+        assert_eq!(component("private/123"), "private%2F123");
+        assert_eq!(component("a b?c#d%é"), "a%20b%3Fc%23d%25%C3%A9");
+        assert_eq!(component("ubuntu-24-04-x64~1.0_a"), "ubuntu-24-04-x64~1.0_a");
     }
 
     #[test]

@@ -74,9 +74,11 @@
 //!   Linode's public images gives `image.regions.is_empty()`);
 //! - **any other field** (text, number, flag, enum, object) that is `null` or missing decodes as
 //!   **`None`**: model fields are `Option`s (`image.label`, `image.status`, `image.size`);
-//! - except the few a client cannot work without, which stay required: the `id` of a Linode
-//!   image and of a DigitalOcean action, the `image`/`action` an answer wraps, and Linode's
-//!   `upload_to`. Request bodies are not touched: what you send stays as the spec says.
+//! - except the few a client cannot work without, which stay required: the `id` of an image
+//!   (both providers) and of a DigitalOcean action, the `image`/`action` an answer wraps, and
+//!   Linode's `upload_to`. An answer without one of them is an [`ErrorKind::Decode`] error,
+//!   even DigitalOcean's import answer (202), whose placeholder image may lack everything else.
+//!   Request bodies are not touched: what you send stays as the spec says.
 //! - an enum value this crate does not know is kept (`ImageStatus::Other("hibernating")`), and
 //!   so is an unknown field (in `extra`).
 //!
@@ -143,20 +145,19 @@
 //! let client = Client::from_env()?;
 //! let url = "https://example.com/fedora-coreos.qcow2.gz";
 //! let image = client.images().import(CustomImage::new("fedora-coreos", url, "nyc3"))?;
-//! if let Some(id) = image.id {
-//!     let image = client
-//!         .images()
-//!         .wait_until_available(id)
-//!         .timeout(Duration::from_secs(1800))
-//!         .on_poll(|p| {
-//!             eprintln!("{} after {} s", p.status, p.elapsed.as_secs());
-//!             std::ops::ControlFlow::Continue(())
-//!         })
-//!         .send()?;
-//!     println!("{:?} is {:?}", image.name, image.status);
-//!     let action = client.images().actions(id).transfer("sfo3")?;
-//!     client.images().actions(id).wait_until_completed(action.id).timeout(Duration::from_secs(1800)).send()?;
-//! }
+//! let id = image.id;
+//! let image = client
+//!     .images()
+//!     .wait_until_available(id)
+//!     .timeout(Duration::from_secs(1800))
+//!     .on_poll(|p| {
+//!         eprintln!("{} after {} s", p.status, p.elapsed.as_secs());
+//!         std::ops::ControlFlow::Continue(())
+//!     })
+//!     .send()?;
+//! println!("{:?} is {:?}", image.name, image.status);
+//! let action = client.images().actions(id).transfer("sfo3")?;
+//! client.images().actions(id).wait_until_completed(action.id).timeout(Duration::from_secs(1800)).send()?;
 //! # Ok(())
 //! # }
 //! ```

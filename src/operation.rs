@@ -66,14 +66,11 @@ impl std::fmt::Display for Method {
 /// Clients run any of them with `execute`, for what the facade does not wrap:
 ///
 /// ```no_run
-/// use cloud_images::linode::{Client, ops, types::ApiVersion};
+/// use cloud_images::linode::{Client, ops};
 ///
 /// # fn main() -> Result<(), cloud_images::Error> {
 /// let client = Client::builder().build()?;
-/// let image = client.execute(&ops::GetImage {
-///     api_version: ApiVersion::V4,
-///     image_id: "linode/debian12".into(),
-/// })?;
+/// let image = client.execute(&ops::GetImage::new("linode/debian12"))?;
 /// println!("{} is {:?}", image.id, image.status);
 /// # Ok(())
 /// # }
@@ -87,9 +84,10 @@ pub trait Operation {
     const METHOD: Method;
     /// The `operationId` in the OpenAPI spec.
     const OPERATION_ID: &'static str;
-    /// The path template in the OpenAPI spec, e.g. `/{apiVersion}/images/{imageId}`.
+    /// The path template in the OpenAPI spec, e.g. `/images/{imageId}`: after the server URL
+    /// (for Linode, after the API version, which the client adds: `/v4/images/{imageId}`).
     const PATH_TEMPLATE: &'static str;
-    /// The path with every parameter percent-encoded as one segment.
+    /// The path with every parameter percent-encoded as one segment (`/images/private%2F123`).
     fn path(&self) -> String;
     /// The query parameters that are set, in spec order, not yet encoded.
     fn query(&self) -> Vec<(&'static str, String)> {

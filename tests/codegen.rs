@@ -46,13 +46,13 @@ macro_rules! row {
 #[test]
 fn linode_operations_table_lists_the_seven_operations() {
     let expected: &[Row] = &[
-        ("get-images", "GET", "/{apiVersion}/images", "GetImages"),
-        ("post-image", "POST", "/{apiVersion}/images", "PostImage"),
-        ("post-upload-image", "POST", "/{apiVersion}/images/upload", "PostUploadImage"),
-        ("get-image", "GET", "/{apiVersion}/images/{imageId}", "GetImage"),
-        ("put-image", "PUT", "/{apiVersion}/images/{imageId}", "PutImage"),
-        ("delete-image", "DELETE", "/{apiVersion}/images/{imageId}", "DeleteImage"),
-        ("post-replicate-image", "POST", "/{apiVersion}/images/{imageId}/regions", "PostReplicateImage"),
+        ("get-images", "GET", "/images", "GetImages"),
+        ("post-image", "POST", "/images", "PostImage"),
+        ("post-upload-image", "POST", "/images/upload", "PostUploadImage"),
+        ("get-image", "GET", "/images/{imageId}", "GetImage"),
+        ("put-image", "PUT", "/images/{imageId}", "PutImage"),
+        ("delete-image", "DELETE", "/images/{imageId}", "DeleteImage"),
+        ("post-replicate-image", "POST", "/images/{imageId}/regions", "PostReplicateImage"),
     ];
     assert_eq!(linode::ops::OPERATIONS, expected);
 }
@@ -109,17 +109,14 @@ fn every_request_type_has_the_constants_of_its_table_row() {
 fn linode_get_image_constants() {
     assert_eq!(<linode::ops::GetImage as Operation>::OPERATION_ID, "get-image");
     assert_eq!(<linode::ops::GetImage as Operation>::METHOD, Method::Get);
-    assert_eq!(<linode::ops::GetImage as Operation>::PATH_TEMPLATE, "/{apiVersion}/images/{imageId}");
+    assert_eq!(<linode::ops::GetImage as Operation>::PATH_TEMPLATE, "/images/{imageId}");
 }
 
 #[test]
 fn linode_post_replicate_image_constants() {
     assert_eq!(<linode::ops::PostReplicateImage as Operation>::OPERATION_ID, "post-replicate-image");
     assert_eq!(<linode::ops::PostReplicateImage as Operation>::METHOD, Method::Post);
-    assert_eq!(
-        <linode::ops::PostReplicateImage as Operation>::PATH_TEMPLATE,
-        "/{apiVersion}/images/{imageId}/regions"
-    );
+    assert_eq!(<linode::ops::PostReplicateImage as Operation>::PATH_TEMPLATE, "/images/{imageId}/regions");
 }
 
 #[test]
@@ -153,29 +150,28 @@ fn only_get_put_and_delete_are_idempotent() {
 // ------------------------------------------------------------ request parts, unsent
 
 #[test]
-fn linode_paths_encode_each_parameter_as_one_segment() {
-    let op = linode::ops::PostReplicateImage {
-        api_version: linode::types::ApiVersion::V4beta,
-        image_id: "private/12345".into(),
-        body: linode::types::ImageReplicate { regions: vec!["us-iad".into()] },
-    };
-    assert_eq!(op.path(), "/v4beta/images/private%2F12345/regions");
-    let other = linode::ops::GetImage {
-        api_version: linode::types::ApiVersion::Other("v5".into()),
-        image_id: "a b?#".into(),
-    };
-    assert_eq!(other.path(), "/v5/images/a%20b%3F%23");
+fn linode_paths_encode_each_parameter_as_one_segment_and_leave_the_version_to_the_client() {
+    let op = linode::ops::PostReplicateImage::new(
+        "private/12345",
+        linode::types::ImageReplicate { regions: vec!["us-iad".into()] },
+    );
+    assert_eq!(op.path(), "/images/private%2F12345/regions");
+    let other = linode::ops::GetImage::new("a b?#");
+    assert_eq!(other.path(), "/images/a%20b%3F%23");
+    // Only RFC 3986's unreserved characters stay as they are.
+    let every = linode::ops::GetImage::new("az-AZ_09.~ /?#[]@!$&'()*+,;=%é");
+    assert_eq!(
+        every.path(),
+        "/images/az-AZ_09.~%20%2F%3F%23%5B%5D%40%21%24%26%27%28%29%2A%2B%2C%3B%3D%25%C3%A9"
+    );
+    assert_eq!(digitalocean::ops::ImagesGet::new("ubuntu-24-04-x64").path(), "/v2/images/ubuntu-24-04-x64");
+    assert_eq!(digitalocean::ops::ImagesGet::new("7 8").path(), "/v2/images/7%208");
 }
 
 #[test]
 fn linode_get_images_puts_paging_in_the_query_and_the_filter_in_a_header() {
-    let op = linode::ops::GetImages {
-        api_version: linode::types::ApiVersion::V4,
-        page: Some(3),
-        page_size: Some(500),
-        x_filter: Some(r#"{"vendor":"Debian"}"#.into()),
-    };
-    assert_eq!(op.path(), "/v4/images");
+    let op = linode::ops::GetImages::new().page(3).page_size(500).x_filter(r#"{"vendor":"Debian"}"#);
+    assert_eq!(op.path(), "/images");
     assert_eq!(op.query(), vec![("page", "3".to_string()), ("page_size", "500".to_string())]);
     assert_eq!(op.headers(), vec![("X-Filter", r#"{"vendor":"Debian"}"#.to_string())]);
     assert!(op.body().is_none());
@@ -183,13 +179,10 @@ fn linode_get_images_puts_paging_in_the_query_and_the_filter_in_a_header() {
 
 #[test]
 fn digitalocean_images_list_query_follows_the_spec_order_and_skips_unset_values() {
-    let op = digitalocean::ops::ImagesList {
-        type_: Some(digitalocean::types::ImageKind::Application),
-        private: None,
-        tag_name: Some("prod".into()),
-        per_page: None,
-        page: Some(4),
-    };
+    let op = digitalocean::ops::ImagesList::new()
+        .type_(digitalocean::types::ImageKind::Application)
+        .tag_name("prod")
+        .page(4);
     assert_eq!(op.path(), "/v2/images");
     assert_eq!(
         op.query(),
@@ -203,17 +196,32 @@ fn digitalocean_images_list_query_follows_the_spec_order_and_skips_unset_values(
 }
 
 #[test]
+fn new_leaves_every_optional_parameter_unset_and_setters_set_one_each() {
+    let bare = digitalocean::ops::ImagesList::new();
+    assert_eq!((bare.type_.clone(), bare.private, bare.tag_name.clone()), (None, None, None));
+    assert_eq!((bare.per_page, bare.page), (None, None));
+    assert!(bare.query().is_empty());
+    let op = digitalocean::ops::ImageActionsList::new(7u64).per_page(50);
+    assert_eq!((op.image_id, op.per_page, op.page), (7, Some(50), None));
+    assert_eq!(op.query(), vec![("per_page", "50".to_string())]);
+    // Setters take what converts: an open enum from its text, a `String` from a `&str`.
+    let op = digitalocean::ops::ImagesList::new().type_("application").private(true);
+    assert_eq!(op.type_, Some(digitalocean::types::ImageKind::Application));
+    assert_eq!(op.private, Some(true));
+}
+
+#[test]
 fn request_types_with_a_body_expose_it_and_the_others_do_not() {
-    let update = digitalocean::ops::ImagesUpdate {
-        image_id: 7,
-        body: digitalocean::types::ImageUpdate { name: Some("n".into()), ..Default::default() },
-    };
+    let update = digitalocean::ops::ImagesUpdate::new(
+        7,
+        digitalocean::types::ImageUpdate { name: Some("n".into()), ..Default::default() },
+    );
     assert_eq!(update.path(), "/v2/images/7");
     assert_eq!(update.body(), Some(&update.body));
-    let delete = digitalocean::ops::ImagesDelete { image_id: 7 };
+    let delete = digitalocean::ops::ImagesDelete::new(7);
     assert!(delete.body().is_none());
     assert!(delete.query().is_empty());
-    let action = digitalocean::ops::ImageActionsGet { image_id: 7, action_id: 99 };
+    let action = digitalocean::ops::ImageActionsGet::new(7, 99);
     assert_eq!(action.path(), "/v2/images/7/actions/99");
 }
 
@@ -255,7 +263,7 @@ fn an_api_error_does_not_show_the_token() {
     let client =
         digitalocean::Client::builder().token(SECRET).base_url(server.base_url()).build().expect("builds");
 
-    let err = client.execute(&digitalocean::ops::ImagesGet { image_id: "1".into() }).expect_err("401");
+    let err = client.execute(&digitalocean::ops::ImagesGet::new("1")).expect_err("401");
 
     mock.assert_calls(1);
     assert_eq!(err.status(), Some(401));

@@ -5,7 +5,7 @@ mod common;
 use std::collections::HashMap;
 use std::thread;
 
-use cloud_images::linode::{self, ApiVersion, ops};
+use cloud_images::linode::{self, ops};
 use common::{LINODE_IMAGE, Reply, Server};
 
 fn assert_send_sync<T: Send + Sync + Clone + 'static>() {}
@@ -29,12 +29,7 @@ fn eight_threads_times_250_calls_on_one_client() {
             let client = client.clone();
             thread::spawn(move || {
                 for i in 0..CALLS {
-                    let image = client
-                        .execute(&ops::GetImage {
-                            api_version: ApiVersion::V4,
-                            image_id: format!("private/{t}-{i}"),
-                        })
-                        .unwrap();
+                    let image = client.execute(&ops::GetImage::new(format!("private/{t}-{i}"))).unwrap();
                     assert_eq!(image.id, "private/12345");
                 }
             })

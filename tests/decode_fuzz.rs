@@ -126,7 +126,7 @@ fn all_types(bytes: &[u8]) -> usize {
         check::<d::Action>(bytes),
         check::<d::ActionResponse>(bytes),
         check::<d::ActionList>(bytes),
-        check::<d::Error>(bytes),
+        check::<d::ErrorResponse>(bytes),
     ]
     .iter()
     .filter(|ok| **ok)

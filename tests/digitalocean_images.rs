@@ -81,7 +81,7 @@ fn collect_at_most(items: Items<Image>) -> Vec<Image> {
 }
 
 fn ids(images: &[Image]) -> Vec<u64> {
-    images.iter().map(|i| i.id.unwrap()).collect()
+    images.iter().map(|i| i.id).collect()
 }
 
 #[test]
@@ -391,8 +391,8 @@ fn the_first_error_ends_the_listing_for_good() {
 
     let client = client(&server);
     let mut items = client.images().list().per_page(2).iter();
-    assert_eq!(items.next().unwrap().unwrap().id, Some(160377834));
-    assert_eq!(items.next().unwrap().unwrap().id, Some(161471290));
+    assert_eq!(items.next().unwrap().unwrap().id, 160377834);
+    assert_eq!(items.next().unwrap().unwrap().id, 161471290);
     let e = items.next().unwrap().unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Api);
     assert_eq!(e.status(), Some(500));
@@ -439,7 +439,7 @@ fn get_by_id() {
     let image = client(&server).images().get(7555620).unwrap();
 
     get.assert_calls(1);
-    assert_eq!(image.id, Some(7555620));
+    assert_eq!(image.id, 7555620);
     assert_eq!(image.name.as_deref(), Some("web-2024-05-01"));
     assert_eq!(image.slug, None);
     assert_eq!(image.public, Some(false));
@@ -463,7 +463,7 @@ fn get_by_slug() {
 
     get.assert_calls(2);
     assert_eq!(image, again);
-    assert_eq!(image.id, Some(161471290));
+    assert_eq!(image.id, 161471290);
     assert_eq!(image.slug.as_deref(), Some("ubuntu-24-04-x64"));
     assert_eq!(image.public, Some(true));
     assert_eq!(image.regions.last(), Some(&RegionSlug::Other("atl1".into())));
@@ -521,7 +521,7 @@ fn import_sends_the_custom_image_and_decodes_the_partial_202() {
         .unwrap();
 
     create.assert_calls(1);
-    assert_eq!(image.id, Some(38413969));
+    assert_eq!(image.id, 38413969);
     assert_eq!(image.status, Some(ImageStatus::New));
     assert_eq!(image.type_, Some(ImageType::Custom));
     assert_eq!(image.tags, ["base".to_string()]);
@@ -551,7 +551,7 @@ fn import_sends_only_the_required_fields_when_nothing_else_is_set() {
         .unwrap();
 
     create.assert_calls(1);
-    assert_eq!(image.id, Some(38414001));
+    assert_eq!(image.id, 38414001);
     assert_eq!(image.status, Some(ImageStatus::New));
     assert_eq!(image.distribution, None);
 }
@@ -796,7 +796,7 @@ fn wait_until_available_polls_from_new_through_pending() {
         .send()
         .unwrap();
 
-    assert_eq!(image.id, Some(38413969));
+    assert_eq!(image.id, 38413969);
     assert_eq!(image.status, Some(ImageStatus::Available));
     new.assert_calls(2);
     pending.assert_calls(1);

@@ -73,13 +73,13 @@ fn strings(items: &[&str]) -> Vec<String> {
 }
 
 fn images_get(image_id: &str) -> ops::ImagesGet {
-    ops::ImagesGet { image_id: image_id.into() }
+    ops::ImagesGet::new(image_id)
 }
 
 /// The `image` of `fixtures/digitalocean/image_public.json`, field by field.
 fn expected_ubuntu_2404() -> Image {
     Image {
-        id: Some(162_340_113),
+        id: 162_340_113,
         name: Some("24.04 (LTS) x64".into()),
         distribution: Some(Distribution::Ubuntu),
         slug: Some("ubuntu-24-04-x64".into()),
@@ -111,7 +111,7 @@ fn expected_ubuntu_2404() -> Image {
 /// The `image` of `fixtures/digitalocean/image_snapshot.json`, field by field.
 fn expected_snapshot() -> Image {
     Image {
-        id: Some(148_210_377),
+        id: 148_210_377,
         name: Some("web-01 before kernel upgrade".into()),
         distribution: Some(Distribution::Debian),
         slug: None,
@@ -174,13 +174,14 @@ fn images_list_sends_every_filter_in_the_query_and_decodes_the_envelope() {
             .body(IMAGES_LIST);
     });
 
-    let result = client(&server).execute(&ops::ImagesList {
-        type_: Some(ImageKind::Distribution),
-        private: Some(false),
-        tag_name: Some("prod web".into()),
-        per_page: Some(2),
-        page: Some(2),
-    });
+    let result = client(&server).execute(
+        &ops::ImagesList::new()
+            .type_(ImageKind::Distribution)
+            .private(false)
+            .tag_name("prod web")
+            .per_page(2)
+            .page(2),
+    );
 
     mock.assert_calls(1);
     let link = |page: u32| {
@@ -216,13 +217,7 @@ fn images_list_without_filters_sends_no_query() {
             .json_body(json!({"images": [], "links": {}, "meta": {"total": 0}}));
     });
 
-    let result = client(&server).execute(&ops::ImagesList {
-        type_: None,
-        private: None,
-        tag_name: None,
-        per_page: None,
-        page: None,
-    });
+    let result = client(&server).execute(&ops::ImagesList::new());
 
     mock.assert_calls(1);
     let expected = ImageList {
@@ -255,21 +250,19 @@ fn images_create_custom_sends_the_body_and_decodes_the_partial_202_image() {
         then.status(202).header("content-type", "application/json").body(IMAGE_CUSTOM_NEW);
     });
 
-    let result = client(&server).execute(&ops::ImagesCreateCustom {
-        body: CustomImageCreate {
-            name: "alpine-3.20-custom".into(),
-            url: ALPINE_URL.into(),
-            region: RegionSlug::Nyc3,
-            distribution: Some(Distribution::Unknown),
-            description: Some("Alpine 3.20 built with packer".into()),
-            tags: Some(strings(&["base-image", "prod"])),
-        },
-    });
+    let result = client(&server).execute(&ops::ImagesCreateCustom::new(CustomImageCreate {
+        name: "alpine-3.20-custom".into(),
+        url: ALPINE_URL.into(),
+        region: RegionSlug::Nyc3,
+        distribution: Some(Distribution::Unknown),
+        description: Some("Alpine 3.20 built with packer".into()),
+        tags: Some(strings(&["base-image", "prod"])),
+    }));
 
     mock.assert_calls(1);
     let expected = ImageResponse {
         image: Image {
-            id: Some(152_838_563),
+            id: 152_838_563,
             name: Some("alpine-3.20-custom".into()),
             distribution: Some(Distribution::Unknown),
             slug: None,
@@ -302,16 +295,14 @@ fn images_create_custom_omits_the_optional_fields_left_unset() {
         then.status(202).header("content-type", "application/json").body(IMAGE_CUSTOM_NEW);
     });
 
-    let result = client(&server).execute(&ops::ImagesCreateCustom {
-        body: CustomImageCreate {
-            name: "alpine".into(),
-            url: "https://example.com/alpine.qcow2.gz".into(),
-            region: RegionSlug::Ams3,
-            distribution: None,
-            description: None,
-            tags: None,
-        },
-    });
+    let result = client(&server).execute(&ops::ImagesCreateCustom::new(CustomImageCreate {
+        name: "alpine".into(),
+        url: "https://example.com/alpine.qcow2.gz".into(),
+        region: RegionSlug::Ams3,
+        distribution: None,
+        description: None,
+        tags: None,
+    }));
 
     mock.assert_calls(1);
     assert_eq!(result.expect("images_create_custom succeeds").image.status, Some(ImageStatus::New));
@@ -391,14 +382,14 @@ fn images_update_sends_name_distribution_and_description() {
         then.status(200).header("content-type", "application/json").json_body(answer);
     });
 
-    let result = client(&server).execute(&ops::ImagesUpdate {
-        image_id: 148_210_377,
-        body: ImageUpdate {
+    let result = client(&server).execute(&ops::ImagesUpdate::new(
+        148_210_377,
+        ImageUpdate {
             name: Some("web-01 kernel 6.1".into()),
             distribution: Some(Distribution::Ubuntu),
             description: Some("before the 6.1 upgrade".into()),
         },
-    });
+    ));
 
     mock.assert_calls(1);
     let expected = Image {
@@ -419,10 +410,10 @@ fn images_update_with_only_a_name_leaves_the_other_fields_out_of_the_body() {
         then.status(200).header("content-type", "application/json").body(IMAGE_SNAPSHOT);
     });
 
-    let result = client(&server).execute(&ops::ImagesUpdate {
-        image_id: 148_210_377,
-        body: ImageUpdate { name: Some("web-01 before kernel upgrade".into()), ..Default::default() },
-    });
+    let result = client(&server).execute(&ops::ImagesUpdate::new(
+        148_210_377,
+        ImageUpdate { name: Some("web-01 before kernel upgrade".into()), ..Default::default() },
+    ));
 
     mock.assert_calls(1);
     assert_eq!(result.expect("images_update succeeds").image, expected_snapshot());
@@ -439,7 +430,7 @@ fn images_delete_sends_no_body_and_accepts_a_204_without_body() {
         then.status(204).header("ratelimit-limit", "5000").header("ratelimit-remaining", "4986");
     });
 
-    let result = client(&server).execute(&ops::ImagesDelete { image_id: 148_210_377 });
+    let result = client(&server).execute(&ops::ImagesDelete::new(148_210_377));
 
     mock.assert_calls(1);
     let () = result.expect("images_delete succeeds");
@@ -456,11 +447,7 @@ fn image_actions_list_sends_paging_and_decodes_the_actions() {
         then.status(200).header("content-type", "application/json").body(ACTIONS_LIST);
     });
 
-    let result = client(&server).execute(&ops::ImageActionsList {
-        image_id: 148_210_377,
-        per_page: Some(50),
-        page: Some(1),
-    });
+    let result = client(&server).execute(&ops::ImageActionsList::new(148_210_377).per_page(50).page(1));
 
     mock.assert_calls(1);
     let expected = ActionList {
@@ -497,8 +484,7 @@ fn image_actions_list_without_paging_sends_no_query() {
             .json_body(json!({"actions": [], "meta": {"total": 0}}));
     });
 
-    let result =
-        client(&server).execute(&ops::ImageActionsList { image_id: 148_210_377, per_page: None, page: None });
+    let result = client(&server).execute(&ops::ImageActionsList::new(148_210_377));
 
     mock.assert_calls(1);
     let expected = ActionList {
@@ -521,10 +507,10 @@ fn image_actions_post_transfer_sends_type_and_region_and_decodes_the_wrapped_act
         then.status(201).header("content-type", "application/json").body(ACTION_IN_PROGRESS);
     });
 
-    let result = client(&server).execute(&ops::ImageActionsPost {
-        image_id: 148_210_377,
-        body: ImageActionCreate { type_: ImageActionType::Transfer, region: Some(RegionSlug::Fra1) },
-    });
+    let result = client(&server).execute(&ops::ImageActionsPost::new(
+        148_210_377,
+        ImageActionCreate { type_: ImageActionType::Transfer, region: Some(RegionSlug::Fra1) },
+    ));
 
     mock.assert_calls(1);
     let expected = Action {
@@ -549,10 +535,10 @@ fn image_actions_post_convert_sends_only_the_type() {
         then.status(201).header("content-type", "application/json").json_body(answer);
     });
 
-    let result = client(&server).execute(&ops::ImageActionsPost {
-        image_id: 148_210_377,
-        body: ImageActionCreate { type_: ImageActionType::Convert, region: None },
-    });
+    let result = client(&server).execute(&ops::ImageActionsPost::new(
+        148_210_377,
+        ImageActionCreate { type_: ImageActionType::Convert, region: None },
+    ));
 
     mock.assert_calls(1);
     let action = result.expect("imageActions_post succeeds").action;
@@ -571,8 +557,7 @@ fn image_actions_get_decodes_the_wrapped_action() {
         then.status(200).header("content-type", "application/json").body(ACTION_COMPLETED);
     });
 
-    let result =
-        client(&server).execute(&ops::ImageActionsGet { image_id: 148_210_377, action_id: 2_190_057_841 });
+    let result = client(&server).execute(&ops::ImageActionsGet::new(148_210_377, 2_190_057_841));
 
     mock.assert_calls(1);
     assert_eq!(
@@ -621,9 +606,8 @@ fn an_unknown_action_status_is_kept_and_serialised_back_unchanged() {
     sent["action"]["status"] = json!("cancelled");
     let mock = serve_json(&server, "/v2/images/148210377/actions/2190057841", sent.clone());
 
-    let response = client(&server)
-        .execute(&ops::ImageActionsGet { image_id: 148_210_377, action_id: 2_190_057_841 })
-        .expect("decodes");
+    let response =
+        client(&server).execute(&ops::ImageActionsGet::new(148_210_377, 2_190_057_841)).expect("decodes");
 
     mock.assert_calls(1);
     assert_eq!(response.action.status, Some(ActionStatus::Other("cancelled".into())));
@@ -647,9 +631,7 @@ fn unknown_fields_land_in_extra_and_are_serialised_back_unchanged() {
     sent["next_cursor"] = json!("b2Zmc2V0PTQ=");
     let mock = serve_json(&server, "/v2/images", sent.clone());
 
-    let list = client(&server)
-        .execute(&ops::ImagesList { type_: None, private: None, tag_name: None, per_page: None, page: None })
-        .expect("decodes");
+    let list = client(&server).execute(&ops::ImagesList::new()).expect("decodes");
 
     mock.assert_calls(1);
     assert_eq!(Value::Object(list.images[1].extra.clone()), json!({"new_field": {"a": 1}}));
@@ -727,7 +709,7 @@ fn nullable_action_fields_decode_from_null_and_when_missing() {
     let mock = serve_json(&server, "/v2/images/148210377/actions/2190057841", sent);
 
     let action = client(&server)
-        .execute(&ops::ImageActionsGet { image_id: 148_210_377, action_id: 2_190_057_841 })
+        .execute(&ops::ImageActionsGet::new(148_210_377, 2_190_057_841))
         .expect("decodes")
         .action;
 
@@ -796,16 +778,14 @@ fn a_request_id_only_in_the_x_request_id_header_is_exposed() {
     });
 
     let err = client(&server)
-        .execute(&ops::ImagesCreateCustom {
-            body: CustomImageCreate {
-                name: "alpine".into(),
-                url: "ftp://example.com/alpine.qcow2".into(),
-                region: RegionSlug::Nyc3,
-                distribution: None,
-                description: None,
-                tags: None,
-            },
-        })
+        .execute(&ops::ImagesCreateCustom::new(CustomImageCreate {
+            name: "alpine".into(),
+            url: "ftp://example.com/alpine.qcow2".into(),
+            region: RegionSlug::Nyc3,
+            distribution: None,
+            description: None,
+            tags: None,
+        }))
         .expect_err("a 422 is an error");
 
     mock.assert_calls(1);
@@ -836,10 +816,10 @@ fn a_rate_limited_post_is_an_api_error_with_the_too_many_requests_id() {
         Client::builder().token(TOKEN).base_url(server.base_url()).no_retries().build().expect("builds");
 
     let err = client
-        .execute(&ops::ImageActionsPost {
-            image_id: 148_210_377,
-            body: ImageActionCreate { type_: ImageActionType::Convert, region: None },
-        })
+        .execute(&ops::ImageActionsPost::new(
+            148_210_377,
+            ImageActionCreate { type_: ImageActionType::Convert, region: None },
+        ))
         .expect_err("a 429 is an error");
 
     mock.assert_calls(1);
@@ -884,9 +864,8 @@ fn a_malformed_200_body_gives_a_decode_error_naming_the_json_path() {
     sent["images"][1]["min_disk_size"] = json!("25");
     let mock = serve_json(&server, "/v2/images", sent);
 
-    let err = client(&server)
-        .execute(&ops::ImagesList { type_: None, private: None, tag_name: None, per_page: None, page: None })
-        .expect_err("a string min_disk_size does not decode");
+    let err =
+        client(&server).execute(&ops::ImagesList::new()).expect_err("a string min_disk_size does not decode");
 
     mock.assert_calls(1);
     assert_eq!(err.kind(), ErrorKind::Decode);
@@ -897,6 +876,40 @@ fn a_malformed_200_body_gives_a_decode_error_naming_the_json_path() {
     assert!(shown.contains("200"), "{shown}");
 }
 
+/// The decoding rule keeps an image's `id` required: an import answer (202) whose placeholder
+/// has no id is a decode error, from `execute` and from the facade's `import` alike.
+#[test]
+fn an_import_answer_without_an_image_id_is_a_decode_error() {
+    let server = MockServer::start();
+    let mut sent = fixture(IMAGE_CUSTOM_NEW);
+    sent["image"].as_object_mut().expect("an image").remove("id");
+    let mock = server.mock(|when, then| {
+        when.method(POST).path("/v2/images");
+        then.status(202).header("content-type", "application/json").json_body(sent);
+    });
+    let client = client(&server);
+    let body = CustomImageCreate {
+        name: "alpine".into(),
+        url: ALPINE_URL.into(),
+        region: RegionSlug::Nyc3,
+        distribution: None,
+        description: None,
+        tags: None,
+    };
+
+    let err = client.execute(&ops::ImagesCreateCustom::new(body)).expect_err("no id does not decode");
+    assert_eq!(err.kind(), ErrorKind::Decode);
+    assert_eq!(err.status(), Some(202));
+    assert!(err.to_string().contains("missing field `id`"), "{err}");
+    let custom = cloud_images::digitalocean::CustomImage::new("alpine", ALPINE_URL, "nyc3");
+    let err = client.images().import(custom).expect_err("no id does not decode");
+    assert_eq!(err.kind(), ErrorKind::Decode);
+    let shown = err.to_string();
+    assert!(shown.contains("at `image`: missing field `id`"), "{shown}");
+
+    mock.assert_calls(2);
+}
+
 #[test]
 fn a_200_that_is_not_the_expected_envelope_names_the_missing_field() {
     let server = MockServer::start();
@@ -905,7 +918,7 @@ fn a_200_that_is_not_the_expected_envelope_names_the_missing_field() {
     let mock = serve_json(&server, "/v2/images/148210377/actions/2190057841", bare);
 
     let err = client(&server)
-        .execute(&ops::ImageActionsGet { image_id: 148_210_377, action_id: 2_190_057_841 })
+        .execute(&ops::ImageActionsGet::new(148_210_377, 2_190_057_841))
         .expect_err("a bare action does not decode");
 
     mock.assert_calls(1);

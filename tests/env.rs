@@ -18,15 +18,13 @@ fn set(name: &str, value: Option<&str>) {
 
 fn linode_auth(server: &Server) -> Option<String> {
     let client = linode::ClientBuilder::default().token_from_env().base_url(server.url()).build().unwrap();
-    client
-        .execute(&linode::ops::GetImage { api_version: linode::ApiVersion::V4, image_id: "x".into() })
-        .unwrap();
+    client.execute(&linode::ops::GetImage::new("x")).unwrap();
     server.seen().last().unwrap().headers.get("authorization").cloned()
 }
 
 fn do_auth(server: &Server) -> Option<String> {
     let client = digitalocean::Client::builder().token_from_env().base_url(server.url()).build().unwrap();
-    client.execute(&digitalocean::ops::ImagesGet { image_id: "1".into() }).unwrap();
+    client.execute(&digitalocean::ops::ImagesGet::new("1")).unwrap();
     server.seen().last().unwrap().headers.get("authorization").cloned()
 }
 

@@ -18,23 +18,17 @@ fn linode_client(server: &Server, retry: RetryPolicy) -> linode::Client {
 }
 
 fn get_image(client: &linode::Client) -> cloud_images::Result<linode::types::Image> {
-    client.execute(&linode::ops::GetImage {
-        api_version: linode::ApiVersion::V4,
-        image_id: "private/12345".into(),
-    })
+    client.execute(&linode::ops::GetImage::new("private/12345"))
 }
 
 fn post_image(client: &linode::Client) -> cloud_images::Result<linode::types::Image> {
-    client.execute(&linode::ops::PostImage {
-        api_version: linode::ApiVersion::V4,
-        body: linode::types::ImageCreate {
-            disk_id: 42,
-            label: Some("gold-master".into()),
-            description: None,
-            cloud_init: None,
-            tags: None,
-        },
-    })
+    client.execute(&linode::ops::PostImage::new(linode::types::ImageCreate {
+        disk_id: 42,
+        label: Some("gold-master".into()),
+        description: None,
+        cloud_init: None,
+        tags: None,
+    }))
 }
 
 #[test]
@@ -71,7 +65,7 @@ fn digitalocean_ratelimit_reset_is_the_fallback_wait_for_a_429() {
     ]);
     let client =
         digitalocean::Client::builder().token("tok-do").base_url(server.url()).no_retries().build().unwrap();
-    let err = client.execute(&digitalocean::ops::ImagesGet { image_id: "7555620".into() }).unwrap_err();
+    let err = client.execute(&digitalocean::ops::ImagesGet::new("7555620")).unwrap_err();
     assert!(err.is_rate_limited());
     let wait = err.retry_after().unwrap();
     assert!(wait > Duration::from_secs(15) && wait <= Duration::from_secs(20), "{wait:?}");
@@ -247,7 +241,7 @@ fn a_200_larger_than_the_cap_is_refused_not_allocated() {
         .max_response_size(64)
         .build()
         .unwrap();
-    let err = client.execute(&digitalocean::ops::ImagesGet { image_id: "7555620".into() }).unwrap_err();
+    let err = client.execute(&digitalocean::ops::ImagesGet::new("7555620")).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::ResponseTooLarge, "{err:?}");
     assert_eq!(server.count(), 1);
 }

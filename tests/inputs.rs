@@ -313,7 +313,7 @@ fn digitalocean_waits_accept_any_timeout_and_interval() {
     let actions = images.actions(7555620);
     let mut expected = 0;
     for timeout in DURATIONS {
-        assert_eq!(images.wait_until_available(7555620).timeout(timeout).send().unwrap().id, Some(7555620));
+        assert_eq!(images.wait_until_available(7555620).timeout(timeout).send().unwrap().id, 7555620);
         assert_eq!(actions.wait_until_completed(36805527).timeout(timeout).send().unwrap().id, 36805527);
         expected += 1;
         for interval in DURATIONS {

@@ -6,7 +6,7 @@
 use cloud_images::linode::types::{
     ApiVersion, EmptyObject, Image, ImageCreate, ImagePage, ImageRegion, ImageRegionStatus, ImageReplicate,
     ImageSharedBy, ImageSharedWith, ImageSharing, ImageStatus, ImageType, ImageUpdate, ImageUpload,
-    ImageUploadCreate, IsShared, IsSharedNone,
+    ImageUploadCreate, IsShared, IsSharedText,
 };
 use cloud_images::linode::{Client, ops};
 use cloud_images::{ApiMessage, ErrorKind};
@@ -66,7 +66,7 @@ fn to_value<T: serde::Serialize>(value: &T) -> Value {
 }
 
 fn get_image(image_id: &str) -> ops::GetImage {
-    ops::GetImage { api_version: ApiVersion::V4, image_id: image_id.into() }
+    ops::GetImage::new(image_id)
 }
 
 fn region(region: &str, status: ImageRegionStatus) -> ImageRegion {
@@ -101,7 +101,7 @@ fn expected_public_debian12() -> Image {
             region("us-iad", ImageRegionStatus::Available),
             region("nl-ams", ImageRegionStatus::Available),
         ],
-        is_shared: Some(IsShared::Boolean(false)),
+        is_shared: Some(IsShared::Flag(false)),
         image_sharing: None,
         extra: Map::new(),
     }
@@ -131,7 +131,7 @@ fn expected_private_12345() -> Image {
             region("us-iad", ImageRegionStatus::Available),
             region("eu-central", ImageRegionStatus::PendingReplication),
         ],
-        is_shared: Some(IsShared::Boolean(false)),
+        is_shared: Some(IsShared::Flag(false)),
         image_sharing: Some(ImageSharing {
             shared_with: Some(ImageSharedWith {
                 sharegroup_count: Some(0),
@@ -159,12 +159,7 @@ fn get_images_sends_page_query_and_x_filter_and_decodes_the_page() {
         then.status(200).header("content-type", "application/json").body(IMAGES_PAGE);
     });
 
-    let result = client(&server).execute(&ops::GetImages {
-        api_version: ApiVersion::V4,
-        page: Some(2),
-        page_size: Some(25),
-        x_filter: Some(filter.into()),
-    });
+    let result = client(&server).execute(&ops::GetImages::new().page(2).page_size(25).x_filter(filter));
 
     mock.assert_calls(1);
     let page: ImagePage = result.expect("get-images succeeds");
@@ -191,12 +186,7 @@ fn get_images_without_options_sends_no_query_and_no_x_filter() {
             .json_body(json!({"data": [], "page": 1, "pages": 1, "results": 0}));
     });
 
-    let result = client(&server).execute(&ops::GetImages {
-        api_version: ApiVersion::V4,
-        page: None,
-        page_size: None,
-        x_filter: None,
-    });
+    let result = client(&server).execute(&ops::GetImages::new());
 
     mock.assert_calls(1);
     let page = result.expect("get-images succeeds");
@@ -232,11 +222,75 @@ fn get_image_on_v4beta_uses_the_v4beta_path() {
         then.status(200).header("content-type", "application/json").body(IMAGE_PUBLIC);
     });
 
-    let result = client(&server)
-        .execute(&ops::GetImage { api_version: ApiVersion::V4beta, image_id: "linode/debian12".into() });
+    let client = Client::builder()
+        .token(TOKEN)
+        .base_url(server.base_url())
+        .api_version(ApiVersion::V4beta)
+        .build()
+        .expect("client builds");
+    let result = client.execute(&ops::GetImage::new("linode/debian12"));
 
     mock.assert_calls(1);
     assert_eq!(result.expect("get-image succeeds"), expected_public_debian12());
+}
+
+/// Every operation, sent by a client set to `v4beta`: the version is the client's, in front of
+/// each operation's path, and the same for `execute` and the facade.
+#[test]
+fn the_client_puts_its_api_version_in_front_of_every_operation_path() {
+    let server = MockServer::start();
+    let mocks = [
+        (GET, "/v4beta/images", IMAGES_PAGE),
+        (POST, "/v4beta/images", IMAGE_CREATING),
+        (POST, "/v4beta/images/upload", IMAGE_UPLOAD),
+        (GET, "/v4beta/images/private%2F12345", IMAGE_PRIVATE),
+        (PUT, "/v4beta/images/private%2F12345", IMAGE_PRIVATE),
+        (DELETE, "/v4beta/images/private%2F12345", "{}"),
+        (POST, "/v4beta/images/private%2F12345/regions", IMAGE_PRIVATE),
+    ]
+    .map(|(method, path, body)| {
+        server.mock(|when, then| {
+            api_headers(when.method(method).path(path));
+            then.status(200).header("content-type", "application/json").body(body);
+        })
+    });
+    let client = Client::builder()
+        .token(TOKEN)
+        .base_url(server.base_url())
+        .api_version(ApiVersion::V4beta)
+        .build()
+        .expect("client builds");
+    let id = "private/12345";
+
+    client.execute(&ops::GetImages::new()).expect("get-images");
+    client.execute(&ops::PostImage::new(ImageCreate { disk_id: 1, ..fixture_create() })).expect("post-image");
+    client
+        .execute(&ops::PostUploadImage::new(ImageUploadCreate {
+            label: "x".into(),
+            region: "us-iad".into(),
+            description: None,
+            cloud_init: None,
+            tags: None,
+        }))
+        .expect("post-upload-image");
+    client.execute(&ops::GetImage::new(id)).expect("get-image");
+    client.execute(&ops::PutImage::new(id, ImageUpdate::default())).expect("put-image");
+    client.execute(&ops::DeleteImage::new(id)).expect("delete-image");
+    client
+        .execute(&ops::PostReplicateImage::new(id, ImageReplicate { regions: strings(&["us-iad"]) }))
+        .expect("replicate");
+    // The facade, including `delete`, which sends without decoding.
+    client.images().list().send().expect("list");
+    client.images().get(id).expect("get");
+    client.images().delete(id).expect("delete");
+
+    let calls: Vec<usize> = mocks.iter().map(Mock::calls).collect();
+    assert_eq!(calls, [2, 1, 1, 2, 1, 2, 1]);
+}
+
+/// An `ImageCreate` with nothing but the disk.
+fn fixture_create() -> ImageCreate {
+    ImageCreate { disk_id: 0, label: None, description: None, cloud_init: None, tags: None }
 }
 
 #[test]
@@ -269,7 +323,7 @@ fn get_image_decodes_a_shared_image_with_its_share_group() {
         capabilities: strings(&["cloud-init"]),
         tags: vec![],
         regions: vec![region("us-ord", ImageRegionStatus::Available)],
-        is_shared: Some(IsShared::Boolean(true)),
+        is_shared: Some(IsShared::Flag(true)),
         image_sharing: Some(ImageSharing {
             shared_with: None,
             shared_by: Some(ImageSharedBy {
@@ -307,16 +361,13 @@ fn post_image_sends_every_field_of_the_body() {
         then.status(200).header("content-type", "application/json").body(IMAGE_CREATING);
     });
 
-    let result = client(&server).execute(&ops::PostImage {
-        api_version: ApiVersion::V4,
-        body: ImageCreate {
-            disk_id: 4_815_162,
-            label: Some("db-01-before-upgrade".into()),
-            description: Some("PostgreSQL 15 data disk before the 16 upgrade".into()),
-            cloud_init: Some(true),
-            tags: Some(strings(&["db", "pre-upgrade"])),
-        },
-    });
+    let result = client(&server).execute(&ops::PostImage::new(ImageCreate {
+        disk_id: 4_815_162,
+        label: Some("db-01-before-upgrade".into()),
+        description: Some("PostgreSQL 15 data disk before the 16 upgrade".into()),
+        cloud_init: Some(true),
+        tags: Some(strings(&["db", "pre-upgrade"])),
+    }));
 
     mock.assert_calls(1);
     let expected = Image {
@@ -338,7 +389,7 @@ fn post_image_sends_every_field_of_the_body() {
         capabilities: strings(&["cloud-init"]),
         tags: strings(&["db", "pre-upgrade"]),
         regions: vec![region("us-iad", ImageRegionStatus::Creating)],
-        is_shared: Some(IsShared::Boolean(false)),
+        is_shared: Some(IsShared::Flag(false)),
         image_sharing: None,
         extra: Map::new(),
     };
@@ -354,16 +405,13 @@ fn post_image_omits_the_fields_left_unset() {
         then.status(200).header("content-type", "application/json").body(IMAGE_CREATING);
     });
 
-    let result = client(&server).execute(&ops::PostImage {
-        api_version: ApiVersion::V4,
-        body: ImageCreate {
-            disk_id: 4_815_162,
-            label: None,
-            description: None,
-            cloud_init: None,
-            tags: None,
-        },
-    });
+    let result = client(&server).execute(&ops::PostImage::new(ImageCreate {
+        disk_id: 4_815_162,
+        label: None,
+        description: None,
+        cloud_init: None,
+        tags: None,
+    }));
 
     mock.assert_calls(1);
     assert_eq!(result.expect("post-image succeeds").status, Some(ImageStatus::Creating));
@@ -389,16 +437,13 @@ fn post_upload_image_sends_the_body_and_decodes_image_and_upload_url() {
         then.status(200).header("content-type", "application/json").body(IMAGE_UPLOAD);
     });
 
-    let result = client(&server).execute(&ops::PostUploadImage {
-        api_version: ApiVersion::V4,
-        body: ImageUploadCreate {
-            label: "alpine-3-20-custom".into(),
-            region: "us-iad".into(),
-            description: Some("Alpine 3.20, built with packer".into()),
-            cloud_init: Some(false),
-            tags: Some(strings(&["alpine"])),
-        },
-    });
+    let result = client(&server).execute(&ops::PostUploadImage::new(ImageUploadCreate {
+        label: "alpine-3-20-custom".into(),
+        region: "us-iad".into(),
+        description: Some("Alpine 3.20, built with packer".into()),
+        cloud_init: Some(false),
+        tags: Some(strings(&["alpine"])),
+    }));
 
     mock.assert_calls(1);
     let expected = ImageUpload {
@@ -421,7 +466,7 @@ fn post_upload_image_sends_the_body_and_decodes_image_and_upload_url() {
             capabilities: vec![],
             tags: strings(&["alpine"]),
             regions: vec![region("us-iad", ImageRegionStatus::Pending)],
-            is_shared: Some(IsShared::Boolean(false)),
+            is_shared: Some(IsShared::Flag(false)),
             image_sharing: None,
             extra: Map::new(),
         },
@@ -443,16 +488,13 @@ fn post_upload_image_omits_the_optional_fields_left_unset() {
         then.status(200).header("content-type", "application/json").body(IMAGE_UPLOAD);
     });
 
-    let result = client(&server).execute(&ops::PostUploadImage {
-        api_version: ApiVersion::V4,
-        body: ImageUploadCreate {
-            label: "alpine-3-20-custom".into(),
-            region: "us-iad".into(),
-            description: None,
-            cloud_init: None,
-            tags: None,
-        },
-    });
+    let result = client(&server).execute(&ops::PostUploadImage::new(ImageUploadCreate {
+        label: "alpine-3-20-custom".into(),
+        region: "us-iad".into(),
+        description: None,
+        cloud_init: None,
+        tags: None,
+    }));
 
     mock.assert_calls(1);
     assert_eq!(result.expect("post-upload-image succeeds").image.status, Some(ImageStatus::PendingUpload));
@@ -481,15 +523,14 @@ fn put_image_sends_label_description_and_tags() {
         then.status(200).header("content-type", "application/json").json_body(answer);
     });
 
-    let result = client(&server).execute(&ops::PutImage {
-        api_version: ApiVersion::V4,
-        image_id: "private/12345".into(),
-        body: ImageUpdate {
+    let result = client(&server).execute(&ops::PutImage::new(
+        "private/12345",
+        ImageUpdate {
             label: Some("web-base-2024-06".into()),
             description: Some("rebuilt with nginx 1.26".into()),
             tags: Some(strings(&["web", "base", "nginx-1.26"])),
         },
-    });
+    ));
 
     mock.assert_calls(1);
     let expected = Image {
@@ -513,11 +554,10 @@ fn put_image_with_empty_tags_sends_an_empty_array_to_clear_them() {
         then.status(200).header("content-type", "application/json").json_body(answer);
     });
 
-    let result = client(&server).execute(&ops::PutImage {
-        api_version: ApiVersion::V4,
-        image_id: "private/12345".into(),
-        body: ImageUpdate { tags: Some(vec![]), ..Default::default() },
-    });
+    let result = client(&server).execute(&ops::PutImage::new(
+        "private/12345",
+        ImageUpdate { tags: Some(vec![]), ..Default::default() },
+    ));
 
     mock.assert_calls(1);
     assert_eq!(result.expect("put-image succeeds"), Image { tags: vec![], ..expected_private_12345() });
@@ -532,11 +572,10 @@ fn put_image_with_only_a_label_leaves_tags_and_description_out_of_the_body() {
         then.status(200).header("content-type", "application/json").body(IMAGE_PRIVATE);
     });
 
-    let result = client(&server).execute(&ops::PutImage {
-        api_version: ApiVersion::V4,
-        image_id: "private/12345".into(),
-        body: ImageUpdate { label: Some("web-base-2024-05".into()), ..Default::default() },
-    });
+    let result = client(&server).execute(&ops::PutImage::new(
+        "private/12345",
+        ImageUpdate { label: Some("web-base-2024-05".into()), ..Default::default() },
+    ));
 
     mock.assert_calls(1);
     assert_eq!(result.expect("put-image succeeds"), expected_private_12345());
@@ -553,8 +592,7 @@ fn delete_image_sends_no_body_and_accepts_an_empty_object() {
         then.status(200).header("content-type", "application/json").body("{}");
     });
 
-    let result = client(&server)
-        .execute(&ops::DeleteImage { api_version: ApiVersion::V4, image_id: "private/12345".into() });
+    let result = client(&server).execute(&ops::DeleteImage::new("private/12345"));
 
     mock.assert_calls(1);
     assert_eq!(result.expect("delete-image succeeds"), EmptyObject(Map::new()));
@@ -578,11 +616,10 @@ fn post_replicate_image_sends_the_regions_and_decodes_their_states() {
         then.status(200).header("content-type", "application/json").json_body(answer);
     });
 
-    let result = client(&server).execute(&ops::PostReplicateImage {
-        api_version: ApiVersion::V4,
-        image_id: "private/12345".into(),
-        body: ImageReplicate { regions: strings(&["us-iad", "eu-central", "ap-south"]) },
-    });
+    let result = client(&server).execute(&ops::PostReplicateImage::new(
+        "private/12345",
+        ImageReplicate { regions: strings(&["us-iad", "eu-central", "ap-south"]) },
+    ));
 
     mock.assert_calls(1);
     let expected = Image {
@@ -658,7 +695,7 @@ fn unknown_enum_values_are_kept_printed_and_serialised_back_unchanged() {
         image.regions[1].status.as_ref().map(ToString::to_string).as_deref(),
         Some("pending replication")
     );
-    assert_eq!(image.is_shared, Some(IsShared::IsSharedNone(IsSharedNone::Other("partially".into()))));
+    assert_eq!(image.is_shared, Some(IsShared::Text(IsSharedText::Other("partially".into()))));
     assert_eq!(to_value(&image), sent);
 }
 
@@ -672,9 +709,7 @@ fn unknown_fields_land_in_extra_and_are_serialised_back_unchanged() {
     let sent = json!({"data": [image], "page": 1, "pages": 1, "results": 1, "cursor": null});
     let mock = serve_json(&server, GET, "/v4/images", sent.clone());
 
-    let page = client(&server)
-        .execute(&ops::GetImages { api_version: ApiVersion::V4, page: None, page_size: None, x_filter: None })
-        .expect("decodes");
+    let page = client(&server).execute(&ops::GetImages::new()).expect("decodes");
 
     mock.assert_calls(1);
     let decoded = &page.data[0];
@@ -697,7 +732,7 @@ fn is_shared_accepts_the_string_none() {
     let image = client(&server).execute(&get_image("linode/debian12")).expect("decodes");
 
     mock.assert_calls(1);
-    assert_eq!(image.is_shared, Some(IsShared::IsSharedNone(IsSharedNone::None)));
+    assert_eq!(image.is_shared, Some(IsShared::Text(IsSharedText::None)));
     assert_eq!(image.is_shared.as_ref().map(ToString::to_string).as_deref(), Some("none"));
 }
 
@@ -806,16 +841,13 @@ fn a_400_error_body_becomes_an_api_error_with_field_and_reason() {
     });
 
     let err = client(&server)
-        .execute(&ops::PostUploadImage {
-            api_version: ApiVersion::V4,
-            body: ImageUploadCreate {
-                label: "x".into(),
-                region: "us-iad".into(),
-                description: None,
-                cloud_init: None,
-                tags: None,
-            },
-        })
+        .execute(&ops::PostUploadImage::new(ImageUploadCreate {
+            label: "x".into(),
+            region: "us-iad".into(),
+            description: None,
+            cloud_init: None,
+            tags: None,
+        }))
         .expect_err("a 400 is an error");
 
     mock.assert_calls(1);
@@ -852,10 +884,13 @@ fn several_linode_errors_give_one_message_each_with_or_without_a_field() {
     });
 
     let err = client(&server)
-        .execute(&ops::PostImage {
-            api_version: ApiVersion::V4,
-            body: ImageCreate { disk_id: 1, label: None, description: None, cloud_init: None, tags: None },
-        })
+        .execute(&ops::PostImage::new(ImageCreate {
+            disk_id: 1,
+            label: None,
+            description: None,
+            cloud_init: None,
+            tags: None,
+        }))
         .expect_err("a 400 is an error");
 
     mock.assert_calls(1);
@@ -903,9 +938,7 @@ fn a_non_json_502_from_a_proxy_gives_an_api_error_holding_the_text() {
     let client =
         Client::builder().token(TOKEN).base_url(server.base_url()).no_retries().build().expect("builds");
 
-    let err = client
-        .execute(&ops::GetImages { api_version: ApiVersion::V4, page: None, page_size: None, x_filter: None })
-        .expect_err("a 502 is an error");
+    let err = client.execute(&ops::GetImages::new()).expect_err("a 502 is an error");
 
     mock.assert_calls(1);
     assert_eq!(err.kind(), ErrorKind::Api);
@@ -929,9 +962,7 @@ fn a_malformed_200_body_gives_a_decode_error_naming_the_json_path() {
     sent["data"][1]["size"] = json!("2520");
     let mock = serve_json(&server, GET, "/v4/images", sent);
 
-    let err = client(&server)
-        .execute(&ops::GetImages { api_version: ApiVersion::V4, page: None, page_size: None, x_filter: None })
-        .expect_err("a string size does not decode");
+    let err = client(&server).execute(&ops::GetImages::new()).expect_err("a string size does not decode");
 
     mock.assert_calls(1);
     assert_eq!(err.kind(), ErrorKind::Decode);

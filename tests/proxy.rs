@@ -37,10 +37,7 @@ fn set(name: &str, value: Option<&str>) {
 }
 
 fn get_image(client: &linode::Client) -> cloud_images::Result<linode::types::Image> {
-    client.execute(&linode::ops::GetImage {
-        api_version: linode::ApiVersion::V4,
-        image_id: "private/12345".into(),
-    })
+    client.execute(&linode::ops::GetImage::new("private/12345"))
 }
 
 /// A TLS server for `api.example.test`, and a proxy that sends every tunnel to it: the client

@@ -43,7 +43,7 @@ fn assert_live_images(images: &[linode::types::Image]) {
     assert_eq!(debian.type_, Some(ImageType::Manual));
     assert!(debian.regions.is_empty());
     assert_eq!(debian.image_sharing, None);
-    assert_eq!(debian.is_shared, Some(IsShared::Boolean(false)));
+    assert_eq!(debian.is_shared, Some(IsShared::Flag(false)));
     assert_eq!(debian.capabilities, ["cloud-init", "distributed-sites"]);
 
     // Automatic: `created_by`, `updated` and `description` are null.
@@ -78,7 +78,7 @@ fn assert_live_images(images: &[linode::types::Image]) {
 
     // Our own image after sharing it.
     let own = &images[4];
-    assert_eq!(own.is_shared, Some(IsShared::Boolean(true)));
+    assert_eq!(own.is_shared, Some(IsShared::Flag(true)));
     assert_eq!(own.tags, ["golden", "debian"]);
     assert_eq!(
         own.image_sharing.as_ref().and_then(|s| s.shared_with.as_ref()).and_then(|w| w.sharegroup_count),
@@ -298,8 +298,8 @@ fn digitalocean_lists_without_meta_or_links_decode_and_stop() {
     assert_eq!(iter.total(), None);
     list.assert_calls(1); // no next link: one request
 
-    let ids: Vec<Option<u64>> = images.iter().map(|i| i.id).collect();
-    assert_eq!(ids, [Some(169_474_531), Some(171_002_281), Some(171_002_977)]);
+    let ids: Vec<u64> = images.iter().map(|i| i.id).collect();
+    assert_eq!(ids, [169_474_531, 171_002_281, 171_002_977]);
     assert_eq!(images[0].tags, Vec::<String>::new()); // `tags: null`
     assert_eq!(images[0].slug.as_deref(), Some("ubuntu-24-04-x64"));
     assert_eq!(images[0].size_gigabytes, Some(2.36));

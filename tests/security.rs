@@ -10,7 +10,7 @@ use common::{DO_IMAGE, LINODE_IMAGE, Reply, Server};
 const TOKEN: &str = "dop_v1_5ecret5ecret5ecret";
 
 fn get_linode(client: &linode::Client, id: &str) -> cloud_images::Result<linode::types::Image> {
-    client.execute(&linode::ops::GetImage { api_version: linode::ApiVersion::V4, image_id: id.into() })
+    client.execute(&linode::ops::GetImage::new(id))
 }
 
 #[test]
@@ -90,7 +90,7 @@ fn the_token_is_sent_as_a_bearer_header_to_the_api_host() {
         .base_url(server.url())
         .build()
         .unwrap();
-    client.execute(&digitalocean::ops::ImagesGet { image_id: "7555620".into() }).unwrap();
+    client.execute(&digitalocean::ops::ImagesGet::new("7555620")).unwrap();
     let seen = &server.seen()[0];
     assert_eq!(seen.headers["authorization"], format!("Bearer {TOKEN}"));
     assert_eq!(seen.target, "/v2/images/7555620");

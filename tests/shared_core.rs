@@ -128,7 +128,7 @@ impl Provider for DigitalOcean {
     }
     fn get(server: &MockServer) -> Result<String, cloud_images::Error> {
         let image = do_client(server).images().get(7555620)?;
-        Ok(image.id.map(|id| id.to_string()).unwrap_or_default())
+        Ok(image.id.to_string())
     }
 }
 

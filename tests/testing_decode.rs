@@ -155,7 +155,7 @@ impl Seen {
         }
         assert_eq!(raw.header("content-type"), Some("application/json"), "{what}");
         if raw.status >= 400 {
-            let error: d::Error = decode(what, raw);
+            let error: d::ErrorResponse = decode(what, raw);
             assert_eq!(error.request_id.as_deref(), Some(request_id), "{what}");
             return;
         }

@@ -459,7 +459,7 @@ fn digitalocean_import_is_new_then_pending_then_available() {
         .description("CoreOS build")
         .tags(["ci"]);
     let image = client.images().import(request).unwrap();
-    let id = image.id.unwrap();
+    let id = image.id;
     assert_eq!(id, 171_400_118);
     let status =
         |stand_in: &DigitalOceanStandIn| stand_in.image(id).unwrap().status.unwrap().as_str().to_string();
@@ -490,12 +490,8 @@ fn digitalocean_import_of_an_unsupported_file_fails_with_a_reason() {
     let image =
         client.images().import(CustomImage::new("cd", "https://example.com/live.iso", "ams3")).unwrap();
     stand_in.clock().advance(Duration::from_secs(2));
-    let e = client
-        .images()
-        .wait_until_available(image.id.unwrap())
-        .timeout(Duration::from_secs(5))
-        .send()
-        .unwrap_err();
+    let e =
+        client.images().wait_until_available(image.id).timeout(Duration::from_secs(5)).send().unwrap_err();
     assert_eq!((e.kind(), e.last_status()), (ErrorKind::WaitFailed, Some("deleted")));
     assert!(e.to_string().contains("Unsupported image format: .iso files cannot be imported"), "{e}");
 }
@@ -868,7 +864,7 @@ fn many_clients_at_once() {
         for _ in 0..8 {
             s.spawn(|| {
                 for _ in 0..20 {
-                    assert_eq!(client.images().get("debian-12-x64").unwrap().id, Some(161_812_409));
+                    assert_eq!(client.images().get("debian-12-x64").unwrap().id, 161_812_409);
                 }
             });
         }

@@ -32,10 +32,7 @@ fn linode_client(base: &str, roots: &[&str]) -> linode::Client {
 }
 
 fn get_image(client: &linode::Client) -> cloud_images::Result<linode::types::Image> {
-    client.execute(&linode::ops::GetImage {
-        api_version: linode::ApiVersion::V4,
-        image_id: "private/12345".into(),
-    })
+    client.execute(&linode::ops::GetImage::new("private/12345"))
 }
 
 fn create_image(client: &linode::Client) -> cloud_images::Result<linode::types::Image> {

@@ -40,7 +40,7 @@ pub fn tour(stand_in: &DigitalOceanStandIn) -> Result<()> {
         .tags(["tour"]);
     let image = client.images().import(request)?;
     show::exchanges(stand_in.take_requests());
-    let id = image.id.ok_or("the import answered an image without an id")?;
+    let id = image.id; // an import answer without an id is a decode error
     step.done(format!("image {id} accepted: {}", status(&image)));
 
     let step = steps.start("Wait until it is available (a poll every 250 ms)");
@@ -132,7 +132,7 @@ pub fn live() -> Result<()> {
         .unwrap_or_else(|| "ubuntu-24-04-x64".to_string());
     let image = client.images().get(slug.as_str())?;
     image_table(std::slice::from_ref(&image), 1);
-    step.done(format!("{slug}: image {}", image.id.map_or("-".to_string(), |id| id.to_string())));
+    step.done(format!("{slug}: image {}", image.id));
 
     let step = steps.start("List your private images");
     let mine = client.images().list().private(true).per_page(50).iter().collect::<Result<Vec<Image>, _>>()?;
@@ -167,7 +167,7 @@ fn image_table(images: &[Image], max: usize) {
         .take(max)
         .map(|i| {
             vec![
-                i.id.map_or("-".to_string(), |id| id.to_string()),
+                i.id.to_string(),
                 i.slug.clone().unwrap_or_else(|| "-".into()),
                 i.distribution.as_ref().map_or("-".to_string(), |d| d.to_string()),
                 i.name.clone().unwrap_or_else(|| "-".into()),

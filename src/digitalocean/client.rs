@@ -77,7 +77,7 @@ impl Client {
     ///
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = Client::from_env()?;
-    /// let found = client.execute(&ops::ImagesGet { image_id: "ubuntu-24-04-x64".into() })?;
+    /// let found = client.execute(&ops::ImagesGet::new("ubuntu-24-04-x64"))?;
     /// println!("{:?}", found.image.id);
     /// # Ok(())
     /// # }

@@ -11,6 +11,29 @@ pub mod types {
 }
 
 /// One request type per API operation; run any of them with `Client::execute`.
+///
+/// Each is made with `new` from its required parts (path parameters, body); each optional
+/// parameter is set with the method named after it. The fields are public to read, and the
+/// types are `#[non_exhaustive]`, so a new optional parameter in the spec breaks no caller.
+///
+/// ```no_run
+/// use cloud_images::digitalocean::{Client, ImageKind, ops};
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = Client::from_env()?;
+/// let op = ops::ImagesList::new().type_(ImageKind::Distribution).per_page(200);
+/// assert_eq!(op.page, None);
+/// let list = client.execute(&op)?;
+/// println!("{} distribution images", list.images.len());
+/// # Ok(())
+/// # }
+/// ```
+///
+/// A struct literal does not compile outside this crate:
+///
+/// ```compile_fail,E0639
+/// let op = cloud_images::digitalocean::ops::ImagesDelete { image_id: 7 };
+/// ```
 #[allow(missing_docs, irrefutable_let_patterns, clippy::all, clippy::pedantic)]
 pub mod ops {
     include!(concat!(env!("OUT_DIR"), "/digitalocean_ops.rs"));

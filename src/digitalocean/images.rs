@@ -141,6 +141,10 @@ impl<'a> Images<'a> {
     /// once (202) with an image whose status is `NEW` and some fields possibly missing; wait for
     /// it with [`wait_until_available`](Images::wait_until_available).
     ///
+    /// The answer must carry the image's `id` (the decoding rule keeps it required, see the
+    /// crate guide's "Decoding"): an answer without one is an [`ErrorKind::Decode`] error,
+    /// although the import may have started.
+    ///
     /// The name, URL and region are checked first: an empty one, or a URL that is not
     /// `http(s)://host/...`, is an [`ErrorKind::InvalidInput`] error and nothing is sent.
     ///
@@ -157,9 +161,7 @@ impl<'a> Images<'a> {
     ///         .description("Fedora CoreOS stable")
     ///         .tags(["base"]),
     /// )?;
-    /// if let Some(id) = image.id {
-    ///     client.images().wait_until_available(id).timeout(Duration::from_secs(1800)).send()?;
-    /// }
+    /// client.images().wait_until_available(image.id).timeout(Duration::from_secs(1800)).send()?;
     /// # Ok(())
     /// # }
     /// ```

@@ -20,12 +20,10 @@
 //! let new = client
 //!     .images()
 //!     .import(CustomImage::new("fedora-coreos", url, "nyc3").distribution(Distribution::Fedora))?;
-//! if let Some(id) = new.id {
-//!     let ready = client.images().wait_until_available(id).timeout(Duration::from_secs(1800)).send()?;
-//!     let transfer = client.images().actions(id).transfer("sfo3")?;
-//!     client.images().actions(id).wait_until_completed(transfer.id).timeout(Duration::from_secs(1800)).send()?;
-//!     println!("{:?} is in {:?}", ready.name, ready.regions);
-//! }
+//! let ready = client.images().wait_until_available(new.id).timeout(Duration::from_secs(1800)).send()?;
+//! let transfer = client.images().actions(new.id).transfer("sfo3")?;
+//! client.images().actions(new.id).wait_until_completed(transfer.id).timeout(Duration::from_secs(1800)).send()?;
+//! println!("{:?} is in {:?}", ready.name, ready.regions);
 //! # Ok(())
 //! # }
 //! ```

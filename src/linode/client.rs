@@ -3,7 +3,7 @@ use std::sync::Arc;
 
 use super::{ApiVersion, ClientBuilder, Images, Linode};
 use crate::transport::Transport;
-use crate::{Error, Operation, RateLimit, Result};
+use crate::{Error, Method, Operation, RateLimit, Result};
 
 /// A Linode API client: cheap to clone (one shared connection pool), `Send + Sync`.
 ///
@@ -74,25 +74,26 @@ impl Client {
     }
 
     /// Sends any generated Linode operation and decodes its response: for what the facade does
-    /// not wrap.
+    /// not wrap. The path is the client's API version followed by the operation's path
+    /// (`/v4` + `/images/...`).
     ///
     /// ```no_run
     /// use cloud_images::linode::{Client, ops};
     ///
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = Client::from_env()?;
-    /// let page = client.execute(&ops::GetImages {
-    ///     api_version: client.api_version().clone(),
-    ///     page: Some(1),
-    ///     page_size: Some(25),
-    ///     x_filter: None,
-    /// })?;
+    /// let page = client.execute(&ops::GetImages::new().page(1).page_size(25))?;
     /// println!("{:?} images", page.results);
     /// # Ok(())
     /// # }
     /// ```
     pub fn execute<O: Operation>(&self, op: &O) -> Result<O::Response> {
-        self.inner.transport.execute(op)
+        self.inner.transport.execute(&self.versioned(op))
+    }
+
+    /// `op` as this client sends it: with the API version in front of its path.
+    pub(crate) fn versioned<'o, O: Operation>(&'o self, op: &'o O) -> Versioned<'o, O> {
+        Versioned { op, version: &self.inner.api_version }
     }
 
     /// The API version in every path (`v4` unless the builder said otherwise).
@@ -125,6 +126,37 @@ impl Client {
 
     pub(crate) fn transport(&self) -> &Transport {
         &self.inner.transport
+    }
+}
+
+/// A Linode operation with the API version in front of its path: the spec's paths start after
+/// the server URL `https://api.linode.com/{apiVersion}`, and the client sets the version once.
+pub(crate) struct Versioned<'o, O> {
+    op: &'o O,
+    version: &'o ApiVersion,
+}
+
+impl<O: Operation> Operation for Versioned<'_, O> {
+    type Response = O::Response;
+    type Body = O::Body;
+    const METHOD: Method = O::METHOD;
+    const OPERATION_ID: &'static str = O::OPERATION_ID;
+    const PATH_TEMPLATE: &'static str = O::PATH_TEMPLATE;
+
+    fn path(&self) -> String {
+        format!("/{}{}", super::ops::segment(self.version.as_str()), self.op.path())
+    }
+
+    fn query(&self) -> Vec<(&'static str, String)> {
+        self.op.query()
+    }
+
+    fn headers(&self) -> Vec<(&'static str, String)> {
+        self.op.headers()
+    }
+
+    fn body(&self) -> Option<&Self::Body> {
+        self.op.body()
     }
 }
 

@@ -11,6 +11,23 @@ pub mod types {
 }
 
 /// One request type per API operation; run any of them with `Client::execute`.
+///
+/// Each is made with `new` from its required parts (path parameters, body); each optional
+/// parameter is set with the method named after it. The fields are public to read, and the
+/// types are `#[non_exhaustive]`, so a new optional parameter in the spec breaks no caller.
+///
+/// ```no_run
+/// use cloud_images::linode::{Client, ops};
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = Client::from_env()?;
+/// let op = ops::GetImages::new().page(2).page_size(500); // the client adds `/v4`
+/// assert_eq!(op.page_size, Some(500));
+/// let page = client.execute(&op)?;
+/// println!("{} images on page 2", page.data.len());
+/// # Ok(())
+/// # }
+/// ```
 #[allow(missing_docs, irrefutable_let_patterns, clippy::all, clippy::pedantic)]
 pub mod ops {
     include!(concat!(env!("OUT_DIR"), "/linode_ops.rs"));

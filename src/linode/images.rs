@@ -72,7 +72,7 @@ impl<'a> Images<'a> {
     /// ```
     pub fn get(&self, id: impl Into<ImageId>) -> Result<Image> {
         let id = id.into();
-        self.client.execute(&ops::GetImage { api_version: self.version(), image_id: id.check()?.to_string() })
+        self.client.execute(&ops::GetImage::new(id.check()?))
     }
 
     /// Captures a private image from the disk `disk_id` of one of your Linodes
@@ -134,11 +134,11 @@ impl<'a> Images<'a> {
     /// ```
     pub fn delete(&self, id: impl Into<ImageId>) -> Result<()> {
         let id = id.into();
-        let op = ops::DeleteImage { api_version: self.version(), image_id: id.check()?.to_string() };
+        let op = ops::DeleteImage::new(id.check()?);
         self.client.transport().call(
             ops::DeleteImage::METHOD,
             ops::DeleteImage::OPERATION_ID,
-            &op.path(),
+            &self.client.versioned(&op).path(),
             &op.query(),
             &op.headers(),
             None,
@@ -175,11 +175,7 @@ impl<'a> Images<'a> {
                 "cannot replicate {id} to no region: the list replaces the current one; delete the image instead"
             )));
         }
-        self.client.execute(&ops::PostReplicateImage {
-            api_version: self.version(),
-            image_id: id.as_str().to_string(),
-            body: types::ImageReplicate { regions },
-        })
+        self.client.execute(&ops::PostReplicateImage::new(id.as_str(), types::ImageReplicate { regions }))
     }
 
     /// Creates an empty image waiting for its data (`POST /images/upload`): returns the image
@@ -198,7 +194,7 @@ impl<'a> Images<'a> {
     /// # }
     /// ```
     pub fn create_upload(&self, request: CreateUpload) -> Result<types::ImageUpload> {
-        self.client.execute(&ops::PostUploadImage { api_version: self.version(), body: request.into_body() })
+        self.client.execute(&ops::PostUploadImage::new(request.into_body()))
     }
 
     /// Sends an image's data to a pre-signed `upload_to` URL, as [`upload`](Images::upload)
@@ -345,10 +341,6 @@ impl<'a> Images<'a> {
             Ok(Poll::Pending(pending.join(", ")))
         })
         .when_gone(GONE)
-    }
-
-    fn version(&self) -> types::ApiVersion {
-        self.client.api_version().clone()
     }
 }
 
@@ -584,12 +576,11 @@ impl PageSource for Listed {
 
     fn fetch(&mut self, page: u64) -> Result<(PageItems<Image>, PageInfo)> {
         let op = ops::GetImages {
-            api_version: self.client.api_version().clone(),
             page: self.send_page.then_some(page),
             page_size: Some(self.page_size),
             x_filter: self.x_filter.clone(),
         };
-        let (envelope, items) = self.client.transport().list(&op, Some(page))?;
+        let (envelope, items) = self.client.transport().list(&self.client.versioned(&op), Some(page))?;
         let number = envelope.page.unwrap_or(page);
         let next = match envelope.pages {
             Some(pages) if number < pages => Next::Page(number.saturating_add(1)),
@@ -679,10 +670,7 @@ impl CreateImage<'_> {
     /// # }
     /// ```
     pub fn send(&self) -> Result<Image> {
-        self.client.execute(&ops::PostImage {
-            api_version: self.client.api_version().clone(),
-            body: self.body.clone(),
-        })
+        self.client.execute(&ops::PostImage::new(self.body.clone()))
     }
 }
 
@@ -763,10 +751,6 @@ impl UpdateImage<'_> {
     /// # }
     /// ```
     pub fn send(&self) -> Result<Image> {
-        self.client.execute(&ops::PutImage {
-            api_version: self.client.api_version().clone(),
-            image_id: self.id.check()?.to_string(),
-            body: self.body.clone(),
-        })
+        self.client.execute(&ops::PutImage::new(self.id.check()?, self.body.clone()))
     }
 }

@@ -32,7 +32,7 @@
 //!
 //! let url = "https://example.com/fedora.qcow2.gz";
 //! let image = client.images().import(CustomImage::new("fedora", url, "nyc3"))?; // retried once
-//! let id = image.id.ok_or("no id")?;
+//! let id = image.id;
 //! assert_eq!(image.status.map(|s| s.to_string()).as_deref(), Some("NEW"));
 //!
 //! stand_in.clock().advance(Duration::from_secs(60));

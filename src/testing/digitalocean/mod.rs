@@ -104,7 +104,7 @@ impl DigitalOceanStandIn {
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let stand_in = cloud_images::testing::DigitalOceanStandIn::start()?;
     /// let image = stand_in.client()?.images().get("ubuntu-24-04-x64")?;
-    /// assert_eq!(image.id, Some(155_690_012));
+    /// assert_eq!(image.id, 155_690_012);
     /// # Ok(())
     /// # }
     /// ```
@@ -289,7 +289,7 @@ impl DigitalOceanStandIn {
     /// ```
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let stand_in = cloud_images::testing::DigitalOceanStandIn::start()?;
-    /// let ids: Vec<_> = stand_in.account_images().into_iter().filter_map(|i| i.id).collect();
+    /// let ids: Vec<_> = stand_in.account_images().into_iter().map(|i| i.id).collect();
     /// assert_eq!(ids, [171_002_281, 171_003_090]);
     /// # Ok(())
     /// # }

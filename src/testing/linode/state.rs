@@ -201,7 +201,7 @@ impl Own {
             None => json!({
                 "shared_with": {
                     "sharegroup_count": 0,
-                    "sharegroup_list_url": format!("/images/{}/sharegroups", crate::encode::path_segment(&self.id)),
+                    "sharegroup_list_url": format!("/images/{}/sharegroups", crate::linode::ops::segment(&self.id)),
                 },
                 "shared_by": null,
             }),

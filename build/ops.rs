@@ -1,0 +1,337 @@
+//! One request type per operation, implementing `crate::Operation`: method, path template,
+//! parameters (path, query, headers) and body, typed with the types of `build/types.rs`.
+//!
+//! progenitor keeps its per-operation metadata private, so it is read here from the same
+//! `openapiv3` document.
+
+use std::collections::{BTreeMap, HashSet};
+
+use heck::ToPascalCase;
+use openapiv3::{
+    OpenAPI, Operation, Parameter, ParameterSchemaOrContent, ReferenceOr, Schema, SchemaKind, Type,
+};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::names::{pascal, ref_name, snake_ident};
+use crate::spec::{Result, fail};
+
+#[derive(Clone, Copy)]
+enum Location {
+    Path,
+    Query,
+    Header,
+}
+
+struct OpContext<'a> {
+    spec: &'a OpenAPI,
+    known: &'a HashSet<String>,
+    compat: &'a HashSet<String>,
+    file: &'a str,
+}
+
+impl OpContext<'_> {
+    fn components(&self) -> Option<&openapiv3::Components> {
+        self.spec.components.as_ref()
+    }
+
+    fn named_type(&self, reference: &str) -> Result<TokenStream> {
+        let name = pascal(ref_name(reference));
+        if !self.known.contains(&name) && !self.compat.contains(&name) {
+            return fail(self.file, format!("{reference} names no generated type"));
+        }
+        let ident = format_ident!("{name}");
+        Ok(quote!(types::#ident))
+    }
+
+    /// The Rust type of a parameter, body or response schema.
+    fn schema_type(&self, s: &ReferenceOr<Schema>, hint: &str) -> Result<TokenStream> {
+        let schema = match s {
+            ReferenceOr::Reference { reference } => return self.named_type(reference),
+            ReferenceOr::Item(s) => s,
+        };
+        if self.known.contains(hint) {
+            let ident = format_ident!("{hint}");
+            return Ok(quote!(types::#ident));
+        }
+        Ok(match &schema.schema_kind {
+            SchemaKind::Type(Type::String(_)) => quote!(::std::string::String),
+            SchemaKind::Type(Type::Integer(i)) => match i.minimum {
+                Some(min) if min >= 0 => quote!(u64),
+                _ => quote!(i64),
+            },
+            SchemaKind::Type(Type::Number(_)) => quote!(f64),
+            SchemaKind::Type(Type::Boolean(_)) => quote!(bool),
+            SchemaKind::Type(Type::Object(o)) if o.properties.is_empty() => {
+                quote!(::serde_json::Map<::std::string::String, ::serde_json::Value>)
+            }
+            _ => return fail(self.file, format!("{hint}: name this inline schema in components.schemas")),
+        })
+    }
+
+    fn parameter(&self, p: &ReferenceOr<Parameter>) -> Result<Parameter> {
+        match p {
+            ReferenceOr::Item(p) => Ok(p.clone()),
+            ReferenceOr::Reference { reference } => {
+                match self.components().and_then(|c| c.parameters.get(ref_name(reference))) {
+                    Some(ReferenceOr::Item(p)) => Ok(p.clone()),
+                    _ => fail(self.file, format!("parameter {reference} is missing or is itself a $ref")),
+                }
+            }
+        }
+    }
+}
+
+pub fn operations_tokens(
+    spec: &OpenAPI,
+    known: &HashSet<String>,
+    compat: &HashSet<String>,
+    file: &str,
+) -> Result<TokenStream> {
+    let cx = OpContext { spec, known, compat, file };
+    let mut items = Vec::new();
+    let mut index = Vec::new();
+    for (path, item) in spec.paths.iter() {
+        let ReferenceOr::Item(item) = item else { continue };
+        for (method, op) in item.iter() {
+            let opid = op.operation_id.clone().unwrap_or_default();
+            items.push(operation_tokens(&cx, path, method, op, &opid)?);
+            let struct_ident = format_ident!("{}", pascal(&opid));
+            let m = method.to_uppercase();
+            index.push(quote! { (#opid, #m, #path, stringify!(#struct_ident)) });
+        }
+    }
+    Ok(quote! {
+        #[allow(unused_imports)]
+        use super::types;
+        /// RFC 3986 "unreserved" characters (letters, digits, `-`, `.`, `_`, `~`) stay; everything
+        /// else, `/` included, is percent-encoded, so that a value is always one path segment.
+        const SEGMENT: &::percent_encoding::AsciiSet = &::percent_encoding::NON_ALPHANUMERIC
+            .remove(b'-')
+            .remove(b'.')
+            .remove(b'_')
+            .remove(b'~');
+        /// `private/123` as `private%2F123`: one path segment, encoded by `percent-encoding` (ureq's
+        /// own). Measured against the hand-written encoder it replaced (callgrind, per call): 527
+        /// instead of 656 instructions for `private/12345`; integer ids skip it.
+        #[allow(dead_code)]
+        pub(crate) fn segment(value: &str) -> ::std::string::String {
+            let mut out = ::std::string::String::with_capacity(value.len() + 8);
+            out.extend(::percent_encoding::utf8_percent_encode(value, SEGMENT));
+            out
+        }
+        #(#items)*
+        /// Every generated operation: (operationId, HTTP method, path template, request type).
+        pub const OPERATIONS: &[(&str, &str, &str, &str)] = &[#(#index),*];
+    })
+}
+
+fn operation_tokens(
+    cx: &OpContext,
+    path: &str,
+    method: &str,
+    op: &Operation,
+    opid: &str,
+) -> Result<TokenStream> {
+    let struct_ident = format_ident!("{}", pascal(opid));
+    let method_ident = format_ident!("{}", method.to_pascal_case());
+    let mut fields = Vec::new();
+    // `new` takes the required parts; each optional parameter has a setter named after it.
+    let (mut new_args, mut new_fields, mut setters) = (Vec::new(), Vec::new(), Vec::new());
+    let mut path_args: BTreeMap<String, (syn::Ident, bool)> = BTreeMap::new();
+    let (mut query, mut headers) = (Vec::new(), Vec::new());
+    for p in &op.parameters {
+        let p = cx.parameter(p)?;
+        let location = match &p {
+            Parameter::Path { .. } => Location::Path,
+            Parameter::Query { .. } => Location::Query,
+            Parameter::Header { .. } => Location::Header,
+            Parameter::Cookie { .. } => {
+                return fail(cx.file, format!("{opid}: cookie parameters are not supported"));
+            }
+        };
+        let data = p.parameter_data_ref();
+        let ParameterSchemaOrContent::Schema(schema) = &data.format else {
+            return fail(cx.file, format!("{opid}: parameter {} needs a schema", data.name));
+        };
+        let ty = cx.schema_type(schema, &pascal(&format!("{opid}-{}", data.name)))?;
+        let ident = snake_ident(&data.name);
+        let api_name = &data.name;
+        let doc = data.description.clone().unwrap_or_else(|| format!("The `{api_name}` parameter."));
+        let required = data.required || matches!(location, Location::Path);
+        let (arg_ty, value) = argument(&ty, &ident);
+        if required {
+            fields.push(quote! { #[doc = #doc] pub #ident: #ty });
+            new_args.push(quote! { #ident: #arg_ty });
+            new_fields.push(quote! { #ident: #value });
+        } else {
+            if RESERVED.contains(&ident.to_string().as_str()) {
+                return fail(
+                    cx.file,
+                    format!("{opid}: a parameter named `{api_name}` would hide a method of the request type"),
+                );
+            }
+            fields.push(quote! { #[doc = #doc] pub #ident: ::std::option::Option<#ty> });
+            new_fields.push(quote! { #ident: ::std::option::Option::None });
+            let setter_doc = match location {
+                Location::Header => format!("Sets the `{api_name}` header."),
+                _ => format!("Sets the `{api_name}` query parameter."),
+            };
+            setters.push(quote! {
+                #[doc = #setter_doc]
+                pub fn #ident(mut self, #ident: #arg_ty) -> Self {
+                    self.#ident = ::std::option::Option::Some(#value);
+                    self
+                }
+            });
+        }
+        let push = if required {
+            quote! { out.push((#api_name, self.#ident.to_string())); }
+        } else {
+            quote! { if let Some(v) = &self.#ident { out.push((#api_name, v.to_string())); } }
+        };
+        match location {
+            Location::Path => {
+                let integer = matches!(ty.to_string().as_str(), "u64" | "i64");
+                path_args.insert(api_name.clone(), (ident, integer));
+            }
+            Location::Query => query.push(push),
+            Location::Header => headers.push(push),
+        }
+    }
+
+    let body_ty = match &op.request_body {
+        None => None,
+        Some(ReferenceOr::Reference { .. }) => {
+            return fail(cx.file, format!("{opid}: write the request body inline, with a $ref schema"));
+        }
+        Some(ReferenceOr::Item(body)) => {
+            let Some(schema) = body.content.get("application/json").and_then(|mt| mt.schema.as_ref()) else {
+                return fail(cx.file, format!("{opid}: the request body has no JSON schema"));
+            };
+            Some(cx.schema_type(schema, &pascal(&format!("{opid}-body")))?)
+        }
+    };
+    if let Some(ty) = &body_ty {
+        fields.push(quote! { #[doc = "The JSON request body."] pub body: #ty });
+        let ident = format_ident!("body");
+        let (arg_ty, value) = argument(ty, &ident);
+        new_args.push(quote! { body: #arg_ty });
+        new_fields.push(quote! { body: #value });
+    }
+
+    let response_ty = match op.responses.responses.values().next() {
+        None => quote!(()),
+        Some(r) => {
+            let r = match r {
+                ReferenceOr::Item(r) => r.clone(),
+                ReferenceOr::Reference { reference } => {
+                    match cx.components().and_then(|c| c.responses.get(ref_name(reference))) {
+                        Some(ReferenceOr::Item(r)) => r.clone(),
+                        _ => return fail(cx.file, format!("{opid}: response {reference} is missing")),
+                    }
+                }
+            };
+            match r.content.get("application/json").and_then(|mt| mt.schema.as_ref()) {
+                Some(s) => cx.schema_type(s, &pascal(&format!("{opid}-response")))?,
+                None => quote!(()),
+            }
+        }
+    };
+
+    // The path template as a `format!` with percent-encoded segments.
+    let mut fmt_str = String::new();
+    let mut args = Vec::new();
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else {
+            return fail(cx.file, format!("{path}: unclosed `{{`"));
+        };
+        let end = start + len;
+        fmt_str.push_str(&rest[..start]);
+        fmt_str.push_str("{}");
+        let name = &rest[start + 1..end];
+        let Some((ident, integer)) = path_args.get(name) else {
+            return fail(cx.file, format!("{opid}: path parameter {name} is not declared"));
+        };
+        // A number is one segment as it is; anything else is percent-encoded.
+        args.push(if *integer { quote!(self.#ident) } else { quote!(segment(&self.#ident.to_string())) });
+        rest = &rest[end + 1..];
+    }
+    fmt_str.push_str(rest);
+    let path_expr =
+        if args.is_empty() { quote!(#fmt_str.to_string()) } else { quote!(format!(#fmt_str, #(#args),*)) };
+
+    let (body_assoc, body_fn) = match &body_ty {
+        Some(ty) => (
+            quote!(#ty),
+            quote! { fn body(&self) -> ::std::option::Option<&Self::Body> { Some(&self.body) } },
+        ),
+        None => (quote!(()), quote!()),
+    };
+    let query_fn = (!query.is_empty()).then(|| {
+        quote! {
+            fn query(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+                let mut out = ::std::vec::Vec::new(); #(#query)* out
+            }
+        }
+    });
+    let header_fn = (!headers.is_empty()).then(|| {
+        quote! {
+            fn headers(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+                let mut out = ::std::vec::Vec::new(); #(#headers)* out
+            }
+        }
+    });
+    let mut doc = format!("`{} {path}` (operationId `{opid}`)", method.to_uppercase());
+    if let Some(summary) = &op.summary {
+        doc.push_str(&format!(": {}", summary.trim()));
+    }
+    if let Some(description) = &op.description {
+        doc.push_str(&format!("\n\n{}", description.trim()));
+    }
+    doc.push_str(&format!("\n\nMade with [`{struct_ident}::new`], from the required parts"));
+    if !setters.is_empty() {
+        doc.push_str("; each optional parameter is set with the method named after it");
+    }
+    doc.push_str(
+        ". The fields are there to read: a new optional parameter in the spec is not a breaking change.",
+    );
+    let new_doc = format!("A `{opid}` request, from its required parts.");
+    Ok(quote! {
+        #[doc = #doc]
+        #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
+        pub struct #struct_ident { #(#fields,)* }
+        impl #struct_ident {
+            #[doc = #new_doc]
+            pub fn new(#(#new_args),*) -> Self {
+                Self { #(#new_fields,)* }
+            }
+            #(#setters)*
+        }
+        impl crate::Operation for #struct_ident {
+            type Response = #response_ty;
+            type Body = #body_assoc;
+            const METHOD: crate::Method = crate::Method::#method_ident;
+            const OPERATION_ID: &'static str = #opid;
+            const PATH_TEMPLATE: &'static str = #path;
+            fn path(&self) -> ::std::string::String { #path_expr }
+            #query_fn
+            #header_fn
+            #body_fn
+        }
+    })
+}
+
+/// The names a setter cannot have: the constructor and the methods of `crate::Operation`.
+const RESERVED: [&str; 6] = ["new", "path", "query", "headers", "body", "into"];
+
+/// How `new` or a setter takes a value of type `ty`: numbers and flags as they are (so that
+/// `.page(2)` compiles), anything else as `impl Into<ty>` (so that `"private/1"` is a `String`).
+fn argument(ty: &TokenStream, ident: &syn::Ident) -> (TokenStream, TokenStream) {
+    match ty.to_string().as_str() {
+        "u64" | "i64" | "f64" | "bool" => (ty.clone(), quote!(#ident)),
+        _ => (quote!(impl ::std::convert::Into<#ty>), quote!(#ident.into())),
+    }
+}

@@ -1,0 +1,502 @@
+//! From a normalised spec to the model types: progenitor's type space (its reqwest client is
+//! generated and thrown away), our open enums, unknown-field maps and the decoding rule.
+//!
+//! The passes, in the order `build.rs` runs them:
+//! 1. [`open_objects`]: `additionalProperties: false` would become `deny_unknown_fields`;
+//! 2. [`hoist_string_enums`]: every string enum becomes a named schema, replaced by an open enum
+//!    of ours ([`enums_tokens`]);
+//! 3. [`keep_unknown_fields`]: response models keep unknown fields in `extra`;
+//! 4. [`relax_response_models`] and, on the generated code, [`null_lists_decode_empty`]: the
+//!    decoding rule;
+//! 5. [`generate`]: the type space, checked for names ([`crate::names::check_typify_names`])
+//!    and for closed enums ([`check_enums_open`]).
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use openapiv3::{AdditionalProperties, OpenAPI, ReferenceOr, Schema, SchemaData, SchemaKind, Type};
+use proc_macro2::TokenStream;
+use progenitor::{GenerationSettings, Generator, TypeImpl};
+use quote::{ToTokens, format_ident, quote};
+
+use crate::names::{check_typify_names, pascal};
+use crate::schema::{Edge, Place, Root, Slot, refs_below, visit_all, walk};
+use crate::spec::{BuildError, Result, fail};
+
+/// The catch-all variant of every generated string enum.
+pub const OTHER: &str = "Other";
+
+/// A walker's message (which names its JSON pointer) as a build error for `file`.
+fn in_file(file: &str) -> impl Fn(String) -> BuildError + '_ {
+    move |msg| BuildError(format!("{file}: {msg}"))
+}
+
+// ------------------------------------------------------------------------ normalise
+
+/// Objects as the generated types can hold them:
+/// - `additionalProperties: false` would become `deny_unknown_fields`: one new field from the
+///   server would fail a whole page. It is dropped wherever it is.
+/// - a map of typed values (`additionalProperties: {"type": ...}`) cannot be a
+///   `serde_json::Map` (the map type, which holds JSON values): refused.
+pub fn open_objects(spec: &mut OpenAPI, file: &str) -> Result<()> {
+    visit_all(spec, &mut |slot, place| {
+        let ReferenceOr::Item(s) = slot else { return Ok(()) };
+        let SchemaKind::Type(Type::Object(o)) = &mut s.schema_kind else { return Ok(()) };
+        match &o.additional_properties {
+            Some(AdditionalProperties::Any(false)) => o.additional_properties = None,
+            Some(AdditionalProperties::Schema(value))
+                if !matches!(value.as_ref(), ReferenceOr::Item(Schema { schema_kind: SchemaKind::Any(any), .. })
+                    if *any == Default::default()) =>
+            {
+                return Err(format!(
+                    "{}/additionalProperties: maps of typed values are not supported (the map type is serde_json::Map): use `additionalProperties: {{}}`",
+                    place.pointer
+                ));
+            }
+            _ => {}
+        }
+        Ok(())
+    })
+    .map_err(in_file(file))
+}
+
+/// A string enum to be generated as an open enum.
+pub struct EnumDef {
+    pub name: String,
+    description: Option<String>,
+    values: Vec<String>,
+}
+
+fn string_enum(s: &Schema) -> Option<Vec<String>> {
+    match &s.schema_kind {
+        SchemaKind::Type(Type::String(st)) if !st.enumeration.is_empty() => {
+            Some(st.enumeration.iter().flatten().cloned().collect())
+        }
+        _ => None,
+    }
+}
+
+/// Moves every string enum into `components.schemas` (named as typify would name it inline:
+/// `ImageStatus` for the `status` of `Image`), so that each one can be replaced by an open enum
+/// of ours. Enums that are members of `allOf`/`oneOf`/`anyOf` must be named in the spec.
+pub fn hoist_string_enums(spec: &mut OpenAPI, file: &str) -> Result<Vec<EnumDef>> {
+    let mut hoisted: BTreeMap<String, Schema> = BTreeMap::new();
+    let mut enums = Vec::new();
+    visit_all(spec, &mut |slot: &mut Slot, place| {
+        let ReferenceOr::Item(s) = slot else { return Ok(()) };
+        let Some(values) = string_enum(s) else { return Ok(()) };
+        match (place.root, place.edge) {
+            (Root::Component, Edge::Root) => {
+                enums.push(EnumDef {
+                    name: place.name.clone(),
+                    description: s.schema_data.description.clone(),
+                    values,
+                });
+            }
+            (_, Edge::Member) => {
+                return Err(format!("{}: name the enums inside allOf/oneOf/anyOf", place.pointer));
+            }
+            _ => *slot = hoist(s, &place.name, &mut hoisted)?,
+        }
+        Ok(())
+    })
+    .map_err(in_file(file))?;
+    let components = spec.components.get_or_insert_with(Default::default);
+    for (name, schema) in hoisted {
+        enums.push(EnumDef {
+            name: name.clone(),
+            description: schema.schema_data.description.clone(),
+            values: string_enum(&schema).unwrap_or_default(),
+        });
+        if components.schemas.insert(name.clone(), ReferenceOr::Item(schema)).is_some() {
+            return fail(file, format!("the inline enum {name} has the name of a component schema"));
+        }
+    }
+    Ok(enums)
+}
+
+/// Moves `schema` to `components.schemas[name]`; returns a `$ref` to it (wrapped in a nullable
+/// `allOf` where the inline schema was nullable).
+fn hoist(schema: &Schema, name: &str, h: &mut BTreeMap<String, Schema>) -> std::result::Result<Slot, String> {
+    let mut moved = schema.clone();
+    let nullable = std::mem::take(&mut moved.schema_data.nullable);
+    if let Some(prev) = h.insert(name.to_string(), moved.clone())
+        && string_enum(&prev) != string_enum(&moved)
+    {
+        return Err(format!("two different inline enums are both named {name}"));
+    }
+    let target = format!("#/components/schemas/{name}");
+    Ok(if nullable {
+        ReferenceOr::Item(Schema {
+            schema_data: SchemaData { nullable: true, ..Default::default() },
+            schema_kind: SchemaKind::AllOf { all_of: vec![ReferenceOr::ref_(&target)] },
+        })
+    } else {
+        ReferenceOr::ref_(&target)
+    })
+}
+
+/// The named schemas reached from the 2xx responses (`Root::Response`) or from the request
+/// bodies (`Root::Body`), closed over the references they make.
+fn reached(spec: &mut OpenAPI, from: Root) -> BTreeSet<String> {
+    let mut refs = BTreeSet::new();
+    let _ = visit_all::<()>(spec, &mut |slot, place| {
+        if place.root == from
+            && let ReferenceOr::Reference { reference } = slot
+        {
+            refs.insert(crate::names::ref_name(reference).to_string());
+        }
+        Ok(())
+    });
+    let Some(components) = spec.components.as_mut() else { return refs };
+    let mut todo: Vec<String> = refs.iter().cloned().collect();
+    while let Some(name) = todo.pop() {
+        let Some(schema) = components.schemas.get_mut(&name) else { continue };
+        for r in refs_below(schema) {
+            if refs.insert(r.clone()) {
+                todo.push(r);
+            }
+        }
+    }
+    refs
+}
+
+/// Every named object schema reached from a response keeps the fields this crate does not know
+/// yet: `additionalProperties: {}` makes typify add a flattened `extra` map, so they decode and
+/// serialise again unchanged. Request bodies stay plain (and `Default` where all is optional).
+pub fn keep_unknown_fields(spec: &mut OpenAPI) {
+    let refs = reached(spec, Root::Response);
+    let Some(components) = spec.components.as_mut() else { return };
+    for name in refs {
+        if let Some(ReferenceOr::Item(schema)) = components.schemas.get_mut(&name)
+            && let SchemaKind::Type(Type::Object(o)) = &mut schema.schema_kind
+            && o.additional_properties.is_none()
+        {
+            o.additional_properties =
+                Some(AdditionalProperties::Schema(Box::new(ReferenceOr::Item(Schema {
+                    schema_data: SchemaData::default(),
+                    schema_kind: SchemaKind::Any(Default::default()),
+                }))));
+        }
+    }
+}
+
+/// The extension on an object schema that names the properties a response cannot do without.
+const CLIENT_REQUIRED: &str = "x-client-required";
+
+/// The decoding rule for response models (request bodies are left as the spec says):
+/// - every property is optional, whatever `required` says: a scalar, enum or object that is
+///   `null` or missing decodes as `None`;
+/// - a list (or map) that is `null` or missing decodes as empty (see
+///   [`null_lists_decode_empty`]), so its property is made non-nullable here;
+/// - except the properties an object lists in `x-client-required` (each must also be in its
+///   `required`): identifiers and envelopes the client cannot work without. They stay required.
+///
+/// A schema reached from both a response and a request body is refused: one type cannot be
+/// lenient and strict at once. Returns the names of the response models.
+pub fn relax_response_models(spec: &mut OpenAPI, file: &str) -> Result<BTreeSet<String>> {
+    let responses = reached(spec, Root::Response);
+    let requests = reached(spec, Root::Body);
+    if let Some(both) = responses.intersection(&requests).find(|n| is_object(spec, n)) {
+        return fail(
+            file,
+            format!(
+                "#/components/schemas/{both} is used by a response and a request body: give each its own schema"
+            ),
+        );
+    }
+    let Some(components) = spec.components.as_mut() else { return Ok(responses) };
+    for name in &responses {
+        let Some(schema) = components.schemas.get_mut(name) else { continue };
+        let place = Place {
+            name: pascal(name),
+            pointer: crate::refuse::pointer(&["components", "schemas", name]),
+            edge: Edge::Root,
+            root: Root::Component,
+        };
+        walk(schema, &place, &mut |slot, place| {
+            let ReferenceOr::Item(s) = slot else { return Ok(()) };
+            let keep = client_required(s).map_err(|e| format!("{}: {e}", place.pointer))?;
+            let SchemaKind::Type(Type::Object(o)) = &mut s.schema_kind else {
+                if !keep.is_empty() {
+                    return Err(format!(
+                        "{}: {CLIENT_REQUIRED} on a schema that is not an object",
+                        place.pointer
+                    ));
+                }
+                return Ok(());
+            };
+            if let Some(k) = keep.iter().find(|k| !o.required.contains(k)) {
+                return Err(format!(
+                    "{}: {CLIENT_REQUIRED} names `{k}`, which is not in `required`",
+                    place.pointer
+                ));
+            }
+            o.required.retain(|r| keep.contains(r));
+            for p in o.properties.values_mut() {
+                if let ReferenceOr::Item(p) = p
+                    && matches!(p.schema_kind, SchemaKind::Type(Type::Array(_)))
+                {
+                    p.schema_data.nullable = false;
+                }
+            }
+            Ok(())
+        })
+        .map_err(in_file(file))?;
+    }
+    Ok(responses)
+}
+
+fn is_object(spec: &OpenAPI, name: &str) -> bool {
+    matches!(
+        spec.components.as_ref().and_then(|c| c.schemas.get(name)),
+        Some(ReferenceOr::Item(Schema { schema_kind: SchemaKind::Type(Type::Object(_)), .. }))
+    )
+}
+
+/// The property names listed in a schema's `x-client-required`.
+fn client_required(s: &Schema) -> std::result::Result<Vec<String>, String> {
+    match s.schema_data.extensions.get(CLIENT_REQUIRED) {
+        None => Ok(Vec::new()),
+        Some(serde_json::Value::Array(names)) => names
+            .iter()
+            .map(|n| {
+                n.as_str().map(str::to_string).ok_or_else(|| format!("{CLIENT_REQUIRED} must list strings"))
+            })
+            .collect(),
+        Some(_) => Err(format!("{CLIENT_REQUIRED} must be an array of property names")),
+    }
+}
+
+// ------------------------------------------------------------------------- generate
+
+/// The model types of `spec` (component schemas and per-operation inline types) and the names
+/// typify gave them. progenitor generates a whole reqwest client; only its type space is kept.
+pub fn generate(
+    provider: &str,
+    spec: &OpenAPI,
+    enums: &[EnumDef],
+    responses: &BTreeSet<String>,
+    file: &str,
+) -> Result<(TokenStream, HashSet<String>)> {
+    let mut settings = GenerationSettings::default();
+    settings.with_derive("PartialEq").with_map_type("::serde_json::Map");
+    settings.with_conversion(
+        schemars::schema::SchemaObject {
+            instance_type: Some(schemars::schema::InstanceType::String.into()),
+            format: Some("date-time".to_string()),
+            ..Default::default()
+        },
+        "::std::string::String",
+        [TypeImpl::Display, TypeImpl::FromStr].into_iter(),
+    );
+    for e in enums {
+        settings.with_replacement(
+            &e.name,
+            format!("::cloud_images::{provider}::types::{}", e.name),
+            [TypeImpl::Display, TypeImpl::FromStr].into_iter(),
+        );
+    }
+    let mut generator = Generator::new(&settings);
+    if let Err(e) = generator.generate_tokens(spec) {
+        return fail(file, format!("progenitor rejected the spec: {e}"));
+    }
+    let type_space = generator.get_type_space();
+    for (uses, what) in [
+        (type_space.uses_chrono(), "chrono (a date-time format outside the conversion)"),
+        (type_space.uses_uuid(), "uuid (`format: uuid`)"),
+        (type_space.uses_regress(), "regress (`pattern`)"),
+    ] {
+        if uses {
+            return fail(file, format!("the generated types would need {what}: remove it from the spec"));
+        }
+    }
+    let known: HashSet<String> = type_space.iter_types().map(|t| t.name()).collect();
+    let replaced: HashSet<String> = enums.iter().map(|e| e.name.clone()).collect();
+    check_typify_names(spec, &known, &replaced, file)?;
+    let mut ast: syn::File = match syn::parse2(type_space.to_stream()) {
+        Ok(ast) => ast,
+        Err(e) => return fail(file, format!("the generated types do not parse: {e}")),
+    };
+    check_enums_open(&ast, file)?;
+    null_lists_decode_empty(&mut ast, responses);
+    Ok((ast.into_token_stream(), known))
+}
+
+/// typify turns a string enum into a closed Rust enum (unit variants only), which fails on the
+/// first value it does not know. Every string enum must have been replaced by an open one.
+fn check_enums_open(ast: &syn::File, file: &str) -> Result<()> {
+    for item in &ast.items {
+        if let syn::Item::Enum(e) = item
+            && e.variants.iter().all(|v| matches!(v.fields, syn::Fields::Unit))
+        {
+            return fail(
+                file,
+                format!(
+                    "the generated type {} is a closed enum, which fails on any value it does not know: only `type: string` enums are made open (build/types.rs, hoist_string_enums)",
+                    e.ident
+                ),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The second half of the decoding rule, on the generated code: every list or map field of a
+/// response model (and of the structs they contain) decodes `null` as empty.
+fn null_lists_decode_empty(ast: &mut syn::File, responses: &BTreeSet<String>) {
+    let structs: BTreeSet<String> = ast
+        .items
+        .iter()
+        .filter_map(|i| if let syn::Item::Struct(s) = i { Some(s.ident.to_string()) } else { None })
+        .collect();
+    // The response models, closed over the struct types their fields name.
+    let mut lenient: BTreeSet<String> =
+        responses.iter().map(|n| pascal(n)).filter(|n| structs.contains(n)).collect();
+    let mut todo: Vec<String> = lenient.iter().cloned().collect();
+    while let Some(name) = todo.pop() {
+        for item in &ast.items {
+            let syn::Item::Struct(s) = item else { continue };
+            if s.ident != name {
+                continue;
+            }
+            for f in &s.fields {
+                let mut named = Vec::new();
+                type_idents(&f.ty, &mut named);
+                for n in named {
+                    if structs.contains(&n) && lenient.insert(n.clone()) {
+                        todo.push(n);
+                    }
+                }
+            }
+        }
+    }
+    for item in &mut ast.items {
+        let syn::Item::Struct(s) = item else { continue };
+        // Named fields only: a newtype (`EmptyObject(Map)`) is transparent, its content is the body.
+        let syn::Fields::Named(fields) = &mut s.fields else { continue };
+        if !lenient.contains(&s.ident.to_string()) {
+            continue;
+        }
+        for f in fields.named.iter_mut() {
+            let is_collection =
+                matches!(last_segment(&f.ty).as_deref(), Some("Vec" | "Map" | "HashMap" | "BTreeMap"));
+            let serde_attrs: Vec<String> = f
+                .attrs
+                .iter()
+                .filter(|a| a.path().is_ident("serde"))
+                .map(|a| a.meta.to_token_stream().to_string())
+                .collect();
+            if !is_collection || serde_attrs.iter().any(|a| a.contains("flatten")) {
+                continue;
+            }
+            let has_default = serde_attrs.iter().any(|a| a.contains("default"));
+            f.attrs.push(if has_default {
+                syn::parse_quote!(#[serde(deserialize_with = "crate::decode::null_as_empty")])
+            } else {
+                syn::parse_quote!(#[serde(default, deserialize_with = "crate::decode::null_as_empty")])
+            });
+        }
+    }
+}
+
+/// The last path segment of a type (`Vec` for `::std::vec::Vec<T>`).
+fn last_segment(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        _ => None,
+    }
+}
+
+/// Every identifier a type names, generics included.
+fn type_idents(ty: &syn::Type, out: &mut Vec<String>) {
+    if let syn::Type::Path(p) = ty {
+        for seg in &p.path.segments {
+            out.push(seg.ident.to_string());
+            if let syn::PathArguments::AngleBracketed(args) = &seg.arguments {
+                for a in &args.args {
+                    if let syn::GenericArgument::Type(t) = a {
+                        type_idents(t, out);
+                    }
+                }
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------------------ open enums
+
+pub fn enums_tokens(enums: &[EnumDef], file: &str) -> Result<TokenStream> {
+    let other = format_ident!("{OTHER}");
+    let mut items = Vec::new();
+    for e in enums {
+        let name = format_ident!("{}", e.name);
+        let mut variants = Vec::new();
+        let mut seen = HashSet::new();
+        for v in &e.values {
+            let variant = pascal(v);
+            if variant == OTHER || !seen.insert(variant.clone()) {
+                return fail(file, format!("enum {}: the value {v:?} clashes with another variant", e.name));
+            }
+            variants.push(format_ident!("{variant}"));
+        }
+        let values = &e.values;
+        let variant_docs = values.iter().map(|v| format!("`{v}`"));
+        let doc = match &e.description {
+            Some(d) => format!(
+                "{}\n\nAn open enum: a value this crate does not know yet is kept in `{OTHER}` and serialised back unchanged.",
+                d.trim()
+            ),
+            None => format!(
+                "An open enum: a value this crate does not know yet is kept in `{OTHER}` and serialised back unchanged."
+            ),
+        };
+        items.push(quote! {
+            #[doc = #doc]
+            #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            pub enum #name {
+                #( #[doc = #variant_docs] #variants, )*
+                /// A value this version of the crate does not know, kept as it was sent.
+                #other(::std::string::String),
+            }
+            impl #name {
+                /// The value as the API writes it.
+                pub fn as_str(&self) -> &str {
+                    match self { #( Self::#variants => #values, )* Self::#other(s) => s.as_str() }
+                }
+            }
+            impl ::std::fmt::Display for #name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str(self.as_str())
+                }
+            }
+            impl ::std::str::FromStr for #name {
+                type Err = ::std::convert::Infallible;
+                fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                    Ok(::std::convert::From::from(s))
+                }
+            }
+            impl ::std::convert::From<&str> for #name {
+                fn from(s: &str) -> Self {
+                    match s { #( #values => Self::#variants, )* other => Self::#other(other.to_owned()) }
+                }
+            }
+            impl ::std::convert::From<::std::string::String> for #name {
+                fn from(s: ::std::string::String) -> Self {
+                    match Self::from(s.as_str()) { Self::#other(_) => Self::#other(s), known => known }
+                }
+            }
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    s.serialize_str(self.as_str())
+                }
+            }
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                    let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
+                    Ok(Self::from(s.as_ref()))
+                }
+            }
+        });
+    }
+    Ok(quote! { #(#items)* })
+}

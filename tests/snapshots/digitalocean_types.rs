@@ -1,0 +1,263 @@
+///An asynchronous operation on an image, with its progress.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct Action {
+    ///When the action finished (RFC 3339, UTC); null while it is still running.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub completed_at: ::std::option::Option<::std::string::String>,
+    ///Unique numeric id of the action.
+    pub id: u64,
+    ///Full description of the region the action runs in, when known.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub region: ::std::option::Option<Region>,
+    ///Slug of the region the action runs in (same as `region.slug`).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub region_slug: ::std::option::Option<::std::string::String>,
+    ///Id of the object the action works on; for image actions this is the image id.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub resource_id: ::std::option::Option<u64>,
+    ///Kind of object the action works on, `image` here.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub resource_type: ::std::option::Option<::std::string::String>,
+    ///When the action began (RFC 3339, UTC).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub started_at: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub status: ::std::option::Option<::cloud_images::digitalocean::types::ActionStatus>,
+    ///Kind of action as reported by the server, e.g. `transfer` or `convert`. Left open because other resources share the action format.
+    #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
+    pub type_: ::std::option::Option<::std::string::String>,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///One page of actions.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct ActionList {
+    ///The actions on this page.
+    #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    #[serde(deserialize_with = "crate::decode::null_as_empty")]
+    pub actions: ::std::vec::Vec<Action>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub links: ::std::option::Option<PageLinks>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub meta: ::std::option::Option<Meta>,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///Envelope for a single action, as sent by the server (`{"action": {...}}`).
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct ActionResponse {
+    pub action: Action,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///Body of `images_create_custom`: the source of a custom image import and its labels.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct CustomImageCreate {
+    ///Optional free-text note stored with the image.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub description: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub distribution: ::std::option::Option<
+        ::cloud_images::digitalocean::types::Distribution,
+    >,
+    ///Name to give the imported image.
+    pub name: ::std::string::String,
+    pub region: ::cloud_images::digitalocean::types::RegionSlug,
+    ///Tags to attach to the new image (needs the `tag:create` scope).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    ///http(s) URL DigitalOcean downloads the image from. Accepted formats: raw, qcow2, vhdx, vdi, vmdk, optionally gzip- or bzip2-compressed; the uncompressed image must be smaller than 100 GB.
+    pub url: ::std::string::String,
+}
+///Body of every non-2xx response.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct ErrorResponse {
+    ///Machine-readable error code, e.g. `not_found` or `too_many_requests`.
+    pub id: ::std::string::String,
+    ///Human-readable explanation of the error.
+    pub message: ::std::string::String,
+    ///Server-side id of the request; quote it when contacting support.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub request_id: ::std::option::Option<::std::string::String>,
+}
+///An image that Droplets can be created from: a snapshot, backup, custom import, or a public distribution / 1-Click image. Only `id` is guaranteed (`x-client-required`): every other field is optional, since the placeholder returned by an import (202) can be partial. An answer without an `id` is a decoding error.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct Image {
+    ///Creation time, RFC 3339 in UTC with a `Z` suffix.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub created_at: ::std::option::Option<::std::string::String>,
+    ///Free-text note attached to the image; may be empty.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub description: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub distribution: ::std::option::Option<
+        ::cloud_images::digitalocean::types::Distribution,
+    >,
+    ///Why a custom image import failed; empty or absent otherwise.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub error_message: ::std::option::Option<::std::string::String>,
+    ///Unique numeric id of the image. Assigned by the server.
+    pub id: u64,
+    ///Smallest Droplet disk, in GB, that can boot this image.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub min_disk_size: ::std::option::Option<u64>,
+    ///Human-readable name shown in the control panel.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
+    ///True for images offered to every account, false for images owned by yours.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub public: ::std::option::Option<bool>,
+    ///Slugs of the regions in which the image is stored and usable.
+    #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    #[serde(deserialize_with = "crate::decode::null_as_empty")]
+    pub regions: ::std::vec::Vec<::cloud_images::digitalocean::types::RegionSlug>,
+    ///Stored size of the image in GB (fractional).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub size_gigabytes: ::std::option::Option<f64>,
+    ///Stable text id of a public image (e.g. `debian-12-x64`); null for private images.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub slug: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub status: ::std::option::Option<::cloud_images::digitalocean::types::ImageStatus>,
+    ///Tags attached to the image. Setting tags needs the `tag:create` scope.
+    #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    #[serde(deserialize_with = "crate::decode::null_as_empty")]
+    pub tags: ::std::vec::Vec<::std::string::String>,
+    #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
+    pub type_: ::std::option::Option<::cloud_images::digitalocean::types::ImageType>,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///Body of `imageActions_post`. Send `{"type": "convert"}` or `{"type": "transfer", "region": "<slug>"}`; the server rejects a transfer without `region`.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct ImageActionCreate {
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub region: ::std::option::Option<::cloud_images::digitalocean::types::RegionSlug>,
+    #[serde(rename = "type")]
+    pub type_: ::cloud_images::digitalocean::types::ImageActionType,
+}
+///One page of images.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct ImageList {
+    ///The images on this page.
+    #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    #[serde(deserialize_with = "crate::decode::null_as_empty")]
+    pub images: ::std::vec::Vec<Image>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub links: ::std::option::Option<PageLinks>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub meta: ::std::option::Option<Meta>,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///Envelope for a single image.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct ImageResponse {
+    pub image: Image,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///Body of `images_update`. Omitted fields are left unchanged; `distribution` and `description` can only be changed on custom images.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+pub struct ImageUpdate {
+    ///New free-text note (custom images only).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub description: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub distribution: ::std::option::Option<
+        ::cloud_images::digitalocean::types::Distribution,
+    >,
+    ///New display name.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
+}
+///Metadata about a paginated list. Documented as always present, but answers without it happen; the total is then unknown.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct Meta {
+    ///Number of objects across all pages.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub total: ::std::option::Option<u64>,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///Navigation links of a paginated list. The server omits the whole object when the result fits in one page (20 objects or fewer).
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct PageLinks {
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub pages: ::std::option::Option<PageLinksPages>,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///Absolute URLs of neighbouring pages. Only the links that make sense are present: no `first`/`prev` on the first page, no `next`/`last` on the last one.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct PageLinksPages {
+    ///Absolute URL of the first page.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub first: ::std::option::Option<::std::string::String>,
+    ///Absolute URL of the last page.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub last: ::std::option::Option<::std::string::String>,
+    ///Absolute URL of the next page; absent on the last page.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub next: ::std::option::Option<::std::string::String>,
+    ///Absolute URL of the previous page.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub prev: ::std::option::Option<::std::string::String>,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///A datacenter region as embedded in an action.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct Region {
+    ///Whether new Droplets can currently be created in the region.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub available: ::std::option::Option<bool>,
+    ///Capabilities offered in the region, e.g. `backups`, `ipv6`, `image_transfer`.
+    #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    #[serde(deserialize_with = "crate::decode::null_as_empty")]
+    pub features: ::std::vec::Vec<::std::string::String>,
+    ///Display name, e.g. `Frankfurt 1`.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
+    ///Droplet size slugs offered in the region (only filled in for tokens with `sizes:read`).
+    #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    #[serde(deserialize_with = "crate::decode::null_as_empty")]
+    pub sizes: ::std::vec::Vec<::std::string::String>,
+    ///Short code of the region, e.g. `fra1`.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub slug: ::std::option::Option<::std::string::String>,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+/// Error types.
+pub mod error {
+    /// Error from a `TryFrom` or `FromStr` implementation.
+    pub struct ConversionError(::std::borrow::Cow<'static, str>);
+    impl ::std::error::Error for ConversionError {}
+    impl ::std::fmt::Display for ConversionError {
+        fn fmt(
+            &self,
+            f: &mut ::std::fmt::Formatter<'_>,
+        ) -> Result<(), ::std::fmt::Error> {
+            ::std::fmt::Display::fmt(&self.0, f)
+        }
+    }
+    impl ::std::fmt::Debug for ConversionError {
+        fn fmt(
+            &self,
+            f: &mut ::std::fmt::Formatter<'_>,
+        ) -> Result<(), ::std::fmt::Error> {
+            ::std::fmt::Debug::fmt(&self.0, f)
+        }
+    }
+    impl From<&'static str> for ConversionError {
+        fn from(value: &'static str) -> Self {
+            Self(value.into())
+        }
+    }
+    impl From<String> for ConversionError {
+        fn from(value: String) -> Self {
+            Self(value.into())
+        }
+    }
+}

@@ -1,0 +1,332 @@
+///An empty JSON object `{}`, returned by operations that have nothing to report.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+#[serde(transparent)]
+pub struct EmptyObject(
+    pub ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+);
+impl ::std::ops::Deref for EmptyObject {
+    type Target = ::serde_json::Map<::std::string::String, ::serde_json::Value>;
+    fn deref(&self) -> &::serde_json::Map<::std::string::String, ::serde_json::Value> {
+        &self.0
+    }
+}
+impl ::std::convert::From<EmptyObject>
+for ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+    fn from(value: EmptyObject) -> Self {
+        value.0
+    }
+}
+impl ::std::convert::From<::serde_json::Map<::std::string::String, ::serde_json::Value>>
+for EmptyObject {
+    fn from(
+        value: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    ) -> Self {
+        Self(value)
+    }
+}
+///A single problem with the request.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct ErrorItem {
+    ///Request field the problem relates to (nested fields joined with `.`); absent or `null` if it concerns the request as a whole.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub field: ::std::option::Option<::std::string::String>,
+    ///Human-readable explanation of what went wrong.
+    pub reason: ::std::string::String,
+}
+///Error body returned with any non-2xx status.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct ErrorResponse {
+    ///One entry per problem found.
+    pub errors: ::std::vec::Vec<ErrorItem>,
+}
+///A Linode image: a public distribution image (`linode/...`), a private image of your account (`private/...`) or an image shared with you (`shared/...`). Fields other than `label`, `description` and `tags` are read-only.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct Image {
+    ///Open-ended list of features the image supports, e.g. `cloud-init` or `distributed-sites`. Expect values not listed here.
+    #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    #[serde(deserialize_with = "crate::decode::null_as_empty")]
+    pub capabilities: ::std::vec::Vec<::std::string::String>,
+    ///When the image was created. Timestamp in UTC without an offset, e.g. `2021-08-14T22:44:02` (not RFC 3339, so it is declared as a plain string).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub created: ::std::option::Option<::std::string::String>,
+    ///The user who made the image; `linode` on public images, `null` on automatic images (their Linode is gone) and on shared images.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub created_by: ::std::option::Option<::std::string::String>,
+    ///`true` if the image is marked as deprecated, which can happen to public images only. Filterable.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub deprecated: ::std::option::Option<bool>,
+    ///Free-form longer description; `null` when none was set.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub description: ::std::option::Option<::std::string::String>,
+    ///Planned end-of-life date of a public image; `null` for private images. Timestamp in UTC without an offset, e.g. `2021-08-14T22:44:02` (not RFC 3339, so it is declared as a plain string).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub eol: ::std::option::Option<::std::string::String>,
+    ///When an `automatic` image (kept after its Linode was deleted) expires; `null` otherwise. Timestamp in UTC without an offset, e.g. `2021-08-14T22:44:02` (not RFC 3339, so it is declared as a plain string).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub expiry: ::std::option::Option<::std::string::String>,
+    ///Image id, e.g. `linode/debian12`, `private/12345` or `shared/12345`. Pass it as `imageId`.
+    pub id: ::std::string::String,
+    ///Share-group details: `null` on public images, `shared_with` filled on your own images, `shared_by` filled on `shared/` images.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub image_sharing: ::std::option::Option<ImageSharing>,
+    ///`true` for public distribution images, `false` for account-specific ones. Filterable.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub is_public: ::std::option::Option<bool>,
+    ///Whether the image has ever been offered through a share group (`true` can stay after the last share is gone). `false` on public images, `null` on `shared/` images.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub is_shared: ::std::option::Option<IsShared>,
+    ///Short human-readable name. Filterable.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub label: ::std::option::Option<::std::string::String>,
+    ///Where the image is stored and the state of each copy. Public images answer `null` here, not an empty list.
+    #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    #[serde(deserialize_with = "crate::decode::null_as_empty")]
+    pub regions: ::std::vec::Vec<ImageRegion>,
+    ///Minimum disk size needed to deploy the image, in megabytes (MB). Filterable.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub size: ::std::option::Option<u64>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub status: ::std::option::Option<::cloud_images::linode::types::ImageStatus>,
+    ///Tags used to organise the image. Filterable.
+    #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    #[serde(deserialize_with = "crate::decode::null_as_empty")]
+    pub tags: ::std::vec::Vec<::std::string::String>,
+    ///Storage used by all copies of the image across all its regions, in bytes. Replication is billed on this value.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub total_size: ::std::option::Option<u64>,
+    #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
+    pub type_: ::std::option::Option<::cloud_images::linode::types::ImageType>,
+    ///When the image was last modified, a UTC timestamp without an offset such as `2021-08-14T22:44:02` (so a plain string, not RFC 3339). `null` on automatic images and on a share that was never edited.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub updated: ::std::option::Option<::std::string::String>,
+    ///Upstream distribution vendor, e.g. `Debian`; `null` for private images. Filterable.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub vendor: ::std::option::Option<::std::string::String>,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///Request body of `post-image`.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct ImageCreate {
+    ///Mark the image as supporting cloud-init.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub cloud_init: ::std::option::Option<bool>,
+    ///Longer description, 1 to 65000 characters.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub description: ::std::option::Option<::std::string::String>,
+    ///Id of the Linode disk to capture.
+    pub disk_id: u64,
+    ///Name of the new image. Defaults to the label of the disk.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub label: ::std::option::Option<::std::string::String>,
+    ///Tags for the new image. Optional. Each tag must be 3 to 100 characters long; at most 500 tags per image. Sending `null` or leaving the field out sets no tags.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+///One page of the image list.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct ImagePage {
+    ///Images on this page.
+    #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    #[serde(deserialize_with = "crate::decode::null_as_empty")]
+    pub data: ::std::vec::Vec<Image>,
+    ///Number of this page (1-based).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub page: ::std::option::Option<u64>,
+    ///Total number of pages for the current filter and page size.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub pages: ::std::option::Option<u64>,
+    ///Total number of images across all pages.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub results: ::std::option::Option<u64>,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///One copy of an image in one region.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct ImageRegion {
+    ///Region id, e.g. `us-iad`.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub region: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub status: ::std::option::Option<::cloud_images::linode::types::ImageRegionStatus>,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///Request body of `post-replicate-image`.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct ImageReplicate {
+    ///Complete list of region ids the image should be stored in, e.g. `["us-iad", "us-west"]`. Replaces the current list; must not be empty.
+    pub regions: ::std::vec::Vec<::std::string::String>,
+}
+///Where an image shared with you comes from.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct ImageSharedBy {
+    ///Numeric id of the share group.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub sharegroup_id: ::std::option::Option<u64>,
+    ///Label of the share group.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub sharegroup_label: ::std::option::Option<::std::string::String>,
+    ///UUID of the share group, as a string.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub sharegroup_uuid: ::std::option::Option<::std::string::String>,
+    ///Id of the original image in the sharing account, if disclosed.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub source_image_id: ::std::option::Option<::std::string::String>,
+    ///Label of the original image in the sharing account, if disclosed.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub source_image_label: ::std::option::Option<::std::string::String>,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///How widely one of your images is shared.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct ImageSharedWith {
+    ///Number of share groups that contain the image.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub sharegroup_count: ::std::option::Option<u64>,
+    ///API path listing those share groups.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub sharegroup_list_url: ::std::option::Option<::std::string::String>,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///Share-group details of an image. If you share the image, `shared_with` is set and `shared_by` is `null`; if the image is shared with you, `shared_by` is set and `shared_with` is `null`.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct ImageSharing {
+    ///Set when the image was shared with you by another account.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub shared_by: ::std::option::Option<ImageSharedBy>,
+    ///Set when the image belongs to you and is offered through share groups.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub shared_with: ::std::option::Option<ImageSharedWith>,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///Request body of `put-image`. Only the fields present are changed.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+pub struct ImageUpdate {
+    ///New description, 1 to 65000 characters.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub description: ::std::option::Option<::std::string::String>,
+    ///New name of the image.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub label: ::std::option::Option<::std::string::String>,
+    ///New complete tag list; replaces the old one. Send `[]` to remove all tags. Each tag must be 3 to 100 characters long; at most 500 tags.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+///Response of `post-upload-image`.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct ImageUpload {
+    pub image: Image,
+    ///Pre-signed Object Storage URL. `PUT` the gzip-compressed raw image there with `Content-Type: application/octet-stream` and no `Authorization` header. Expires after 24 hours.
+    pub upload_to: ::std::string::String,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///Request body of `post-upload-image`.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct ImageUploadCreate {
+    ///Mark the image as supporting cloud-init.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub cloud_init: ::std::option::Option<bool>,
+    ///Longer description, 1 to 65000 characters.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub description: ::std::option::Option<::std::string::String>,
+    ///Name of the new image.
+    pub label: ::std::string::String,
+    ///Region to upload into, e.g. `us-east`; must be a core region with Object Storage. The image can be deployed anywhere afterwards.
+    pub region: ::std::string::String,
+    ///Tags for the new image. Optional. Each tag must be 3 to 100 characters long; at most 500 tags per image. Sending `null` or leaving the field out sets no tags.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+///Whether the image is shared through a share group. The API sends either a boolean (`IsShared::Flag`) or the string `"none"` (`IsShared::Text`). Filterable. (The branch names give typify the variant names `Flag` and `Text`.)
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+#[serde(untagged)]
+pub enum IsShared {
+    Flag(bool),
+    Text(::cloud_images::linode::types::IsSharedText),
+}
+impl ::std::fmt::Display for IsShared {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            Self::Flag(x) => x.fmt(f),
+            Self::Text(x) => x.fmt(f),
+        }
+    }
+}
+impl ::std::str::FromStr for IsShared {
+    type Err = self::error::ConversionError;
+    fn from_str(
+        value: &str,
+    ) -> ::std::result::Result<Self, self::error::ConversionError> {
+        if let Ok(v) = value.parse() {
+            Ok(Self::Flag(v))
+        } else if let Ok(v) = value.parse() {
+            Ok(Self::Text(v))
+        } else {
+            Err("string conversion failed for all variants".into())
+        }
+    }
+}
+impl ::std::convert::TryFrom<&str> for IsShared {
+    type Error = self::error::ConversionError;
+    fn try_from(
+        value: &str,
+    ) -> ::std::result::Result<Self, self::error::ConversionError> {
+        value.parse()
+    }
+}
+impl ::std::convert::TryFrom<::std::string::String> for IsShared {
+    type Error = self::error::ConversionError;
+    fn try_from(
+        value: ::std::string::String,
+    ) -> ::std::result::Result<Self, self::error::ConversionError> {
+        value.parse()
+    }
+}
+impl ::std::convert::From<bool> for IsShared {
+    fn from(value: bool) -> Self {
+        Self::Flag(value)
+    }
+}
+impl ::std::convert::From<::cloud_images::linode::types::IsSharedText> for IsShared {
+    fn from(value: ::cloud_images::linode::types::IsSharedText) -> Self {
+        Self::Text(value)
+    }
+}
+/// Error types.
+pub mod error {
+    /// Error from a `TryFrom` or `FromStr` implementation.
+    pub struct ConversionError(::std::borrow::Cow<'static, str>);
+    impl ::std::error::Error for ConversionError {}
+    impl ::std::fmt::Display for ConversionError {
+        fn fmt(
+            &self,
+            f: &mut ::std::fmt::Formatter<'_>,
+        ) -> Result<(), ::std::fmt::Error> {
+            ::std::fmt::Display::fmt(&self.0, f)
+        }
+    }
+    impl ::std::fmt::Debug for ConversionError {
+        fn fmt(
+            &self,
+            f: &mut ::std::fmt::Formatter<'_>,
+        ) -> Result<(), ::std::fmt::Error> {
+            ::std::fmt::Debug::fmt(&self.0, f)
+        }
+    }
+    impl From<&'static str> for ConversionError {
+        fn from(value: &'static str) -> Self {
+            Self(value.into())
+        }
+    }
+    impl From<String> for ConversionError {
+        fn from(value: String) -> Self {
+            Self(value.into())
+        }
+    }
+}
