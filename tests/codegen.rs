@@ -58,7 +58,7 @@ fn linode_operations_table_lists_the_seven_operations() {
 }
 
 #[test]
-fn digitalocean_operations_table_lists_the_eight_operations() {
+fn digitalocean_operations_table_lists_the_twelve_operations() {
     let expected: &[Row] = &[
         ("images_list", "GET", "/v2/images", "ImagesList"),
         ("images_create_custom", "POST", "/v2/images", "ImagesCreateCustom"),
@@ -68,6 +68,30 @@ fn digitalocean_operations_table_lists_the_eight_operations() {
         ("imageActions_list", "GET", "/v2/images/{image_id}/actions", "ImageActionsList"),
         ("imageActions_post", "POST", "/v2/images/{image_id}/actions", "ImageActionsPost"),
         ("imageActions_get", "GET", "/v2/images/{image_id}/actions/{action_id}", "ImageActionsGet"),
+        (
+            "images_post_account_transfer_create",
+            "POST",
+            "/v2/images/{image_id}/account_transfer",
+            "ImagesPostAccountTransferCreate",
+        ),
+        (
+            "images_post_account_transfer_accept",
+            "POST",
+            "/v2/images/{image_id}/account_transfer/accept",
+            "ImagesPostAccountTransferAccept",
+        ),
+        (
+            "images_post_account_transfer_cancel",
+            "POST",
+            "/v2/images/{image_id}/account_transfer/cancel",
+            "ImagesPostAccountTransferCancel",
+        ),
+        (
+            "images_post_account_transfer_decline",
+            "POST",
+            "/v2/images/{image_id}/account_transfer/decline",
+            "ImagesPostAccountTransferDecline",
+        ),
     ];
     assert_eq!(digitalocean::ops::OPERATIONS, expected);
 }
@@ -99,6 +123,10 @@ fn every_request_type_has_the_constants_of_its_table_row() {
         row!(digitalocean::ImageActionsList),
         row!(digitalocean::ImageActionsPost),
         row!(digitalocean::ImageActionsGet),
+        row!(digitalocean::ImagesPostAccountTransferCreate),
+        row!(digitalocean::ImagesPostAccountTransferAccept),
+        row!(digitalocean::ImagesPostAccountTransferCancel),
+        row!(digitalocean::ImagesPostAccountTransferDecline),
     ];
     assert_eq!(digitalocean::ops::OPERATIONS, digitalocean_rows.as_slice());
 }

@@ -4,6 +4,7 @@ use std::fmt;
 
 use super::actions::ImageActions;
 use super::paging;
+use super::transfers::AccountTransfers;
 use super::types::{Distribution, ImageKind, RegionSlug};
 use super::{Client, ImageId, ops, types};
 use crate::error::ErrorKind;
@@ -200,6 +201,22 @@ impl<'a> Images<'a> {
     /// ```
     pub fn delete(&self, id: impl Into<ImageId>) -> Result<()> {
         self.client.execute(&ops::ImagesDelete { image_id: id.into().check()? })
+    }
+
+    /// Offering this snapshot to another account or team, and answering such offers: see
+    /// [`AccountTransfers`].
+    ///
+    /// ```no_run
+    /// use cloud_images::digitalocean::{Client, Recipient};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// client.images().account_transfers(7555620).offer(Recipient::email("ops@example.com"))?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn account_transfers(&self, id: impl Into<ImageId>) -> AccountTransfers<'a> {
+        AccountTransfers::new(self.client, id.into())
     }
 
     /// The actions of one image: transfer to another region, convert to a snapshot, and look

@@ -39,12 +39,14 @@ mod ids;
 mod images;
 mod paging;
 mod provider;
+mod transfers;
 
 pub use actions::{ImageActions, ListImageActions};
 pub use client::Client;
 pub use generated::{ops, types};
 pub use ids::{ActionId, ImageId};
 pub use images::{CustomImage, ImageRef, Images, ListImages, UpdateImage};
+pub use transfers::{AccountTransfers, Offered, Recipient, TransferId};
 pub use types::{Distribution, ImageKind, RegionSlug};
 
 /// The DigitalOcean provider, for [`ClientBuilder<DigitalOcean>`](crate::ClientBuilder).

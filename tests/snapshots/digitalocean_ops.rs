@@ -351,6 +351,158 @@ impl crate::Operation for ImageActionsGet {
         format!("/v2/images/{}/actions/{}", self.image_id, self.action_id)
     }
 }
+/**`POST /v2/images/{image_id}/account_transfer` (operationId `images_post_account_transfer_create`): Offer an image to another account
+
+Offers a snapshot to another DigitalOcean account or team, named by the recipient's email address or team uuid (exactly one of the two). Only snapshots can be offered; other images are refused with 400. The answer carries the id of the pending transfer, or 0 when the recipient has accepted already.
+
+Made with [`ImagesPostAccountTransferCreate::new`], from the required parts. The fields are there to read: a new optional parameter in the spec is not a breaking change.*/
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct ImagesPostAccountTransferCreate {
+    ///Numeric id of the image. The snapshot to offer.
+    pub image_id: u64,
+    ///The JSON request body.
+    pub body: types::AccountTransferCreate,
+}
+impl ImagesPostAccountTransferCreate {
+    ///A `images_post_account_transfer_create` request, from its required parts.
+    pub fn new(
+        image_id: u64,
+        body: impl ::std::convert::Into<types::AccountTransferCreate>,
+    ) -> Self {
+        Self {
+            image_id: image_id,
+            body: body.into(),
+        }
+    }
+}
+impl crate::Operation for ImagesPostAccountTransferCreate {
+    type Response = types::AccountTransferCreated;
+    type Body = types::AccountTransferCreate;
+    const METHOD: crate::Method = crate::Method::Post;
+    const OPERATION_ID: &'static str = "images_post_account_transfer_create";
+    const PATH_TEMPLATE: &'static str = "/v2/images/{image_id}/account_transfer";
+    fn path(&self) -> ::std::string::String {
+        format!("/v2/images/{}/account_transfer", self.image_id)
+    }
+    fn body(&self) -> ::std::option::Option<&Self::Body> {
+        Some(&self.body)
+    }
+}
+/**`POST /v2/images/{image_id}/account_transfer/accept` (operationId `images_post_account_transfer_accept`): Accept an image offered to you
+
+Run by the recipient: takes over the offered image into the team named by `recipient_uuid`. Answers 201 with no body.
+
+Made with [`ImagesPostAccountTransferAccept::new`], from the required parts. The fields are there to read: a new optional parameter in the spec is not a breaking change.*/
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct ImagesPostAccountTransferAccept {
+    ///Numeric id of the image. The image offered.
+    pub image_id: u64,
+    ///The JSON request body.
+    pub body: types::AccountTransferAccept,
+}
+impl ImagesPostAccountTransferAccept {
+    ///A `images_post_account_transfer_accept` request, from its required parts.
+    pub fn new(
+        image_id: u64,
+        body: impl ::std::convert::Into<types::AccountTransferAccept>,
+    ) -> Self {
+        Self {
+            image_id: image_id,
+            body: body.into(),
+        }
+    }
+}
+impl crate::Operation for ImagesPostAccountTransferAccept {
+    type Response = ();
+    type Body = types::AccountTransferAccept;
+    const METHOD: crate::Method = crate::Method::Post;
+    const OPERATION_ID: &'static str = "images_post_account_transfer_accept";
+    const PATH_TEMPLATE: &'static str = "/v2/images/{image_id}/account_transfer/accept";
+    fn path(&self) -> ::std::string::String {
+        format!("/v2/images/{}/account_transfer/accept", self.image_id)
+    }
+    fn body(&self) -> ::std::option::Option<&Self::Body> {
+        Some(&self.body)
+    }
+}
+/**`POST /v2/images/{image_id}/account_transfer/cancel` (operationId `images_post_account_transfer_cancel`): Withdraw an offer
+
+Run by the sender: withdraws a pending transfer. Answers 204.
+
+Made with [`ImagesPostAccountTransferCancel::new`], from the required parts. The fields are there to read: a new optional parameter in the spec is not a breaking change.*/
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct ImagesPostAccountTransferCancel {
+    ///Numeric id of the image. The image offered.
+    pub image_id: u64,
+    ///The JSON request body.
+    pub body: types::AccountTransferRef,
+}
+impl ImagesPostAccountTransferCancel {
+    ///A `images_post_account_transfer_cancel` request, from its required parts.
+    pub fn new(
+        image_id: u64,
+        body: impl ::std::convert::Into<types::AccountTransferRef>,
+    ) -> Self {
+        Self {
+            image_id: image_id,
+            body: body.into(),
+        }
+    }
+}
+impl crate::Operation for ImagesPostAccountTransferCancel {
+    type Response = ();
+    type Body = types::AccountTransferRef;
+    const METHOD: crate::Method = crate::Method::Post;
+    const OPERATION_ID: &'static str = "images_post_account_transfer_cancel";
+    const PATH_TEMPLATE: &'static str = "/v2/images/{image_id}/account_transfer/cancel";
+    fn path(&self) -> ::std::string::String {
+        format!("/v2/images/{}/account_transfer/cancel", self.image_id)
+    }
+    fn body(&self) -> ::std::option::Option<&Self::Body> {
+        Some(&self.body)
+    }
+}
+/**`POST /v2/images/{image_id}/account_transfer/decline` (operationId `images_post_account_transfer_decline`): Decline an offer
+
+Run by the recipient: turns a pending transfer down. Answers 204.
+
+Made with [`ImagesPostAccountTransferDecline::new`], from the required parts. The fields are there to read: a new optional parameter in the spec is not a breaking change.*/
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct ImagesPostAccountTransferDecline {
+    ///Numeric id of the image. The image offered.
+    pub image_id: u64,
+    ///The JSON request body.
+    pub body: types::AccountTransferRef,
+}
+impl ImagesPostAccountTransferDecline {
+    ///A `images_post_account_transfer_decline` request, from its required parts.
+    pub fn new(
+        image_id: u64,
+        body: impl ::std::convert::Into<types::AccountTransferRef>,
+    ) -> Self {
+        Self {
+            image_id: image_id,
+            body: body.into(),
+        }
+    }
+}
+impl crate::Operation for ImagesPostAccountTransferDecline {
+    type Response = ();
+    type Body = types::AccountTransferRef;
+    const METHOD: crate::Method = crate::Method::Post;
+    const OPERATION_ID: &'static str = "images_post_account_transfer_decline";
+    const PATH_TEMPLATE: &'static str = "/v2/images/{image_id}/account_transfer/decline";
+    fn path(&self) -> ::std::string::String {
+        format!("/v2/images/{}/account_transfer/decline", self.image_id)
+    }
+    fn body(&self) -> ::std::option::Option<&Self::Body> {
+        Some(&self.body)
+    }
+}
 /// Every generated operation: (operationId, HTTP method, path template, request type).
 pub const OPERATIONS: &[(&str, &str, &str, &str)] = &[
     ("images_list", "GET", "/v2/images", stringify!(ImagesList)),
@@ -375,5 +527,29 @@ pub const OPERATIONS: &[(&str, &str, &str, &str)] = &[
         "GET",
         "/v2/images/{image_id}/actions/{action_id}",
         stringify!(ImageActionsGet),
+    ),
+    (
+        "images_post_account_transfer_create",
+        "POST",
+        "/v2/images/{image_id}/account_transfer",
+        stringify!(ImagesPostAccountTransferCreate),
+    ),
+    (
+        "images_post_account_transfer_accept",
+        "POST",
+        "/v2/images/{image_id}/account_transfer/accept",
+        stringify!(ImagesPostAccountTransferAccept),
+    ),
+    (
+        "images_post_account_transfer_cancel",
+        "POST",
+        "/v2/images/{image_id}/account_transfer/cancel",
+        stringify!(ImagesPostAccountTransferCancel),
+    ),
+    (
+        "images_post_account_transfer_decline",
+        "POST",
+        "/v2/images/{image_id}/account_transfer/decline",
+        stringify!(ImagesPostAccountTransferDecline),
     ),
 ];

@@ -1,3 +1,35 @@
+///Accepting a transfer: which one, and the team that takes the image.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct AccountTransferAccept {
+    ///Uuid of the team that receives the image.
+    pub recipient_uuid: ::std::string::String,
+    ///The transfer to accept.
+    pub transfer_id: u64,
+}
+///The recipient of an image transfer: an email address or a team uuid. The API wants exactly one.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+pub struct AccountTransferCreate {
+    ///Email address of the receiving account.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub recipient_email: ::std::option::Option<::std::string::String>,
+    ///Uuid of the receiving team.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub recipient_uuid: ::std::option::Option<::std::string::String>,
+}
+///The answer to a transfer offer.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct AccountTransferCreated {
+    ///Id of the pending transfer; 0 when the recipient had already accepted.
+    pub transfer_id: u64,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///A transfer, by id.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct AccountTransferRef {
+    ///Id of the transfer.
+    pub transfer_id: u64,
+}
 ///An asynchronous operation on an image, with its progress.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
 pub struct Action {
