@@ -892,3 +892,42 @@ fn chunked_request_bodies_and_empty_seeds() {
     assert!(linode.account_images().is_empty());
     assert_eq!(linode.client().unwrap().images().list().send().unwrap().total, Some(57));
 }
+
+/// DigitalOcean account transfers on the stand-in: only snapshots can be offered; a pending
+/// offer can be withdrawn or declined; an accepted one takes the image out of the account.
+#[test]
+fn digitalocean_account_transfers_move_through_the_stand_in() {
+    use cloud_images::digitalocean::{Offered, Recipient};
+    let stand_in = DigitalOceanStandIn::start().unwrap();
+    let client = stand_in.client().unwrap();
+    let team = "4a1ea45a-3f59-4e8b-9a5c-1f2e6bdf9c10";
+    let snapshot = client.images().account_transfers(171_002_281);
+    let Offered::Pending(first) = snapshot.offer(Recipient::team(team)).unwrap() else {
+        panic!("not pending")
+    };
+    snapshot.cancel(first).unwrap();
+    let e = snapshot.cancel(first).unwrap_err();
+    assert_eq!(e.status(), Some(400), "a withdrawn transfer is no longer pending: {e}");
+    let Offered::Pending(second) = snapshot.offer(Recipient::email("ops@example.com")).unwrap() else {
+        panic!("not pending")
+    };
+    assert_ne!(first, second);
+    snapshot.accept(second, team).unwrap();
+    assert!(client.images().get(171_002_281).unwrap_err().is_not_found(), "the image left the account");
+    // A backup is not a snapshot: the API's refusal, in its words.
+    let e = client.images().account_transfers(171_003_090).offer(Recipient::team(team)).unwrap_err();
+    assert_eq!(e.messages(), ["Only snapshots can be transferred to another account."]);
+    let ops: Vec<String> = stand_in.requests().iter().map(|r| format!("{} {}", r.method, r.path)).collect();
+    assert_eq!(
+        ops,
+        [
+            "POST /v2/images/171002281/account_transfer",
+            "POST /v2/images/171002281/account_transfer/cancel",
+            "POST /v2/images/171002281/account_transfer/cancel",
+            "POST /v2/images/171002281/account_transfer",
+            "POST /v2/images/171002281/account_transfer/accept",
+            "GET /v2/images/171002281",
+            "POST /v2/images/171003090/account_transfer",
+        ]
+    );
+}

@@ -5,7 +5,9 @@ use std::time::Duration;
 
 use cloud_images::Provider;
 use cloud_images::digitalocean::types::Image;
-use cloud_images::digitalocean::{Client, CustomImage, DigitalOcean, Distribution, ImageKind, RegionSlug};
+use cloud_images::digitalocean::{
+    Client, CustomImage, DigitalOcean, Distribution, ImageKind, Offered, Recipient, RegionSlug,
+};
 use cloud_images::testing::DigitalOceanStandIn;
 
 use crate::{Result, USER_AGENT, linode::token_var, show};
@@ -13,7 +15,8 @@ use crate::{Result, USER_AGENT, linode::token_var, show};
 const POLL: Duration = Duration::from_millis(250);
 const WAIT: Duration = Duration::from_secs(30);
 
-/// Import, wait, transfer, wait, convert, delete, against the crate's stand-in.
+/// Import, wait, transfer, wait, convert, offer to another team, delete, against the crate's
+/// stand-in.
 pub fn tour(stand_in: &DigitalOceanStandIn) -> Result<()> {
     show::section(
         "DigitalOcean · Images API v2",
@@ -21,7 +24,7 @@ pub fn tour(stand_in: &DigitalOceanStandIn) -> Result<()> {
     );
     // The stand-in's client: its base URL and (fake) token, retries with short waits.
     let client = stand_in.client_builder().user_agent(USER_AGENT).build()?;
-    let mut steps = show::Steps::new(7);
+    let mut steps = show::Steps::new(8);
 
     let step = steps.start("List the distribution images, 10 a page");
     let mut pages = client.images().list().kind(ImageKind::Distribution).per_page(10).iter();
@@ -84,6 +87,20 @@ pub fn tour(stand_in: &DigitalOceanStandIn) -> Result<()> {
         done.id,
         show::or_dash(&done.status)
     ));
+
+    let step = steps.start("Offer the snapshot to another team, then withdraw the offer");
+    let team = "4a1ea45a-3f59-4e8b-9a5c-1f2e6bdf9c10";
+    let transfers = client.images().account_transfers(id);
+    let offered = transfers.offer(Recipient::team(team))?;
+    let note = match offered {
+        Offered::Pending(transfer) => {
+            transfers.cancel(transfer)?;
+            format!("transfer {transfer} to team {team} was pending; withdrawn (204)")
+        }
+        _ => format!("team {team} had accepted already"),
+    };
+    show::exchanges(stand_in.take_requests());
+    step.done(note);
 
     let step = steps.start("Delete it");
     client.images().delete(id)?;

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use serde_json::{Map, Value, json};
 
 use super::seed::{DISTRIBUTIONS, REGIONS};
-use super::state::{Action, Import, Own, State};
+use super::state::{Action, Import, Own, State, Transfer};
 use crate::testing::core::{Api, Body, Call, Reply, Route};
 use crate::testing::lock;
 use crate::testing::requests::Token;
@@ -81,6 +81,17 @@ impl Api for DigitalOceanApi {
             (2, "GET") if parts.get(1).is_some_and(|p| p == "actions") => allowed("imageActions_list", true),
             (2, "POST") if parts.get(1).is_some_and(|p| p == "actions") => allowed("imageActions_post", true),
             (3, "GET") if parts.get(1).is_some_and(|p| p == "actions") => allowed("imageActions_get", true),
+            (2, "POST") if parts.get(1).is_some_and(|p| p == "account_transfer") => {
+                allowed("images_post_account_transfer_create", true)
+            }
+            (3, "POST") if parts.get(1).is_some_and(|p| p == "account_transfer") => {
+                match parts.get(2).map(String::as_str) {
+                    Some("accept") => allowed("images_post_account_transfer_accept", true),
+                    Some("cancel") => allowed("images_post_account_transfer_cancel", true),
+                    Some("decline") => allowed("images_post_account_transfer_decline", true),
+                    _ => Err(not_found()),
+                }
+            }
             (0 | 1, _) => allowed("", false),
             (2 | 3, _) if parts.get(1).is_some_and(|p| p == "actions") => allowed("", false),
             _ => Err(not_found()),
@@ -106,6 +117,12 @@ impl Api for DigitalOceanApi {
             Some("imageActions_list") => self.list_actions(&state, call),
             Some("imageActions_post") => start_action(&mut state, call),
             Some("imageActions_get") => get_action(&state, call),
+            Some("images_post_account_transfer_create") => offer(&mut state, call),
+            Some(
+                op @ ("images_post_account_transfer_accept"
+                | "images_post_account_transfer_cancel"
+                | "images_post_account_transfer_decline"),
+            ) => answer_transfer(&mut state, call, op),
             _ => not_found(),
         }
     }
@@ -456,4 +473,54 @@ fn get_action(state: &State, call: &Call<'_>) -> Reply {
         }
         None => not_found(),
     }
+}
+
+/// `POST /v2/images/{id}/account_transfer`: offers a snapshot to exactly one recipient.
+fn offer(state: &mut State, call: &Call<'_>) -> Reply {
+    let id = match own_id(state, call) {
+        Ok(id) => id,
+        Err(reply) if reply.status == 403 => return not_found(),
+        Err(reply) => return reply,
+    };
+    let Some(image) = state.own(id) else { return not_found() };
+    if state.kind(image, call.now_ms) != "snapshot" {
+        return do_error(400, "bad_request", "Only snapshots can be transferred to another account.");
+    }
+    let recipient = match (text(&call.json, "recipient_email"), text(&call.json, "recipient_uuid")) {
+        (Ok(Some(email)), Ok(None)) if email.contains('@') => format!("account {email}"),
+        (Ok(None), Ok(Some(uuid))) if uuid.len() == 36 => format!("team {uuid}"),
+        (Err(e), _) | (_, Err(e)) => return e,
+        _ => return do_error(400, "bad_request", "Give exactly one of recipient_email and recipient_uuid."),
+    };
+    let transfer = state.next_transfer;
+    state.next_transfer += 1;
+    let note = format!("transfer {transfer} of image {id} to {recipient}: pending");
+    state.transfers.push(Transfer { id: transfer, image: id, recipient });
+    Reply::json(201, json!({"transfer_id": transfer}), note)
+}
+
+/// `POST /v2/images/{id}/account_transfer/{accept,cancel,decline}`: ends a pending transfer;
+/// an accepted image leaves the account.
+fn answer_transfer(state: &mut State, call: &Call<'_>, op: &str) -> Reply {
+    let image = call.param(0).parse::<u64>().ok();
+    let Some(transfer) = call.json.get("transfer_id").and_then(Value::as_u64) else {
+        return do_error(400, "bad_request", "transfer_id is required");
+    };
+    let Some(at) = state.transfers.iter().position(|t| t.id == transfer && Some(t.image) == image) else {
+        return do_error(400, "bad_request", "There is no pending transfer with this id for this image.");
+    };
+    let accept = op.ends_with("accept");
+    if accept && text(&call.json, "recipient_uuid").ok().flatten().is_none_or(|u| u.len() != 36) {
+        return do_error(400, "bad_request", "recipient_uuid is required");
+    }
+    let done = state.transfers.remove(at);
+    if accept {
+        state.own.retain(|i| i.id != done.image);
+        return Reply::empty(
+            201,
+            format!("transfer {transfer} accepted: image {} left the account", done.image),
+        );
+    }
+    let verb = if op.ends_with("cancel") { "withdrawn" } else { "declined" };
+    Reply::empty(204, format!("transfer {transfer} to {} {verb}", done.recipient))
 }

@@ -460,6 +460,8 @@ impl DigitalOceanStandInBuilder {
             actions: Vec::new(),
             next_image: 171_400_118,
             next_action: 2_391_560_007,
+            transfers: Vec::new(),
+            next_transfer: 7734,
             timings,
             rate: RateWindow::new(rate_limit),
             answered: 0,

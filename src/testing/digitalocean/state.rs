@@ -47,6 +47,14 @@ pub(crate) struct Own {
     pub(crate) size_gigabytes: f64,
 }
 
+/// An account transfer of one of the account's snapshots, while it is pending.
+pub(crate) struct Transfer {
+    pub(crate) id: u64,
+    pub(crate) image: u64,
+    /// `account ops@example.com` or `team <uuid>`.
+    pub(crate) recipient: String,
+}
+
 /// An image action.
 pub(crate) struct Action {
     pub(crate) id: u64,
@@ -112,8 +120,11 @@ pub(crate) struct State {
     /// The account's images, oldest first.
     pub(crate) own: Vec<Own>,
     pub(crate) actions: Vec<Action>,
+    /// Account transfers offered, by id.
+    pub(crate) transfers: Vec<Transfer>,
     pub(crate) next_image: u64,
     pub(crate) next_action: u64,
+    pub(crate) next_transfer: u64,
     pub(crate) timings: Timings,
     pub(crate) rate: RateWindow,
     /// Requests answered, for request ids.
