@@ -157,8 +157,8 @@ impl Transport {
         })
     }
 
-    /// Sends `op` with retries: its 2xx response, undecoded.
-    fn send<O: Operation>(&self, op: &O) -> Result<Response> {
+    /// Sends `op` with retries: its 2xx response, undecoded (a delete's body is not read).
+    pub(crate) fn send<O: Operation>(&self, op: &O) -> Result<Response> {
         let body = match op.body() {
             Some(b) => Some(serde_json::to_vec(b).map_err(|e| {
                 Error::invalid_input(format!("cannot encode the body of {}: {e}", O::OPERATION_ID))
@@ -166,7 +166,15 @@ impl Transport {
             })?),
             None => None,
         };
-        self.call(O::METHOD, O::OPERATION_ID, &op.path(), &op.query(), &op.headers(), body)
+        let path = op.path();
+        // Errors name the call and what it was about: `get-image private/999999`.
+        let resource = resource(O::PATH_TEMPLATE, &path);
+        let what = if resource.is_empty() {
+            O::OPERATION_ID.to_string()
+        } else {
+            format!("{} {resource}", O::OPERATION_ID)
+        };
+        self.call(O::METHOD, &what, &path, &op.query(), &op.headers(), body)
     }
 
     /// Sends one API request, retrying as the policy allows; a non-2xx final answer is an error.
@@ -403,6 +411,21 @@ impl Transport {
             *last = Some(RateLimit { limit, remaining, reset });
         }
     }
+}
+
+/// The values of a path's parameters, decoded and joined by spaces (`private/12345`, or
+/// `7555620 36805527`): the template's `{..}` segments, matched from the end of the path (a
+/// client may put a prefix such as the API version in front).
+fn resource(template: &str, path: &str) -> String {
+    let names = template.split('/').rev();
+    let values = path.split('/').rev();
+    let mut found: Vec<String> = names
+        .zip(values)
+        .filter(|(name, _)| name.starts_with('{'))
+        .map(|(_, value)| percent_encoding::percent_decode_str(value).decode_utf8_lossy().into_owned())
+        .collect();
+    found.reverse();
+    found.join(" ")
 }
 
 /// Decodes a 2xx body into `T`, naming the JSON path that failed. An empty body reads as `null`

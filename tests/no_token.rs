@@ -20,7 +20,7 @@ fn a_linode_401_without_a_token_says_no_token_was_set() {
     assert_eq!(e.messages(), ["Invalid Token"]);
     assert_eq!(
         e.to_string(),
-        "linode get-image: the api answered 401 unauthorized (no linode token was set: set LINODE_TOKEN \
+        "linode get-image private/12345: the api answered 401 unauthorized (no linode token was set: set LINODE_TOKEN \
          or LINODE_CLI_TOKEN, or use ClientBuilder::token): Invalid Token"
     );
 }
@@ -40,7 +40,7 @@ fn a_digitalocean_401_without_a_token_says_no_token_was_set() {
     assert_eq!((e.kind(), e.status()), (ErrorKind::Api, Some(401)));
     assert_eq!(
         e.to_string(),
-        "digitalocean images_get: the api answered 401 unauthorized (no digitalocean token was set: set \
+        "digitalocean images_get 7555620: the api answered 401 unauthorized (no digitalocean token was set: set \
          DIGITALOCEAN_ACCESS_TOKEN or DIGITALOCEAN_TOKEN, or use ClientBuilder::token): Unable to \
          authenticate you"
     );
@@ -59,13 +59,16 @@ fn a_401_with_a_token_has_no_such_hint() {
     });
     let linode = linode::Client::builder().token("expired").base_url(server.base_url()).build().unwrap();
     let e = linode.images().get("private/12345").unwrap_err();
-    assert_eq!(e.to_string(), "linode get-image: the api answered 401 unauthorized: Invalid Token");
+    assert_eq!(
+        e.to_string(),
+        "linode get-image private/12345: the api answered 401 unauthorized: Invalid Token"
+    );
     let digitalocean =
         digitalocean::Client::builder().token("expired").base_url(server.base_url()).build().unwrap();
     let e = digitalocean.images().get(7555620).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "digitalocean images_get: the api answered 401 unauthorized: Unable to authenticate you"
+        "digitalocean images_get 7555620: the api answered 401 unauthorized: Unable to authenticate you"
     );
     linode_get.assert_calls(1);
     do_get.assert_calls(1);

@@ -336,3 +336,27 @@ fn bad_ids_are_refused_with_nothing_sent() {
     }
     any.assert_calls(0);
 }
+
+/// An error says which call it was and what it was about.
+#[test]
+fn errors_name_the_call_and_the_resource() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(GET).path("/v4/images/private%2F999999");
+        then.status(404).header("content-type", "application/json").body(Linode::not_found().to_string());
+    });
+    server.mock(|when, then| {
+        when.method(GET).path("/v2/images/7555620/actions/36805527");
+        then.status(404)
+            .header("content-type", "application/json")
+            .body(DigitalOcean::not_found().to_string());
+    });
+    let e = linode_client(&server).images().get("private/999999").unwrap_err();
+    assert_eq!(e.to_string(), "linode get-image private/999999: the api answered 404 not found: Not found");
+    let e = do_client(&server).images().actions(7555620).get(36805527).unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("digitalocean imageActions_get 7555620 36805527: the api answered 404 not found"),
+        "{e}"
+    );
+}

@@ -8,7 +8,7 @@ use crate::decode::PageItems;
 use crate::error::ErrorKind;
 use crate::pager::{self, Next, PageInfo, PageSource};
 use crate::wait::{Poll, Wait};
-use crate::{Error, Items, Operation, Page, Result};
+use crate::{Error, Items, Page, Result};
 
 /// Why an image may disappear while waited for.
 const GONE: &str = "the upload failed or expired, or it was deleted";
@@ -135,14 +135,8 @@ impl<'a> Images<'a> {
     pub fn delete(&self, id: impl Into<ImageId>) -> Result<()> {
         let id = id.into();
         let op = ops::DeleteImage::new(id.check()?);
-        self.client.transport().call(
-            ops::DeleteImage::METHOD,
-            ops::DeleteImage::OPERATION_ID,
-            &self.client.versioned(&op).path(),
-            &op.query(),
-            &op.headers(),
-            None,
-        )?;
+        // Linode answers `{}`: whatever the body, it is not read.
+        self.client.transport().send(&self.client.versioned(&op))?;
         Ok(())
     }
 
