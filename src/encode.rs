@@ -1,23 +1,15 @@
-//! Percent-encoding for path segments and query strings (RFC 3986).
+//! Query strings (RFC 3986): encoding the parts the crate sends, reading a page number back out
+//! of a link. Path segments are encoded in the generated request types.
 
-/// Encodes a query-string key or value: everything outside the RFC 3986 "unreserved" set.
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
+
+/// Everything but RFC 3986's "unreserved" characters (letters, digits, `-`, `.`, `_`, `~`).
+const NOT_UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
+/// Encodes a query-string key or value: everything outside the RFC 3986 "unreserved" set, with
+/// the `percent-encoding` crate (ureq's own).
 pub(crate) fn component(s: &str) -> String {
-    let unreserved = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
-    if s.bytes().all(unreserved) {
-        return s.to_string(); // the usual case: ids, numbers, slugs
-    }
-    let hex = |n: u8| char::from_digit(u32::from(n), 16).map_or('0', |c| c.to_ascii_uppercase());
-    let mut out = String::with_capacity(s.len() + 8);
-    for b in s.bytes() {
-        if unreserved(b) {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            out.push(hex(b >> 4));
-            out.push(hex(b & 0x0f));
-        }
-    }
-    out
+    utf8_percent_encode(s, NOT_UNRESERVED).to_string()
 }
 
 /// `k1=v1&k2=v2`, each part encoded.
@@ -44,28 +36,17 @@ pub(crate) fn query_value(url: &str, name: &str) -> Option<String> {
     })
 }
 
+/// A query-string part decoded: `+` is a space, `%XX` a byte; `None` if a `%` is not followed
+/// by two hex digits, or the bytes are not UTF-8.
 fn decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'%' => {
-                let hex = s.get(i + 1..i + 3)?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 3;
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            _ => {
-                out.push(b);
-                i += 1;
-            }
-        }
+    let malformed = s
+        .match_indices('%')
+        .any(|(i, _)| !s.get(i + 1..i + 3).is_some_and(|hex| hex.bytes().all(|b| b.is_ascii_hexdigit())));
+    if malformed {
+        return None;
     }
-    String::from_utf8(out).ok()
+    let spaced = s.replace('+', " ");
+    percent_decode_str(&spaced).decode_utf8().ok().map(|c| c.into_owned())
 }
 
 #[cfg(test)]
