@@ -68,7 +68,8 @@ fn generate(provider: &str, file: &str, out: &Path) -> Result<()> {
     write(out, &format!("{provider}_enums.rs"), types::enums_tokens(&enums, file)?, file)?;
 
     // 3. One request type per operation.
-    let open: HashSet<String> = enums.iter().map(|e| e.name.clone()).collect();
+    let mut open: HashSet<String> = enums.iter().map(|e| e.name.clone()).collect();
+    open.extend(types::handwritten(&spec));
     let ops = ops::operations_tokens(&spec, &known, &open, file)?;
     write(out, &format!("{provider}_ops.rs"), ops, file)
 }

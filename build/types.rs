@@ -289,6 +289,10 @@ pub fn generate(
         "::std::string::String",
         [TypeImpl::Display, TypeImpl::FromStr].into_iter(),
     );
+    // Hand-written types (`x-client-type`): the schema names a type of the provider's module.
+    for name in handwritten(spec) {
+        settings.with_replacement(&name, format!("::cloud_images::{provider}::{name}"), std::iter::empty());
+    }
     for e in enums {
         settings.with_replacement(
             &e.name,
@@ -311,7 +315,8 @@ pub fn generate(
         }
     }
     let known: HashSet<String> = type_space.iter_types().map(|t| t.name()).collect();
-    let replaced: HashSet<String> = enums.iter().map(|e| e.name.clone()).collect();
+    let mut replaced: HashSet<String> = enums.iter().map(|e| e.name.clone()).collect();
+    replaced.extend(handwritten(spec));
     check_typify_names(spec, &known, &replaced, file)?;
     let mut ast: syn::File = match syn::parse2(type_space.to_stream()) {
         Ok(ast) => ast,
@@ -320,6 +325,27 @@ pub fn generate(
     check_enums_open(&ast, file)?;
     null_lists_decode_empty(&mut ast, responses);
     Ok((ast.into_token_stream(), known))
+}
+
+/// The extension that marks a component schema as a hand-written type of the provider's module
+/// (`"x-client-type": true` on `MembershipToken`: `crate::linode::MembershipToken`), for what
+/// a generated type cannot be: a secret whose `Debug` is redacted.
+const CLIENT_TYPE: &str = "x-client-type";
+
+/// The (pascal-cased) names of the component schemas marked with [`CLIENT_TYPE`].
+pub fn handwritten(spec: &OpenAPI) -> Vec<String> {
+    let Some(components) = spec.components.as_ref() else { return Vec::new() };
+    components
+        .schemas
+        .iter()
+        .filter(|(_, s)| match s {
+            ReferenceOr::Item(s) => {
+                s.schema_data.extensions.get(CLIENT_TYPE) == Some(&serde_json::Value::Bool(true))
+            }
+            ReferenceOr::Reference { .. } => false,
+        })
+        .map(|(name, _)| pascal(name))
+        .collect()
 }
 
 /// typify turns a string enum into a closed Rust enum (unit variants only), which fails on the

@@ -38,9 +38,26 @@
 //! - An upload is a builder ended by the call that names its data source:
 //!   `images().upload(request).file("disk.img")?` (or `.reader(..)`, `.seekable(..)`).
 //!
-//! Ids are small types ([`linode::ImageId`], [`digitalocean::ImageId`],
-//! [`digitalocean::ActionId`]) built from a `&str` or a `u64` where they are passed; an id that
-//! would name another resource (empty, `.`, `..`, 0) is refused before any request.
+//! Ids are small types ([`linode::ImageId`], [`linode::ShareGroupId`], [`linode::TokenUuid`],
+//! [`digitalocean::ImageId`], [`digitalocean::ActionId`]) built from a `&str` or a `u64` where
+//! they are passed; an id that would name another resource (empty, `.`, `..`, 0) is refused
+//! before any request.
+//!
+//! Linode's image share groups (beta) are [`linode::Client::sharegroups`]: every call goes to
+//! `v4beta`, the only version that serves them, whatever the client's own version. The secret
+//! membership token is a [`linode::MembershipToken`]: returned once, redacted in `Debug`, read
+//! with `expose()`.
+//!
+//! ```no_run
+//! # fn main() -> Result<(), cloud_images::Error> {
+//! let client = cloud_images::linode::Client::from_env()?;
+//! let group = client.sharegroups().create("golden images").image("private/160700").send()?;
+//! for share in client.sharegroups().images(group.id).list() {
+//!     println!("{}", share?.id); // shared/…, type shared
+//! }
+//! # Ok(())
+//! # }
+//! ```
 //!
 //! # Pagination
 //!

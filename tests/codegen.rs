@@ -44,7 +44,7 @@ macro_rules! row {
 // ------------------------------------------------------------------ operation tables
 
 #[test]
-fn linode_operations_table_lists_the_seven_operations() {
+fn linode_operations_table_lists_the_seven_images_and_22_share_group_operations() {
     let expected: &[Row] = &[
         ("get-images", "GET", "/images", "GetImages"),
         ("post-image", "POST", "/images", "PostImage"),
@@ -53,7 +53,85 @@ fn linode_operations_table_lists_the_seven_operations() {
         ("put-image", "PUT", "/images/{imageId}", "PutImage"),
         ("delete-image", "DELETE", "/images/{imageId}", "DeleteImage"),
         ("post-replicate-image", "POST", "/images/{imageId}/regions", "PostReplicateImage"),
+        ("get-sharegroups", "GET", "/images/sharegroups", "GetSharegroups"),
+        ("post-sharegroups", "POST", "/images/sharegroups", "PostSharegroups"),
+        ("get-user-tokens", "GET", "/images/sharegroups/tokens", "GetUserTokens"),
+        ("post-sharegroup-tokens", "POST", "/images/sharegroups/tokens", "PostSharegroupTokens"),
+        ("get-sharegroup-token", "GET", "/images/sharegroups/tokens/{tokenUuid}", "GetSharegroupToken"),
+        ("put-sharegroup-token", "PUT", "/images/sharegroups/tokens/{tokenUuid}", "PutSharegroupToken"),
+        (
+            "delete-sharegroup-token",
+            "DELETE",
+            "/images/sharegroups/tokens/{tokenUuid}",
+            "DeleteSharegroupToken",
+        ),
+        (
+            "get-sharegroup-by-token",
+            "GET",
+            "/images/sharegroups/tokens/{tokenUuid}/sharegroup",
+            "GetSharegroupByToken",
+        ),
+        (
+            "get-sharegroup-images-by-token",
+            "GET",
+            "/images/sharegroups/tokens/{tokenUuid}/sharegroup/images",
+            "GetSharegroupImagesByToken",
+        ),
+        ("get-sharegroup", "GET", "/images/sharegroups/{sharegroupId}", "GetSharegroup"),
+        ("put-sharegroup", "PUT", "/images/sharegroups/{sharegroupId}", "PutSharegroup"),
+        ("delete-sharegroup", "DELETE", "/images/sharegroups/{sharegroupId}", "DeleteSharegroup"),
+        ("get-sharegroup-images", "GET", "/images/sharegroups/{sharegroupId}/images", "GetSharegroupImages"),
+        (
+            "post-sharegroup-images",
+            "POST",
+            "/images/sharegroups/{sharegroupId}/images",
+            "PostSharegroupImages",
+        ),
+        (
+            "put-sharegroup-imageshare",
+            "PUT",
+            "/images/sharegroups/{sharegroupId}/images/{imageId}",
+            "PutSharegroupImageshare",
+        ),
+        (
+            "delete-sharegroup-imageshare",
+            "DELETE",
+            "/images/sharegroups/{sharegroupId}/images/{imageId}",
+            "DeleteSharegroupImageshare",
+        ),
+        (
+            "get-sharegroup-members",
+            "GET",
+            "/images/sharegroups/{sharegroupId}/members",
+            "GetSharegroupMembers",
+        ),
+        (
+            "post-sharegroup-members",
+            "POST",
+            "/images/sharegroups/{sharegroupId}/members",
+            "PostSharegroupMembers",
+        ),
+        (
+            "get-sharegroup-member-token",
+            "GET",
+            "/images/sharegroups/{sharegroupId}/members/{tokenUuid}",
+            "GetSharegroupMemberToken",
+        ),
+        (
+            "put-sharegroup-member-token",
+            "PUT",
+            "/images/sharegroups/{sharegroupId}/members/{tokenUuid}",
+            "PutSharegroupMemberToken",
+        ),
+        (
+            "delete-sharegroup-member-token",
+            "DELETE",
+            "/images/sharegroups/{sharegroupId}/members/{tokenUuid}",
+            "DeleteSharegroupMemberToken",
+        ),
+        ("get-images-sharegroups-image", "GET", "/images/{imageId}/sharegroups", "GetImagesSharegroupsImage"),
     ];
+    assert_eq!(linode::ops::OPERATIONS.len(), 29);
     assert_eq!(linode::ops::OPERATIONS, expected);
 }
 
@@ -112,6 +190,28 @@ fn every_request_type_has_the_constants_of_its_table_row() {
         row!(linode::PutImage),
         row!(linode::DeleteImage),
         row!(linode::PostReplicateImage),
+        row!(linode::GetSharegroups),
+        row!(linode::PostSharegroups),
+        row!(linode::GetUserTokens),
+        row!(linode::PostSharegroupTokens),
+        row!(linode::GetSharegroupToken),
+        row!(linode::PutSharegroupToken),
+        row!(linode::DeleteSharegroupToken),
+        row!(linode::GetSharegroupByToken),
+        row!(linode::GetSharegroupImagesByToken),
+        row!(linode::GetSharegroup),
+        row!(linode::PutSharegroup),
+        row!(linode::DeleteSharegroup),
+        row!(linode::GetSharegroupImages),
+        row!(linode::PostSharegroupImages),
+        row!(linode::PutSharegroupImageshare),
+        row!(linode::DeleteSharegroupImageshare),
+        row!(linode::GetSharegroupMembers),
+        row!(linode::PostSharegroupMembers),
+        row!(linode::GetSharegroupMemberToken),
+        row!(linode::PutSharegroupMemberToken),
+        row!(linode::DeleteSharegroupMemberToken),
+        row!(linode::GetImagesSharegroupsImage),
     ];
     assert_eq!(linode::ops::OPERATIONS, linode_rows.as_slice());
     let digitalocean_rows = vec![
@@ -312,4 +412,13 @@ fn open_enums_convert_from_owned_and_borrowed_strings() {
     assert_eq!(RegionSlug::from("nyc3".to_string()), RegionSlug::Nyc3);
     assert_eq!(RegionSlug::from(String::from("atl1")), RegionSlug::Other("atl1".into()));
     assert_eq!(RegionSlug::from("atl1"), RegionSlug::from(String::from("atl1")));
+}
+
+/// The whole Images APIs of both providers: 29 Linode operations (7 images, 22 share groups) and
+/// 12 DigitalOcean ones (8 images and actions, 4 account transfers).
+#[test]
+fn both_specs_describe_all_41_operations() {
+    assert_eq!(linode::ops::OPERATIONS.len(), 29);
+    assert_eq!(digitalocean::ops::OPERATIONS.len(), 12);
+    assert_eq!(spec_operations("linode.json").len() + spec_operations("digitalocean.json").len(), 41);
 }

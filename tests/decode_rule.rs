@@ -56,6 +56,60 @@ const LINODE: &[Case] = &[
         decode: roundtrip::<linode::types::ImageUpload>,
         required: &["image", "image.id", "upload_to"],
     },
+    Case {
+        model: "linode ShareGroup",
+        fixture: include_str!("fixtures/linode_sharegroups/sharegroup.json"),
+        decode: roundtrip::<linode::types::ShareGroup>,
+        required: &["id"],
+    },
+    Case {
+        model: "linode ShareGroupPage",
+        fixture: include_str!("fixtures/linode_sharegroups/sharegroups_page.json"),
+        decode: roundtrip::<linode::types::ShareGroupPage>,
+        required: &["data[].id"],
+    },
+    Case {
+        model: "linode MemberShareGroup",
+        fixture: include_str!("fixtures/linode_sharegroups/member_sharegroup.json"),
+        decode: roundtrip::<linode::types::MemberShareGroup>,
+        required: &["id"],
+    },
+    Case {
+        model: "linode ImageSharePage",
+        fixture: include_str!("fixtures/linode_sharegroups/image_shares_page.json"),
+        decode: roundtrip::<linode::types::ImageSharePage>,
+        required: &["data[].id"],
+    },
+    Case {
+        model: "linode Membership",
+        fixture: include_str!("fixtures/linode_sharegroups/membership.json"),
+        decode: roundtrip::<linode::types::Membership>,
+        required: &["token_uuid"],
+    },
+    Case {
+        model: "linode MembershipPage",
+        fixture: include_str!("fixtures/linode_sharegroups/memberships_page.json"),
+        decode: roundtrip::<linode::types::MembershipPage>,
+        required: &["data[].token_uuid"],
+    },
+    Case {
+        model: "linode Token",
+        fixture: include_str!("fixtures/linode_sharegroups/token.json"),
+        decode: roundtrip::<linode::types::Token>,
+        required: &["token_uuid"],
+    },
+    Case {
+        model: "linode TokenPage",
+        fixture: include_str!("fixtures/linode_sharegroups/tokens_page.json"),
+        decode: roundtrip::<linode::types::TokenPage>,
+        required: &["data[].token_uuid"],
+    },
+    Case {
+        model: "linode TokenCreated",
+        fixture: include_str!("fixtures/linode_sharegroups/token_created.json"),
+        decode: roundtrip::<linode::types::TokenCreated>,
+        required: &["token", "token_uuid"],
+    },
 ];
 
 const DIGITALOCEAN: &[Case] = &[

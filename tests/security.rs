@@ -143,3 +143,57 @@ fn debug_logs_name_the_call_but_never_the_token_or_bodies() {
         assert!(!line.contains("gold-master") && !line.contains("busy"), "no bodies: {line}");
     }
 }
+
+/// The secret membership token of a share group: in no `Debug` (the answer that carries it, the
+/// request that sends it) and in no log line, while it does travel in the bodies as it must.
+#[test]
+fn the_share_group_membership_token_is_in_no_debug_and_no_log() {
+    const SECRET: &str = "eyJhbGciOiJIUzI1NiJ9.eyJtZW1iZXIiOiJ0ZWFtLWIifQ.bWVtYmVyc2hpcC1zZWNyZXQ";
+    let logs = capture();
+    let created = format!(
+        r#"{{"token":"{SECRET}","token_uuid":"4591075e-4ba8-43c9-a521-928c3d4a135d","status":"pending","label":null,"valid_for_sharegroup_uuid":"955860b2-60b3-4a48-ba1b-d51e85da5074","created":"2025-09-03T10:05:12","updated":null,"expiry":null,"sharegroup_uuid":null,"sharegroup_label":null}}"#
+    );
+    let server = Server::start(vec![
+        Reply::json(200, &created).with_header("x-request-id", "req-token"),
+        Reply::json(
+            200,
+            r#"{"token_uuid":"4591075e-4ba8-43c9-a521-928c3d4a135d","status":"active","label":"team b"}"#,
+        ),
+    ]);
+    let client = linode::Client::builder().token(TOKEN).base_url(server.url()).build().unwrap();
+
+    let token = client.sharegroups().tokens().create("955860b2-60b3-4a48-ba1b-d51e85da5074").send().unwrap();
+    assert_eq!(token.token.expose(), SECRET, "the secret is there, behind `expose`");
+    let member = client.sharegroups().members(8306).add(token.token.clone(), "team b").unwrap();
+    assert_eq!(member.token_uuid, "4591075e-4ba8-43c9-a521-928c3d4a135d");
+
+    let request = linode::ops::PostSharegroupMembers::new(
+        8306,
+        linode::types::MemberAdd { token: token.token.clone(), label: "team b".into() },
+    );
+    for shown in [format!("{token:?}"), format!("{:?}", token.token), format!("{request:?}")] {
+        assert!(!shown.contains(SECRET), "{shown}");
+        assert!(shown.contains("** redacted **"), "{shown}");
+    }
+    // It travelled where it had to: in the body sent to the API host, to the group's owner.
+    let seen = server.seen();
+    assert_eq!(seen[1].target, "/v4beta/images/sharegroups/8306/members");
+    assert!(String::from_utf8_lossy(&seen[1].body).contains(SECRET));
+
+    let all = logs.0.lock().unwrap().clone();
+    let ours: Vec<&String> = all
+        .iter()
+        .filter(|l| l.starts_with("cloud_images ") && l.contains("/v4beta/images/sharegroups"))
+        .collect();
+    assert_eq!(ours.len(), 2, "{ours:?}"); // both calls were logged...
+    assert!(ours[0].contains("POST /v4beta/images/sharegroups/tokens -> 200"), "{}", ours[0]);
+    assert!(ours[1].contains("POST /v4beta/images/sharegroups/8306/members -> 200"), "{}", ours[1]);
+    // ...without the secret, in this crate's lines or in one piece anywhere. (ureq's own
+    // trace-level hex dumps of the wire, target `ureq_proto`, cut bodies into 16-byte lines.)
+    for line in &all {
+        assert!(!line.contains(SECRET), "{line}");
+        if line.starts_with("cloud_images") {
+            assert!(!line.contains("bWVtYmVyc2hpcC1zZWNyZXQ") && !line.contains("eyJ"), "{line}");
+        }
+    }
+}

@@ -300,6 +300,172 @@ fn every_linode_answer_decodes() {
     assert_eq!(seen.images, 192);
 }
 
+/// A share-group answer of the Linode stand-in: JSON, 200, decoding as `T` with no unknown field.
+fn share_answer<T: DeserializeOwned>(seen: &mut Seen, what: &str, raw: &Raw, extra: fn(&T) -> bool) -> T {
+    seen.answers += 1;
+    assert_eq!(raw.header("content-type"), Some("application/json"), "{what}");
+    assert_eq!(raw.status, 200, "{what}: {}", raw.text());
+    let value: T = decode(what, raw);
+    assert!(extra(&value), "{what}: unknown fields in {}", raw.text());
+    value
+}
+
+/// Every share-group route of the Linode stand-in (`v4beta` only), and its errors.
+#[test]
+fn every_linode_share_group_answer_decodes() {
+    let stand_in = LinodeStandIn::builder().clock(Clock::manual()).start().unwrap();
+    let (base, token) = (stand_in.base_url(), stand_in.token().to_string());
+    let mut seen = Seen::default();
+    let call = |method: &str, target: &str, body: Value| {
+        let target = format!("/v4beta/images/sharegroups{target}");
+        if method == "GET" || method == "DELETE" {
+            kit::send(&base, method, &target, &[("authorization", &format!("Bearer {token}"))], b"")
+        } else {
+            kit::json(&base, method, &target, &token, &body)
+        }
+    };
+    let groups = |seen: &mut Seen, what: &str, raw: &Raw| {
+        let page: l::ShareGroupPage = share_answer(seen, what, raw, |p| p.extra.is_empty());
+        assert!(
+            page.data.iter().all(|g| g.extra.is_empty() && g.uuid.is_some() && g.created.is_some()),
+            "{what}"
+        );
+        page
+    };
+    let shares = |seen: &mut Seen, what: &str, raw: &Raw| {
+        let page: l::ImageSharePage = share_answer(seen, what, raw, |p| p.extra.is_empty());
+        for (item, image) in raw.json()["data"].as_array().unwrap().iter().zip(&page.data) {
+            seen.linode_image(what, item, image);
+            assert_eq!(image.type_, Some(l::ImageType::Shared), "{what}");
+            assert_eq!(image.is_shared, None, "{what}");
+        }
+        page
+    };
+    let group = |g: &l::ShareGroup| g.extra.is_empty();
+    let member = |m: &l::Membership| m.extra.is_empty() && m.status.is_some();
+    let token_ok = |t: &l::Token| t.extra.is_empty() && t.status.is_some();
+    let empty = |e: &l::EmptyObject| e.is_empty();
+
+    // The owner: a group with the account's image, then the rest of its life.
+    let created: l::ShareGroup = share_answer(
+        &mut seen,
+        "create",
+        &call("POST", "", json!({"label": "golden", "images": [{"id": "private/24811540", "label": "web"}]})),
+        group,
+    );
+    let id = created.id;
+    assert_eq!(created.images_count, Some(1));
+    groups(&mut seen, "list", &call("GET", "?page=1&page_size=25", json!(null)));
+    groups(&mut seen, "by image", &kit::get(&base, "/v4beta/images/private%2F24811540/sharegroups", &token));
+    let _: l::ShareGroup =
+        share_answer(&mut seen, "get", &call("GET", &format!("/{id}"), json!(null)), group);
+    let _: l::ShareGroup = share_answer(
+        &mut seen,
+        "update",
+        &call("PUT", &format!("/{id}"), json!({"label": "golden v2"})),
+        group,
+    );
+    let page = shares(&mut seen, "images", &call("GET", &format!("/{id}/images"), json!(null)));
+    let shared = page.data[0].id.replace('/', "%2F");
+    let added = shares(
+        &mut seen,
+        "add",
+        &call("POST", &format!("/{id}/images"), json!({"images": [{"id": "private/24811540"}]})),
+    );
+    assert_eq!(added.data.len(), 1);
+    let _: l::Image = share_answer(
+        &mut seen,
+        "update share",
+        &call("PUT", &format!("/{id}/images/{shared}"), json!({"description": "d"})),
+        |i: &l::Image| i.extra.is_empty(),
+    );
+    share_answer(
+        &mut seen,
+        "remove share",
+        &call("DELETE", &format!("/{id}/images/{shared}"), json!(null)),
+        empty,
+    );
+    let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJtZW1iZXIiOiJiIn0.c2lnbmF0dXJl";
+    let added: l::Membership = share_answer(
+        &mut seen,
+        "add member",
+        &call("POST", &format!("/{id}/members"), json!({"token": jwt, "label": "team b"})),
+        member,
+    );
+    let uuid = added.token_uuid;
+    let _: l::MembershipPage =
+        share_answer(&mut seen, "members", &call("GET", &format!("/{id}/members"), json!(null)), |p| {
+            p.extra.is_empty() && p.data.iter().all(|m| m.extra.is_empty())
+        });
+    let _: l::Membership = share_answer(
+        &mut seen,
+        "member",
+        &call("GET", &format!("/{id}/members/{uuid}"), json!(null)),
+        member,
+    );
+    let _: l::Membership = share_answer(
+        &mut seen,
+        "relabel member",
+        &call("PUT", &format!("/{id}/members/{uuid}"), json!({"label": "team c"})),
+        member,
+    );
+    share_answer(&mut seen, "revoke", &call("DELETE", &format!("/{id}/members/{uuid}"), json!(null)), empty);
+
+    // The member: the seeded, accepted token; a new one, pending.
+    let seeded = "4591075e-4ba8-43c9-a521-928c3d4a135d";
+    let created: l::TokenCreated = share_answer(
+        &mut seen,
+        "create token",
+        &call(
+            "POST",
+            "/tokens",
+            json!({"valid_for_sharegroup_uuid": "e1d0e58b-f89f-4237-84ab-b82077342359"}),
+        ),
+        |t: &l::TokenCreated| t.extra.is_empty() && !t.token.expose().is_empty(),
+    );
+    assert_eq!(created.status, Some(l::TokenStatus::Pending));
+    let new = created.token_uuid;
+    let _: l::TokenPage = share_answer(&mut seen, "tokens", &call("GET", "/tokens", json!(null)), |p| {
+        p.extra.is_empty() && p.data.iter().all(|t| t.extra.is_empty())
+    });
+    let _: l::Token =
+        share_answer(&mut seen, "token", &call("GET", &format!("/tokens/{seeded}"), json!(null)), token_ok);
+    let _: l::Token = share_answer(
+        &mut seen,
+        "relabel",
+        &call("PUT", &format!("/tokens/{new}"), json!({"label": "x"})),
+        token_ok,
+    );
+    let _: l::MemberShareGroup = share_answer(
+        &mut seen,
+        "group by token",
+        &call("GET", &format!("/tokens/{seeded}/sharegroup"), json!(null)),
+        |g: &l::MemberShareGroup| g.extra.is_empty(),
+    );
+    shares(
+        &mut seen,
+        "images by token",
+        &call("GET", &format!("/tokens/{seeded}/sharegroup/images"), json!(null)),
+    );
+    share_answer(&mut seen, "delete token", &call("DELETE", &format!("/tokens/{new}"), json!(null)), empty);
+    share_answer(&mut seen, "delete group", &call("DELETE", &format!("/{id}"), json!(null)), empty);
+
+    // Errors, in Linode's format.
+    for (raw, status) in [
+        (call("GET", &format!("/{id}"), json!(null)), 404),
+        (call("POST", "", json!({"label": ""})), 400),
+        (call("POST", "/tokens", json!({"valid_for_sharegroup_uuid": "8306"})), 400),
+        (call("POST", "/tokens/x/sharegroup", json!({})), 405),
+        (call("GET", "/tokens/notExistingToken", json!(null)), 404),
+        (kit::get(&base, "/v4/images/sharegroups", &token), 404),
+        (kit::get(&base, "/v4beta/images/sharegroups", "wrong"), 401),
+    ] {
+        assert_eq!(raw.status, status, "{}", raw.text());
+        seen.linode("share-group error", &raw);
+    }
+    assert_eq!(seen.answers, 29); // 22 answers, every route once or more, and 7 errors
+}
+
 #[test]
 fn every_digitalocean_answer_decodes() {
     let stand_in = DigitalOceanStandIn::builder().clock(Clock::manual()).start().unwrap();

@@ -28,7 +28,7 @@ pub fn tour(stand_in: &LinodeStandIn, workdir: &Path) -> Result<()> {
     );
     // The stand-in's client: its base URL and (fake) token, retries with short waits.
     let client = stand_in.client_builder().user_agent(USER_AGENT).build()?;
-    let mut steps = show::Steps::new(8);
+    let mut steps = show::Steps::new(9);
 
     let step = steps.start("List the public images, 25 a page");
     let filter = Filter::eq("is_public", true);
@@ -118,6 +118,23 @@ pub fn tour(stand_in: &LinodeStandIn, workdir: &Path) -> Result<()> {
     show::exchanges(stand_in.take_requests());
     region_table(&image);
     step.done(format!("{} is available in {}", image.id, regions(&image)));
+
+    let step = steps.start("Share it with other accounts through a share group (beta, v4beta)");
+    let group = client.sharegroups().create("tour-golden-images").image(&image.id).send()?;
+    let shared = client.sharegroups().images(group.id).list().send()?;
+    let copy = shared.items.first().ok_or("the share group holds no image")?;
+    let by = copy.image_sharing.as_ref().and_then(|s| s.shared_by.as_ref()).ok_or("no shared_by")?;
+    show::say(format!(
+        "{} is a shared copy of {}: type {}, shared by group {:?} ({})",
+        copy.id,
+        show::or_dash(&by.source_image_id),
+        show::or_dash(&copy.type_),
+        show::or_dash(&by.sharegroup_label),
+        show::or_dash(&by.sharegroup_id),
+    ));
+    client.sharegroups().delete(group.id)?;
+    show::exchanges(stand_in.take_requests());
+    step.done(format!("share group {} made, {} shown, the group deleted", group.id, copy.id));
 
     let step = steps.start("Delete it");
     client.images().delete(&image.id)?;

@@ -1,7 +1,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use super::{ApiVersion, ClientBuilder, Images, Linode};
+use super::{ApiVersion, ClientBuilder, Images, Linode, ShareGroups};
 use crate::transport::Transport;
 use crate::{Error, Method, Operation, RateLimit, Result};
 
@@ -73,6 +73,24 @@ impl Client {
         Images::new(self)
     }
 
+    /// Image share groups (beta): share private images with other accounts, or use the ones
+    /// shared with yours. Every call goes to `v4beta`, the only API version that serves them,
+    /// whatever [`api_version`](Client::api_version) says; nothing needs switching by hand.
+    ///
+    /// ```no_run
+    /// use cloud_images::linode::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let group = client.sharegroups().create("golden images").image("private/160700").send()?;
+    /// println!("share group {} (uuid {:?})", group.id, group.uuid);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn sharegroups(&self) -> ShareGroups<'_> {
+        ShareGroups::new(self)
+    }
+
     /// Sends any generated Linode operation and decodes its response: for what the facade does
     /// not wrap. The path is the client's API version followed by the operation's path
     /// (`/v4` + `/images/...`).
@@ -91,9 +109,37 @@ impl Client {
         self.inner.transport.execute(&self.versioned(op))
     }
 
+    /// Sends any generated Linode operation to the given API version, whatever the client's
+    /// own: `/{version}` + the operation's path. The share-group calls of
+    /// [`sharegroups`](Client::sharegroups) use it to reach `v4beta`, the only version that
+    /// serves them.
+    ///
+    /// ```no_run
+    /// use cloud_images::linode::{ApiVersion, Client, ops};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?; // API v4
+    /// let groups = client.execute_on(&ApiVersion::V4beta, &ops::GetSharegroups::new())?; // GET /v4beta/images/sharegroups
+    /// println!("{:?} share groups", groups.results);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn execute_on<O: Operation>(&self, version: &ApiVersion, op: &O) -> Result<O::Response> {
+        self.inner.transport.execute(&Versioned { op, version })
+    }
+
     /// `op` as this client sends it: with the API version in front of its path.
     pub(crate) fn versioned<'o, O: Operation>(&'o self, op: &'o O) -> Versioned<'o, O> {
         Versioned { op, version: &self.inner.api_version }
+    }
+
+    /// `op` with the given API version in front of its path.
+    pub(crate) fn versioned_on<'o, O: Operation>(
+        &'o self,
+        version: &'o ApiVersion,
+        op: &'o O,
+    ) -> Versioned<'o, O> {
+        Versioned { op, version }
     }
 
     /// The API version in every path (`v4` unless the builder said otherwise).

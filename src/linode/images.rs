@@ -1,8 +1,8 @@
 //! `client.images()`: every operation of the Linode Images API, in the API's words.
 
-use super::types::{self, Image, ImagePage};
+use super::types::{self, Image, ImagePage, ShareGroup};
 use super::upload::{self, CreateUpload, Upload, UploadSource};
-use super::{Client, Filter, ImageId, ops};
+use super::{Client, Filter, ImageId, List, ops};
 use crate::decode::Listing;
 use crate::decode::PageItems;
 use crate::error::ErrorKind;
@@ -73,6 +73,24 @@ impl<'a> Images<'a> {
     pub fn get(&self, id: impl Into<ImageId>) -> Result<Image> {
         let id = id.into();
         self.client.execute(&ops::GetImage::new(id.check()?))
+    }
+
+    /// The share groups of this account that share the private image `id`, lazily
+    /// (`GET /images/{id}/sharegroups`, sent to `v4beta` like every share-group call;
+    /// filterable on `label`). Empty for public and `shared/…` images.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// for group in client.images().sharegroups("private/160700") {
+    ///     let group = group?;
+    ///     println!("shared in {} {:?}", group.id, group.label);
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn sharegroups(&self, id: impl Into<ImageId>) -> List<'a, ShareGroup> {
+        super::sharegroups::of_image(self.client, id.into())
     }
 
     /// Captures a private image from the disk `disk_id` of one of your Linodes
@@ -338,6 +356,30 @@ impl<'a> Images<'a> {
     }
 }
 
+/// Checks a listing's settings, the same for every Linode listing: `(page_size, X-Filter)`,
+/// the page size being the largest (500) when unset, so a listing takes as few round trips as
+/// it can.
+pub(crate) fn checked_paging(
+    page: Option<u64>,
+    page_size: Option<u64>,
+    filter: Option<&Filter>,
+) -> Result<(u64, Option<String>)> {
+    if page == Some(0) {
+        return Err(Error::invalid_input("page numbers start at 1"));
+    }
+    if let Some(size) = page_size
+        && !PAGE_SIZES.contains(&size)
+    {
+        return Err(Error::invalid_input(format!(
+            "page_size must be {} to {}, not {size}",
+            PAGE_SIZES.start(),
+            PAGE_SIZES.end()
+        )));
+    }
+    let x_filter = filter.map(Filter::to_header_value).transpose()?;
+    Ok((page_size.unwrap_or(*PAGE_SIZES.end()), x_filter))
+}
+
 fn region_list<I>(regions: I) -> Result<Vec<String>>
 where
     I: IntoIterator,
@@ -490,21 +532,7 @@ impl ListImages<'_> {
 
     /// Checks the settings: `(page_size, X-Filter)`.
     fn checked(&self) -> Result<(u64, Option<String>)> {
-        if self.page == Some(0) {
-            return Err(Error::invalid_input("page numbers start at 1"));
-        }
-        if let Some(size) = self.page_size
-            && !PAGE_SIZES.contains(&size)
-        {
-            return Err(Error::invalid_input(format!(
-                "page_size must be {} to {}, not {size}",
-                PAGE_SIZES.start(),
-                PAGE_SIZES.end()
-            )));
-        }
-        let x_filter = self.filter.as_ref().map(Filter::to_header_value).transpose()?;
-        // Unset: the largest page, so a listing takes as few round trips as it can.
-        Ok((self.page_size.unwrap_or(*PAGE_SIZES.end()), x_filter))
+        checked_paging(self.page, self.page_size, self.filter.as_ref())
     }
 }
 

@@ -1,4 +1,5 @@
-//! The Linode Images API (v4): list, get, create from a disk, upload, update, delete, replicate.
+//! The Linode Images API (v4): list, get, create from a disk, upload, update, delete, replicate;
+//! and image share groups (beta, always sent to `v4beta`: see [`Client::sharegroups`]).
 //!
 //! ```no_run
 //! use cloud_images::linode::Client;
@@ -17,13 +18,18 @@ mod generated;
 mod ids;
 mod images;
 mod provider;
+mod sharegroups;
 mod upload;
 
 pub use client::Client;
 pub use filter::{Filter, Order};
 pub use generated::{ops, types};
-pub use ids::ImageId;
+pub use ids::{ImageId, MembershipToken, ShareGroupId, TokenUuid};
 pub use images::{CreateImage, Images, ListImages, UpdateImage};
+pub use sharegroups::{
+    CreateShareGroup, CreateToken, GroupImages, List, Members, ShareGroups, ShareImage, Tokens,
+    UpdateImageShare, UpdateShareGroup,
+};
 pub use types::ApiVersion;
 pub use upload::{
     CreateUpload, MAX_COMPRESSED_SIZE, MAX_UNCOMPRESSED_SIZE, Upload, UploadPhase, UploadProgress,

@@ -352,3 +352,143 @@ impl<'de> ::serde::Deserialize<'de> for IsSharedText {
         Ok(Self::from(s.as_ref()))
     }
 }
+/**State of a membership as its owner sees it: `active` or `revoked` (revoked memberships stay visible for about two weeks).
+
+An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.*/
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MembershipStatus {
+    ///`active`
+    Active,
+    ///`revoked`
+    Revoked,
+    /// A value this version of the crate does not know, kept as it was sent.
+    Other(::std::string::String),
+}
+impl MembershipStatus {
+    /// The value as the API writes it.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Active => "active",
+            Self::Revoked => "revoked",
+            Self::Other(s) => s.as_str(),
+        }
+    }
+}
+impl ::std::fmt::Display for MembershipStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::std::str::FromStr for MembershipStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+        Ok(::std::convert::From::from(s))
+    }
+}
+impl ::std::convert::From<&str> for MembershipStatus {
+    fn from(s: &str) -> Self {
+        match s {
+            "active" => Self::Active,
+            "revoked" => Self::Revoked,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+impl ::std::convert::From<::std::string::String> for MembershipStatus {
+    fn from(s: ::std::string::String) -> Self {
+        match Self::from(s.as_str()) {
+            Self::Other(_) => Self::Other(s),
+            known => known,
+        }
+    }
+}
+impl ::serde::Serialize for MembershipStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MembershipStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
+        Ok(Self::from(s.as_ref()))
+    }
+}
+/**State of a membership token as the member sees it: `pending` (not yet accepted by the owner), `active`, `revoked` or `expired`.
+
+An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.*/
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TokenStatus {
+    ///`pending`
+    Pending,
+    ///`active`
+    Active,
+    ///`revoked`
+    Revoked,
+    ///`expired`
+    Expired,
+    /// A value this version of the crate does not know, kept as it was sent.
+    Other(::std::string::String),
+}
+impl TokenStatus {
+    /// The value as the API writes it.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pending => "pending",
+            Self::Active => "active",
+            Self::Revoked => "revoked",
+            Self::Expired => "expired",
+            Self::Other(s) => s.as_str(),
+        }
+    }
+}
+impl ::std::fmt::Display for TokenStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::std::str::FromStr for TokenStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+        Ok(::std::convert::From::from(s))
+    }
+}
+impl ::std::convert::From<&str> for TokenStatus {
+    fn from(s: &str) -> Self {
+        match s {
+            "pending" => Self::Pending,
+            "active" => Self::Active,
+            "revoked" => Self::Revoked,
+            "expired" => Self::Expired,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+impl ::std::convert::From<::std::string::String> for TokenStatus {
+    fn from(s: ::std::string::String) -> Self {
+        match Self::from(s.as_str()) {
+            Self::Other(_) => Self::Other(s),
+            known => known,
+        }
+    }
+}
+impl ::serde::Serialize for TokenStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TokenStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
+        Ok(Self::from(s.as_ref()))
+    }
+}

@@ -159,6 +159,47 @@ pub struct ImageReplicate {
     ///Complete list of region ids the image should be stored in, e.g. `["us-iad", "us-west"]`. Replaces the current list; must not be empty.
     pub regions: ::std::vec::Vec<::std::string::String>,
 }
+///A private image to share, with the share's own label and description (both default to the source image's).
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct ImageShareInput {
+    ///Description of the share.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub description: ::std::option::Option<::std::string::String>,
+    ///Id of a private image of this account, e.g. `private/160700`.
+    pub id: ::std::string::String,
+    ///Label of the share.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub label: ::std::option::Option<::std::string::String>,
+}
+///One page of shared images: each an `Image` with `type: shared`, an id `shared/...`, `is_shared: null` and `image_sharing.shared_by` set.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct ImageSharePage {
+    ///Shared images on this page.
+    #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    #[serde(deserialize_with = "crate::decode::null_as_empty")]
+    pub data: ::std::vec::Vec<Image>,
+    ///Number of this page (1-based).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub page: ::std::option::Option<u64>,
+    ///Total number of pages for the current filter and page size.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub pages: ::std::option::Option<u64>,
+    ///Total number of items across all pages.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub results: ::std::option::Option<u64>,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///Request body of `put-sharegroup-imageshare`. Only the fields present are changed.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+pub struct ImageShareUpdate {
+    ///New description of the share.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub description: ::std::option::Option<::std::string::String>,
+    ///New label of the share; not empty.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub label: ::std::option::Option<::std::string::String>,
+}
 ///Where an image shared with you comes from.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
 pub struct ImageSharedBy {
@@ -297,6 +338,265 @@ impl ::std::convert::From<::cloud_images::linode::types::IsSharedText> for IsSha
     fn from(value: ::cloud_images::linode::types::IsSharedText) -> Self {
         Self::Text(value)
     }
+}
+///Request body of `post-sharegroup-members`.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct MemberAdd {
+    ///The owner's name for the new member.
+    pub label: ::std::string::String,
+    pub token: ::cloud_images::linode::MembershipToken,
+}
+///A share group as a member sees it through a token: no counts, no expiry.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct MemberShareGroup {
+    ///When the group was created. A UTC timestamp without an offset, e.g. `2025-04-14T22:44:02` (not RFC 3339, so a plain string).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub created: ::std::option::Option<::std::string::String>,
+    ///Free text.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub description: ::std::option::Option<::std::string::String>,
+    ///Numeric id of the group.
+    pub id: u64,
+    ///Whether the group is suspended.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub is_suspended: ::std::option::Option<bool>,
+    ///Name of the group.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub label: ::std::option::Option<::std::string::String>,
+    ///When the group was last changed; `null` until then. A UTC timestamp without an offset, e.g. `2025-04-14T22:44:02` (not RFC 3339, so a plain string).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub updated: ::std::option::Option<::std::string::String>,
+    ///UUID of the group, as a string.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub uuid: ::std::option::Option<::std::string::String>,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///Request body of `put-sharegroup-member-token`.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct MemberUpdate {
+    ///The owner's new name for the member.
+    pub label: ::std::string::String,
+}
+///A member of a share group, as the group's owner sees it.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct Membership {
+    ///When the account became a member. A UTC timestamp without an offset, e.g. `2025-04-14T22:44:02` (not RFC 3339, so a plain string).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub created: ::std::option::Option<::std::string::String>,
+    ///When the membership expires. A UTC timestamp without an offset, e.g. `2025-04-14T22:44:02` (not RFC 3339, so a plain string).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub expiry: ::std::option::Option<::std::string::String>,
+    ///The owner's own name for the member, visible only to the owner. Filterable.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub label: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub status: ::std::option::Option<::cloud_images::linode::types::MembershipStatus>,
+    ///Id of the member's token (`tokenUuid` in paths); not the secret `token`. Filterable.
+    pub token_uuid: ::std::string::String,
+    ///When the membership was last changed. A UTC timestamp without an offset, e.g. `2025-04-14T22:44:02` (not RFC 3339, so a plain string).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub updated: ::std::option::Option<::std::string::String>,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///One page of memberships.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct MembershipPage {
+    ///Memberships on this page.
+    #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    #[serde(deserialize_with = "crate::decode::null_as_empty")]
+    pub data: ::std::vec::Vec<Membership>,
+    ///Number of this page (1-based).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub page: ::std::option::Option<u64>,
+    ///Total number of pages for the current filter and page size.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub pages: ::std::option::Option<u64>,
+    ///Total number of items across all pages.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub results: ::std::option::Option<u64>,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///A share group as its owner sees it: a set of private images offered to other accounts.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct ShareGroup {
+    ///When the group was created. A UTC timestamp without an offset, e.g. `2025-04-14T22:44:02` (not RFC 3339, so a plain string).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub created: ::std::option::Option<::std::string::String>,
+    ///Free text; the live API sends `""` when none was given.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub description: ::std::option::Option<::std::string::String>,
+    ///When the group expires; `null` in every answer seen so far. A UTC timestamp without an offset, e.g. `2025-04-14T22:44:02` (not RFC 3339, so a plain string).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub expiry: ::std::option::Option<::std::string::String>,
+    ///Numeric id, used in the owner's paths (`sharegroupId`).
+    pub id: u64,
+    ///Number of images shared in the group.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub images_count: ::std::option::Option<u64>,
+    ///Whether the group is suspended.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub is_suspended: ::std::option::Option<bool>,
+    ///Name of the group. Filterable.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub label: ::std::option::Option<::std::string::String>,
+    ///Number of accounts with access.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub members_count: ::std::option::Option<u64>,
+    ///When the group was last changed; `null` until then. A UTC timestamp without an offset, e.g. `2025-04-14T22:44:02` (not RFC 3339, so a plain string).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub updated: ::std::option::Option<::std::string::String>,
+    ///UUID of the group, as a string. Would-be members need it to create a token (`valid_for_sharegroup_uuid`); not to be confused with `id`.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub uuid: ::std::option::Option<::std::string::String>,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///Request body of `post-sharegroups`.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct ShareGroupCreate {
+    ///Free text.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub description: ::std::option::Option<::std::string::String>,
+    ///Private images to share at once.
+    #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    pub images: ::std::vec::Vec<ImageShareInput>,
+    ///Name of the group.
+    pub label: ::std::string::String,
+}
+///Request body of `post-sharegroup-images`.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct ShareGroupImagesAdd {
+    ///The private images to share; at least one.
+    pub images: ::std::vec::Vec<ImageShareInput>,
+}
+///One page of share groups.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct ShareGroupPage {
+    ///Share groups on this page.
+    #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    #[serde(deserialize_with = "crate::decode::null_as_empty")]
+    pub data: ::std::vec::Vec<ShareGroup>,
+    ///Number of this page (1-based).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub page: ::std::option::Option<u64>,
+    ///Total number of pages for the current filter and page size.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub pages: ::std::option::Option<u64>,
+    ///Total number of items across all pages.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub results: ::std::option::Option<u64>,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///Request body of `put-sharegroup`. Only the fields present are changed.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+pub struct ShareGroupUpdate {
+    ///New description.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub description: ::std::option::Option<::std::string::String>,
+    ///New name of the group; not empty.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub label: ::std::option::Option<::std::string::String>,
+}
+///A membership token as the member that made it sees it (without the secret).
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct Token {
+    ///When the token was created. A UTC timestamp without an offset, e.g. `2025-04-14T22:44:02` (not RFC 3339, so a plain string).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub created: ::std::option::Option<::std::string::String>,
+    ///When the token expires. A UTC timestamp without an offset, e.g. `2025-04-14T22:44:02` (not RFC 3339, so a plain string).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub expiry: ::std::option::Option<::std::string::String>,
+    ///The member's own name for the token. Filterable.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub label: ::std::option::Option<::std::string::String>,
+    ///Label of that group; `null` until the owner accepts it. Filterable.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub sharegroup_label: ::std::option::Option<::std::string::String>,
+    ///UUID of the group the token belongs to; `null` until the owner accepts it. Filterable.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub sharegroup_uuid: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub status: ::std::option::Option<::cloud_images::linode::types::TokenStatus>,
+    ///Id of the token, for the paths (`tokenUuid`); the owner sees the same id on the membership.
+    pub token_uuid: ::std::string::String,
+    ///When the token was last changed. A UTC timestamp without an offset, e.g. `2025-04-14T22:44:02` (not RFC 3339, so a plain string).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub updated: ::std::option::Option<::std::string::String>,
+    ///UUID of the group the token was made for. Filterable.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub valid_for_sharegroup_uuid: ::std::option::Option<::std::string::String>,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///Request body of `post-sharegroup-tokens`.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct TokenCreate {
+    ///The member's own name for the token.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub label: ::std::option::Option<::std::string::String>,
+    ///UUID of the share group to join (its `uuid`, not its `id`).
+    pub valid_for_sharegroup_uuid: ::std::string::String,
+}
+///The answer to `post-sharegroup-tokens`: the token, with its secret. The only answer that carries `token`.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct TokenCreated {
+    ///When the token was created. A UTC timestamp without an offset, e.g. `2025-04-14T22:44:02` (not RFC 3339, so a plain string).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub created: ::std::option::Option<::std::string::String>,
+    ///When the token expires. A UTC timestamp without an offset, e.g. `2025-04-14T22:44:02` (not RFC 3339, so a plain string).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub expiry: ::std::option::Option<::std::string::String>,
+    ///The member's own name for the token. Filterable.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub label: ::std::option::Option<::std::string::String>,
+    ///Label of that group; `null` until the owner accepts it. Filterable.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub sharegroup_label: ::std::option::Option<::std::string::String>,
+    ///UUID of the group the token belongs to; `null` until the owner accepts it. Filterable.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub sharegroup_uuid: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub status: ::std::option::Option<::cloud_images::linode::types::TokenStatus>,
+    pub token: ::cloud_images::linode::MembershipToken,
+    ///Id of the token, for the paths (`tokenUuid`); the owner sees the same id on the membership.
+    pub token_uuid: ::std::string::String,
+    ///When the token was last changed. A UTC timestamp without an offset, e.g. `2025-04-14T22:44:02` (not RFC 3339, so a plain string).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub updated: ::std::option::Option<::std::string::String>,
+    ///UUID of the group the token was made for. Filterable.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub valid_for_sharegroup_uuid: ::std::option::Option<::std::string::String>,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///One page of membership tokens.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct TokenPage {
+    ///Tokens on this page.
+    #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    #[serde(deserialize_with = "crate::decode::null_as_empty")]
+    pub data: ::std::vec::Vec<Token>,
+    ///Number of this page (1-based).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub page: ::std::option::Option<u64>,
+    ///Total number of pages for the current filter and page size.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub pages: ::std::option::Option<u64>,
+    ///Total number of items across all pages.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub results: ::std::option::Option<u64>,
+    #[serde(flatten)]
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+///Request body of `put-sharegroup-token`.
+#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+pub struct TokenUpdate {
+    ///The new name of the token.
+    pub label: ::std::string::String,
 }
 /// Error types.
 pub mod error {

@@ -6,7 +6,8 @@ use std::sync::Mutex;
 
 use serde_json::{Map, Value, json};
 
-use super::filter::XFilter;
+use super::filter::{FILTERABLE, XFilter};
+use super::sharing;
 use super::state::{Own, Replica, Source, State};
 use super::storage;
 use crate::testing::clock::{Clock, timestamp};
@@ -58,7 +59,7 @@ pub(crate) fn linode_error(status: u16, field: Option<&str>, reason: &str) -> Re
     Reply::json(status, json!({"errors": [item]}), reason.to_string())
 }
 
-fn not_found() -> Reply {
+pub(crate) fn not_found() -> Reply {
     linode_error(404, None, "Not found")
 }
 
@@ -83,9 +84,16 @@ impl Api for LinodeApi {
             }
             return Ok(Route { operation: STORAGE_OP, params: vec![percent_decode(key)], streaming: true });
         }
-        let rest =
-            path.strip_prefix("/v4/").or_else(|| path.strip_prefix("/v4beta/")).ok_or_else(not_found)?;
+        let (beta, rest) = match (path.strip_prefix("/v4/"), path.strip_prefix("/v4beta/")) {
+            (Some(rest), _) => (false, rest),
+            (_, Some(rest)) => (true, rest),
+            _ => return Err(not_found()),
+        };
         let rest = rest.strip_prefix("images").ok_or_else(not_found)?;
+        if let Some(route) = sharing::route(method, rest) {
+            // Share groups are a beta feature: `v4` does not know them.
+            return if beta { route } else { Err(not_found()) };
+        }
         let not_allowed = || linode_error(405, None, "Method Not Allowed");
         match (method, rest) {
             ("GET", "" | "/") => Ok(Route::to("get-images", Vec::new())),
@@ -134,6 +142,9 @@ impl Api for LinodeApi {
             Some("put-image") => update(&mut state, call),
             Some("delete-image") => delete(&mut state, call),
             Some("post-replicate-image") => replicate(&mut state, call),
+            Some(op) if op.contains("sharegroup") || op == "get-user-tokens" => {
+                self.share(&mut state, op, call)
+            }
             _ => not_found(),
         }
     }
@@ -155,6 +166,13 @@ impl Api for LinodeApi {
 /// `GET /images`: public images, and the account's with a token; `X-Filter`; `page` and
 /// `page_size` (25 to 500, default 100).
 fn list(state: &State, call: &Call<'_>) -> Reply {
+    let images = state.visible(call.now_ms, call.token == Token::Valid);
+    page_of(call, images, &FILTERABLE, "images")
+}
+
+/// One page of `items`, as Linode's lists answer: `page` (from 1) and `page_size` (25 to 500,
+/// default 100) from the query, `X-Filter` on `fields`, and `{data, page, pages, results}`.
+pub(crate) fn page_of(call: &Call<'_>, items: Vec<Value>, fields: &[&str], what: &str) -> Reply {
     let page = match call.head.query("page").map(str::parse::<u64>) {
         None => 1,
         Some(Ok(n)) if n >= 1 => n,
@@ -165,20 +183,20 @@ fn list(state: &State, call: &Call<'_>) -> Reply {
         Some(Ok(n)) if (25..=500).contains(&n) => n,
         Some(_) => return linode_error(400, Some("page_size"), "Must be 25-500"),
     };
-    let filter = match call.head.header("x-filter").map(XFilter::parse) {
+    let filter = match call.head.header("x-filter").map(|h| XFilter::parse_on(h, fields)) {
         None => None,
         Some(Ok(filter)) => Some(filter),
         Some(Err(reason)) => return linode_error(400, Some("X-Filter"), &reason),
     };
-    let mut images = state.visible(call.now_ms, call.token == Token::Valid);
+    let mut items = items;
     if let Some(filter) = filter {
-        images = filter.apply(images);
+        items = filter.apply(items);
     }
-    let results = images.len() as u64;
+    let results = items.len() as u64;
     let pages = results.div_ceil(page_size).max(1);
     let skip = to_usize((page - 1).saturating_mul(page_size));
-    let data: Vec<Value> = images.into_iter().skip(skip).take(to_usize(page_size)).collect();
-    let note = format!("page {page} of {pages}: {} images", data.len());
+    let data: Vec<Value> = items.into_iter().skip(skip).take(to_usize(page_size)).collect();
+    let note = format!("page {page} of {pages}: {} {what}", data.len());
     Reply::json(200, json!({"data": data, "page": page, "pages": pages, "results": results}), note)
 }
 
@@ -273,6 +291,8 @@ impl LinodeApi {
             source,
             replicas: vec![Replica { region: region.to_string(), asked_ms: None, removed_ms: None }],
             shared_by: None,
+            shared_in: 0,
+            ever_shared: false,
         }
     }
 

@@ -17,8 +17,9 @@ pub(crate) struct XFilter {
 }
 
 impl XFilter {
-    /// Parses and checks the header; the error is the reason Linode gives.
-    pub(crate) fn parse(header: &str) -> Result<XFilter, String> {
+    /// Parses and checks the header for a listing whose filterable fields are `fields`
+    /// ([`FILTERABLE`] for images); the error is the reason Linode gives.
+    pub(crate) fn parse_on(header: &str, fields: &[&str]) -> Result<XFilter, String> {
         let value: Value =
             serde_json::from_str(header).map_err(|_| "The X-Filter header is not valid JSON".to_string())?;
         let Value::Object(mut condition) = value else {
@@ -30,7 +31,7 @@ impl XFilter {
             (None, None) => None,
             (None, Some(_)) => return Err("+order requires +order_by".into()),
             (Some(Value::String(field)), order) => {
-                if !FILTERABLE.contains(&field.as_str()) || field == "status" {
+                if !fields.contains(&field.as_str()) || field == "status" {
                     return Err(format!("Cannot order by {field}"));
                 }
                 let desc = match order.as_ref().map(|o| o.as_str()) {
@@ -42,7 +43,7 @@ impl XFilter {
             }
             (Some(_), _) => return Err("+order_by must be a string".into()),
         };
-        check(&condition)?;
+        check(&condition, fields)?;
         Ok(XFilter { condition, order })
     }
 
@@ -61,7 +62,7 @@ impl XFilter {
 }
 
 /// Refuses unknown fields and operators anywhere in the condition.
-fn check(condition: &Map<String, Value>) -> Result<(), String> {
+fn check(condition: &Map<String, Value>, fields: &[&str]) -> Result<(), String> {
     for (key, value) in condition {
         match key.as_str() {
             "+and" | "+or" => {
@@ -72,11 +73,11 @@ fn check(condition: &Map<String, Value>) -> Result<(), String> {
                     let Value::Object(item) = item else {
                         return Err(format!("{key} must be a list of filters"));
                     };
-                    check(item)?;
+                    check(item, fields)?;
                 }
             }
             "+order_by" | "+order" => return Err(format!("{key} is only allowed at the top level")),
-            field if !FILTERABLE.contains(&field) => return Err(format!("Cannot filter on {field}")),
+            field if !fields.contains(&field) => return Err(format!("Cannot filter on {field}")),
             _ => {
                 if let Value::Object(ops) = value {
                     for (op, operand) in ops {
@@ -178,7 +179,7 @@ mod tests {
     }
 
     fn ids(filter: &str) -> Vec<String> {
-        let filter = XFilter::parse(filter).unwrap();
+        let filter = XFilter::parse_on(filter, &FILTERABLE).unwrap();
         filter.apply(images()).iter().map(|i| i["id"].as_str().unwrap().to_string()).collect()
     }
 
@@ -212,7 +213,7 @@ mod tests {
             (r#"{"size": {"+near": 1}}"#, "Unknown operator +near"),
             (r#"{"+and": [{"created": "x"}]}"#, "Cannot filter on created"),
         ] {
-            assert_eq!(XFilter::parse(filter).err().as_deref(), Some(reason), "{filter}");
+            assert_eq!(XFilter::parse_on(filter, &FILTERABLE).err().as_deref(), Some(reason), "{filter}");
         }
     }
 }

@@ -3,6 +3,7 @@
 mod api;
 mod filter;
 mod seed;
+mod sharing;
 mod state;
 mod storage;
 
@@ -48,6 +49,17 @@ pub use self::state::Received;
 /// - `POST /v4/images/{id}/regions`: the complete region list, only regions with Object
 ///   Storage, only for an `available` image. New regions are `pending replication` (0.4 s),
 ///   `replicating` (0.6 s), then `available`; left-out ones `pending deletion`, then gone.
+///
+/// - Share groups (beta), under `/v4beta/images/sharegroups` only (`/v4/` answers 404, as
+///   Linode does): the account's groups (create, list, get, update, delete; filter on
+///   `label`); adding a private image makes a `shared/…` copy (`type: shared`,
+///   `is_shared: null`, `image_sharing.shared_by` naming the group and the source) and marks
+///   the source `is_shared: true` with its `sharegroup_count`; a rename reaches the shares;
+///   members join with any JWT-shaped token (anything else: 500 `Invalid token format`) and
+///   are revoked; `GET /images/{id}/sharegroups`. On the member's side the seed has one
+///   accepted token (`4591075e-…`) for the group that shares `shared/5854`, whose group and
+///   images it shows; new tokens stay `pending`, and one for a group of the account's own is
+///   refused (400).
 ///
 /// Errors come in Linode's format, `{"errors": [{"field", "reason"}]}`: 400 for a bad field,
 /// region, page size or filter, 401 `Invalid Token` for a missing or wrong token (public reads
@@ -501,15 +513,27 @@ impl LinodeStandInBuilder {
     /// ```
     pub fn start(self) -> Result<LinodeStandIn> {
         let LinodeStandInBuilder { clock, token, seed, port, timings, mut disks } = self;
-        let (public, own) = match seed {
+        let (public, own, foreign, tokens) = match seed {
             Seed::Full => {
                 disks.insert(0, seed::disk());
-                (seed::public_images(), seed::account_images())
+                (seed::public_images(), seed::account_images(), seed::foreign_groups(), seed::tokens())
             }
-            Seed::Public => (seed::public_images(), Vec::new()),
-            Seed::Empty => (Vec::new(), Vec::new()),
+            Seed::Public => (seed::public_images(), Vec::new(), Vec::new(), Vec::new()),
+            Seed::Empty => (Vec::new(), Vec::new(), Vec::new(), Vec::new()),
         };
-        let state = State { public, own, disks, next_id: 24_187_701, timings };
+        let state = State {
+            public,
+            own,
+            disks,
+            next_id: 24_187_701,
+            timings,
+            groups: Vec::new(),
+            tokens,
+            foreign,
+            next_group: 9_101,
+            next_share: 6_001,
+            serial: 0,
+        };
         let api_clock = clock.clone();
         let running = Running::start(port, clock, token, move |base_url| LinodeApi {
             state: Mutex::new(state),

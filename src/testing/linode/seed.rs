@@ -3,6 +3,8 @@
 
 use serde_json::{Value, json};
 
+use super::sharing::{Foreign, MemberToken};
+
 use super::state::{Disk, Own, Replica, Source};
 
 /// Linode's public images: 57, in the shape the live API sends them.
@@ -141,6 +143,8 @@ pub(crate) fn account_images() -> Vec<Own> {
             source: Source::Ready { size_mb: 3604 },
             replicas: vec![Replica { region: "us-east".into(), asked_ms: None, removed_ms: None }],
             shared_by: None,
+            shared_in: 0,
+            ever_shared: false,
         },
         Own {
             id: "shared/5854".into(),
@@ -165,6 +169,31 @@ pub(crate) fn account_images() -> Vec<Own> {
                 "source_image_id": "private/160700",
                 "source_image_label": null,
             })),
+            shared_in: 0,
+            ever_shared: false,
         },
     ]
+}
+
+/// The group of another account that shares `shared/5854` with this one.
+pub(crate) fn foreign_groups() -> Vec<Foreign> {
+    vec![Foreign {
+        id: 8306,
+        uuid: "955860b2-60b3-4a48-ba1b-d51e85da5074".into(),
+        label: "platform-golden-images".into(),
+        description: "Base images built and hardened by the platform team".into(),
+        created_ms: 1_760_444_100_000, // 2025-10-14T12:15:00
+    }]
+}
+
+/// This account's membership token for that group, accepted by its owner.
+pub(crate) fn tokens() -> Vec<MemberToken> {
+    vec![MemberToken {
+        token_uuid: "4591075e-4ba8-43c9-a521-928c3d4a135d".into(),
+        label: Some("golden images from platform".into()),
+        valid_for: "955860b2-60b3-4a48-ba1b-d51e85da5074".into(),
+        status: "active",
+        created_ms: 1_760_444_880_000, // 2025-10-14T12:28:00
+        updated_ms: Some(1_760_444_990_000),
+    }]
 }

@@ -103,6 +103,10 @@ pub(crate) struct Own {
     pub(crate) replicas: Vec<Replica>,
     /// For a `shared/` image: the `shared_by` object.
     pub(crate) shared_by: Option<Value>,
+    /// In how many of the account's share groups the image is shared now.
+    pub(crate) shared_in: u64,
+    /// Whether it ever was (Linode's `is_shared` stays `true` after the last share is gone).
+    pub(crate) ever_shared: bool,
 }
 
 impl Own {
@@ -200,7 +204,7 @@ impl Own {
             Some(by) => json!({"shared_with": null, "shared_by": by}),
             None => json!({
                 "shared_with": {
-                    "sharegroup_count": 0,
+                    "sharegroup_count": self.shared_in,
                     "sharegroup_list_url": format!("/images/{}/sharegroups", crate::linode::ops::segment(&self.id)),
                 },
                 "shared_by": null,
@@ -225,7 +229,7 @@ impl Own {
             "capabilities": if self.cloud_init { vec!["cloud-init"] } else { Vec::new() },
             "tags": self.tags,
             "regions": regions.iter().map(|(region, status)| json!({"region": region, "status": status})).collect::<Vec<_>>(),
-            "is_shared": if self.shared_by.is_some() { Value::Null } else { json!(false) },
+            "is_shared": if self.shared_by.is_some() { Value::Null } else { json!(self.ever_shared) },
             "image_sharing": sharing,
         })
     }
@@ -256,6 +260,15 @@ pub(crate) struct State {
     pub(crate) disks: Vec<Disk>,
     pub(crate) next_id: u64,
     pub(crate) timings: Timings,
+    /// The account's share groups, and its membership tokens for other accounts' groups.
+    pub(crate) groups: Vec<super::sharing::Group>,
+    pub(crate) tokens: Vec<super::sharing::MemberToken>,
+    /// Other accounts' groups this account may join.
+    pub(crate) foreign: Vec<super::sharing::Foreign>,
+    pub(crate) next_group: u64,
+    pub(crate) next_share: u64,
+    /// Counts the UUIDs handed out.
+    pub(crate) serial: u64,
 }
 
 impl State {
