@@ -291,7 +291,11 @@
 //!   standard library and this crate's own dependencies: it adds none.
 //!
 //! Debug logs go through the [`log`](https://docs.rs/log) facade (target `cloud_images`): method,
-//! path, status, attempt, duration and request id; never the token or bodies.
+//! path, status, attempt, duration and request id; never the token or bodies. One caution about
+//! the HTTP stack underneath: at `trace` level, ureq's protocol crate (target `ureq_proto`) dumps
+//! every byte on the wire in hex, the `Authorization` header and bodies included. Keep `trace`
+//! off for `ureq_proto` wherever logs are kept (`RUST_LOG=trace,ureq_proto=off` with
+//! `env_logger`).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
