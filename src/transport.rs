@@ -17,6 +17,13 @@ use crate::secret::Token;
 use crate::url::without_query;
 use crate::{Error, Method, Operation, Result, RetryPolicy, encode, retry, wait};
 
+/// How much of an upload body is read and written to the socket at a time: ureq reads a
+/// `Content-Length` body straight into its output buffer, so this is both the read size from the
+/// file and the write size to the connection. ureq's default is 128 KiB; 1 MiB sends a loopback
+/// upload with fewer system calls and less CPU (BENCHMARKS.md, benchmark 3), and larger sizes
+/// gained nothing measurable. Over TLS, rustls cuts writes into records whatever the size.
+const UPLOAD_WRITE_SIZE: usize = 1024 * 1024;
+
 /// The rate-limit headers of the last response that carried them (DigitalOcean sends them on
 /// every response: `ratelimit-limit`, `ratelimit-remaining`, `ratelimit-reset`).
 ///
@@ -124,6 +131,7 @@ impl Transport {
                 .timeout_connect(wait::finite(settings.connect_timeout))
                 .timeout_per_read(wait::finite(stall))
                 .timeout_per_write(wait::finite(stall))
+                .output_buffer_size(UPLOAD_WRITE_SIZE)
                 .build()
                 .new_agent()
         });
