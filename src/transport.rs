@@ -19,10 +19,11 @@ use crate::{Error, Method, Operation, Result, RetryPolicy, encode, retry, wait};
 
 /// How much of an upload body is read and written to the socket at a time: ureq reads a
 /// `Content-Length` body straight into its output buffer, so this is both the read size from the
-/// file and the write size to the connection. ureq's default is 128 KiB; 1 MiB sends a loopback
-/// upload with fewer system calls and less CPU (BENCHMARKS.md, benchmark 3), and larger sizes
-/// gained nothing measurable. Over TLS, rustls cuts writes into records whatever the size.
-const UPLOAD_WRITE_SIZE: usize = 1024 * 1024;
+/// file and the write size to the connection. ureq's default, 128 KiB, made a loopback upload
+/// 0.8x linode-cli's (5 MiB chunks) and cost 40% more CPU; 1 MiB and 4 MiB both reach it, 4 MiB
+/// a little more often (BENCHMARKS.md, benchmarks 3 and 6). The buffer lives with the
+/// connection (one per upload agent). Over TLS, rustls cuts writes into records whatever the size.
+const UPLOAD_WRITE_SIZE: usize = 4 * 1024 * 1024;
 
 /// The rate-limit headers of the last response that carried them (DigitalOcean sends them on
 /// every response: `ratelimit-limit`, `ratelimit-remaining`, `ratelimit-reset`).
