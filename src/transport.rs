@@ -17,6 +17,14 @@ use crate::secret::Token;
 use crate::url::without_query;
 use crate::{Error, Method, Operation, Result, RetryPolicy, encode, retry, wait};
 
+/// How much of an upload body is read and written to the socket at a time: ureq reads a
+/// `Content-Length` body straight into its output buffer, so this is both the read size from the
+/// file and the write size to the connection. ureq's default, 128 KiB, made a loopback upload
+/// 0.8x linode-cli's (5 MiB chunks) and cost 40% more CPU; 1 MiB and 4 MiB both reach it, 4 MiB
+/// a little more often (BENCHMARKS.md, benchmarks 3 and 6). The buffer lives with the
+/// connection (one per upload agent). Over TLS, rustls cuts writes into records whatever the size.
+const UPLOAD_WRITE_SIZE: usize = 4 * 1024 * 1024;
+
 /// The rate-limit headers of the last response that carried them (DigitalOcean sends them on
 /// every response: `ratelimit-limit`, `ratelimit-remaining`, `ratelimit-reset`).
 ///
@@ -124,6 +132,7 @@ impl Transport {
                 .timeout_connect(wait::finite(settings.connect_timeout))
                 .timeout_per_read(wait::finite(stall))
                 .timeout_per_write(wait::finite(stall))
+                .output_buffer_size(UPLOAD_WRITE_SIZE)
                 .build()
                 .new_agent()
         });

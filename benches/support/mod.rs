@@ -5,9 +5,11 @@
 
 #![allow(dead_code)]
 
+pub mod tls;
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -63,6 +65,17 @@ pub fn mib(bytes: impl Into<u64>) -> f64 {
     bytes.into() as f64 / (1024.0 * 1024.0)
 }
 
+/// CPU time (user + system) of the calling thread so far, from `/proc/thread-self/stat` (clock
+/// ticks of 10 ms); zero where unknown.
+pub fn thread_cpu() -> Duration {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+    // The fields after the command name (which is in parentheses): utime and stime are 14 and 15.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<u64> = rest.split_whitespace().map(|f| f.parse().unwrap_or(0)).collect();
+    let ticks = fields.get(11).copied().unwrap_or(0) + fields.get(12).copied().unwrap_or(0);
+    Duration::from_millis(ticks * 10)
+}
+
 /// Runs `f` and returns its result with the elapsed time.
 pub fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     let start = Instant::now();
@@ -93,7 +106,10 @@ impl BenchServer {
             for conn in listener.incoming().flatten() {
                 accepted.fetch_add(1, Ordering::Relaxed);
                 let (route, counter) = (route.clone(), counter.clone());
-                std::thread::spawn(move || serve(conn, &*route, &counter));
+                std::thread::spawn(move || {
+                    let _ = conn.set_nodelay(true);
+                    serve(BufReader::with_capacity(256 * 1024, conn), &*route, &counter)
+                });
             }
         });
         BenchServer { port, received, connections }
@@ -104,10 +120,8 @@ impl BenchServer {
     }
 }
 
-fn serve(conn: TcpStream, route: &Route, received: &AtomicU64) {
-    let _ = conn.set_nodelay(true);
-    let mut writer = conn.try_clone().unwrap();
-    let mut reader = BufReader::with_capacity(256 * 1024, conn);
+/// Answers requests on one connection until it closes: bodies are counted and discarded.
+pub fn serve<S: Read + Write>(mut reader: BufReader<S>, route: &Route, received: &AtomicU64) {
     let mut line = String::new();
     loop {
         line.clear();
@@ -118,6 +132,7 @@ fn serve(conn: TcpStream, route: &Route, received: &AtomicU64) {
         let (method, target) =
             (parts.next().unwrap_or("").to_string(), parts.next().unwrap_or("").to_string());
         let mut len = 0u64;
+        let mut expect_continue = false;
         loop {
             let mut h = String::new();
             if reader.read_line(&mut h).unwrap_or(0) == 0 {
@@ -131,6 +146,18 @@ fn serve(conn: TcpStream, route: &Route, received: &AtomicU64) {
                 && k.eq_ignore_ascii_case("content-length")
             {
                 len = v.trim().parse().unwrap_or(0);
+            }
+            if let Some((k, v)) = h.split_once(':')
+                && k.eq_ignore_ascii_case("expect")
+            {
+                // curl -T asks, then waits a second for an answer before sending anyway.
+                expect_continue = v.trim().eq_ignore_ascii_case("100-continue");
+            }
+        }
+        if expect_continue {
+            let w = reader.get_mut();
+            if w.write_all(b"HTTP/1.1 100 Continue\r\n\r\n").and_then(|()| w.flush()).is_err() {
+                return;
             }
         }
         // Discard the body, counting it.
@@ -151,7 +178,13 @@ fn serve(conn: TcpStream, route: &Route, received: &AtomicU64) {
             body.len()
         );
         // Two writes (no copy of the body: it would count in the heap figures); no Nagle delay.
-        if writer.write_all(head.as_bytes()).and_then(|()| writer.write_all(&body)).is_err() {
+        let writer = reader.get_mut();
+        if writer
+            .write_all(head.as_bytes())
+            .and_then(|()| writer.write_all(&body))
+            .and_then(|()| writer.flush())
+            .is_err()
+        {
             return;
         }
     }
