@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Benchmark 6: gzip speed in a *dependent's* debug build (issue 14, item 5). Cargo applies
+# Benchmark 7: gzip speed in a *dependent's* debug build (issue 14, item 5). Cargo applies
 # `[profile.dev.package.*]` only from the top-level manifest, so this crate's own overrides do
 # not reach a program that depends on it. Builds three scratch dependents (path dependency,
 # `cargo build`, debug) that differ only in their own profile stanza, then compresses the same
 # 50 MiB raw image through `images().upload(..).file(..)` against the local stand-in server of
-# benches/sdks, 5 times each, interleaved; prints MiB/s of raw input (min / median / max).
-# Usage: bash benches/dependent_debug.sh
+# benches/sdks, ROUNDS times each (default 9), interleaved; prints MiB/s of raw input
+# (min / median / max).
+# Usage: bash benches/dependent_debug.sh [ROUNDS]
 set -euo pipefail
+rounds=${1:-9}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 server=
@@ -74,7 +76,7 @@ PY
 for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
 url="http://127.0.0.1:$(cat "$work/port")"
 declare -A results
-for round in 1 2 3 4 5; do
+for ((round = 0; round < rounds; round++)); do
   for v in $variants; do
     results[$v]+="$("$root/target/debug/dependent-$v" "$url" "$work/raw.img") "
   done

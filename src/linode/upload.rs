@@ -321,7 +321,7 @@ impl fmt::Debug for UploadSource<'_> {
 ///    checked (at most 5 GB). The file has no name left on disk while it is used (Unix: removed
 ///    right after it is opened; Windows: delete-on-close), so the system frees it even when the
 ///    process is killed. In a debug build of your program, compression runs unoptimized (about
-///    27 MiB/s instead of 345) unless your `Cargo.toml` has this stanza, which Cargo reads only
+///    30 MiB/s instead of 370) unless your `Cargo.toml` has this stanza, which Cargo reads only
 ///    from the top-level manifest (release builds need nothing):
 ///    ```toml
 ///    [profile.dev.package.miniz_oxide]
