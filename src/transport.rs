@@ -99,37 +99,34 @@ enum Attempt {
     Failed(Error),
 }
 
+/// What both agents share: TLS roots, the proxy, no redirects, statuses as answers, the user
+/// agent and the connect timeout.
+fn agent_config(
+    settings: &Settings,
+    proxy: Option<ureq::Proxy>,
+) -> ureq::config::ConfigBuilder<ureq::typestate::AgentScope> {
+    let config = ureq::Agent::config_builder();
+    #[cfg(any(feature = "rustls", feature = "native-tls"))]
+    let config = config.tls_config(settings.network.tls_config());
+    config
+        .proxy(proxy)
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .max_redirects_will_error(false)
+        .user_agent(settings.user_agent.as_str())
+        .timeout_connect(wait::finite(settings.connect_timeout))
+}
+
 impl Transport {
     pub(crate) fn new(settings: Settings) -> Transport {
         // Proxies from the environment apply, except to a loopback API (a local stand-in); the
         // builder's proxy applies to everything.
         let proxy = settings.network.proxy_for(url_is_loopback(&settings.base_url));
-        let agent = ureq::Agent::config_builder();
-        #[cfg(any(feature = "rustls", feature = "native-tls"))]
-        let agent = agent.tls_config(settings.network.tls_config());
-        let agent = agent
-            .proxy(proxy)
-            .http_status_as_error(false)
-            .max_redirects(0)
-            .max_redirects_will_error(false)
-            .user_agent(settings.user_agent.as_str())
-            .accept("application/json")
-            .timeout_connect(wait::finite(settings.connect_timeout))
-            .build()
-            .new_agent();
+        let agent = agent_config(&settings, proxy).accept("application/json").build().new_agent();
         // Object storage: no API headers, no total limit, but a stall limit on each read/write.
         let upload_agent = settings.upload_stall_timeout.map(|stall| {
-            let upload_agent = ureq::Agent::config_builder();
-            #[cfg(any(feature = "rustls", feature = "native-tls"))]
-            let upload_agent = upload_agent.tls_config(settings.network.tls_config());
-            upload_agent
-                .proxy(settings.network.proxy_for(false))
-                .http_status_as_error(false)
-                .max_redirects(0)
-                .max_redirects_will_error(false)
-                .user_agent(settings.user_agent.as_str())
+            agent_config(&settings, settings.network.proxy_for(false))
                 .accept("")
-                .timeout_connect(wait::finite(settings.connect_timeout))
                 .timeout_per_read(wait::finite(stall))
                 .timeout_per_write(wait::finite(stall))
                 .output_buffer_size(UPLOAD_WRITE_SIZE)
