@@ -56,12 +56,17 @@ fn main() {
     let body = Arc::new(support::linode_image_json("private/12345").into_bytes());
     let pages: Vec<Arc<Vec<u8>>> =
         (1..=10).map(|p| Arc::new(support::linode_page_json(p, 10, 500))).collect();
-    let server = support::BenchServer::start(move |_, target| match target.split_once("page=") {
-        Some((_, rest)) => {
-            let page: usize = rest.split('&').next().and_then(|p| p.parse().ok()).unwrap_or(1);
-            (200, pages[page.clamp(1, pages.len()) - 1].clone())
+    let requests = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let seen = requests.clone();
+    let server = support::BenchServer::start(move |_, target| {
+        seen.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        match target.split_once("page=") {
+            Some((_, rest)) => {
+                let page: usize = rest.split('&').next().and_then(|p| p.parse().ok()).unwrap_or(1);
+                (200, pages[page.clamp(1, pages.len()) - 1].clone())
+            }
+            None => (200, body.clone()),
         }
-        None => (200, body.clone()),
     });
     let client = cloud_images::linode::Client::builder().base_url(server.url()).build().unwrap();
     let agent = ureq::Agent::config_builder().http_status_as_error(false).build().new_agent();
@@ -70,6 +75,8 @@ fn main() {
     raw_calls(&agent, &server.url(), 10);
     library_calls(&client, 2000);
     raw_calls(&agent, &server.url(), 2000);
+    // One request per call on each side: no retry hides in the count.
+    assert_eq!(requests.load(std::sync::atomic::Ordering::Relaxed), 4020);
     // 10 pages of 500 images each way.
     assert_eq!(library_listing(&client), 5000);
     assert_eq!(raw_listing(&agent, &server.url()), 5000);

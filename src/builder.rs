@@ -207,6 +207,12 @@ impl<P: Provider> ClientBuilder<P> {
     /// The limit for one API call in all, retries and their waits included (default 60 s). Zero
     /// is refused by `build`; 100 years or more (up to `Duration::MAX`) means no limit.
     ///
+    /// No retry starts, and no wait is begun, that the limit would not allow. Within one attempt
+    /// each step (sending the request, waiting for the answer, reading its body) may take what
+    /// was left of the limit when the attempt began: a server that stalls in every step in turn
+    /// can stretch an attempt past it. A limit on the whole attempt would make ureq resolve the
+    /// host name on a new thread for every request.
+    ///
     /// ```
     /// use std::time::Duration;
     /// use cloud_images::digitalocean::Client;
@@ -395,7 +401,7 @@ impl<P: Provider> ClientBuilder<P> {
             return Err(Error::invalid_input(format!("invalid user agent {user_agent:?}")));
         }
         let network = self.network()?;
-        Ok(Transport::new(Settings {
+        Transport::new(Settings {
             rules: Rules::of::<P>(),
             base_url: base,
             token: self.token.clone(),
@@ -406,7 +412,7 @@ impl<P: Provider> ClientBuilder<P> {
             upload_stall_timeout,
             max_response_size: self.max_response_size,
             network,
-        }))
+        })
     }
 }
 

@@ -8,22 +8,21 @@ const NOT_UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').re
 
 /// Encodes a query-string key or value: everything outside the RFC 3986 "unreserved" set, with
 /// the `percent-encoding` crate (ureq's own).
+#[cfg(any(test, feature = "testing"))]
 pub(crate) fn component(s: &str) -> String {
     utf8_percent_encode(s, NOT_UNRESERVED).to_string()
 }
 
-/// `k1=v1&k2=v2`, each part encoded.
-pub(crate) fn query(pairs: &[(&str, String)]) -> String {
-    let mut out = String::new();
+/// Appends `k1=v1&k2=v2` to `out`, each part encoded.
+pub(crate) fn push_query(out: &mut String, pairs: &[(&str, String)]) {
     for (i, (k, v)) in pairs.iter().enumerate() {
         if i > 0 {
             out.push('&');
         }
-        out.push_str(&component(k));
+        out.extend(utf8_percent_encode(k, NOT_UNRESERVED));
         out.push('=');
-        out.push_str(&component(v));
+        out.extend(utf8_percent_encode(v, NOT_UNRESERVED));
     }
-    out
 }
 
 /// The value of `name` in the query string of `url`, decoded (`None` if absent or malformed).
@@ -62,7 +61,8 @@ mod tests {
 
     #[test]
     fn query_strings_round_trip() {
-        let q = query(&[("tag_name", "prod & dev".into()), ("page", "2".into())]);
+        let mut q = String::new();
+        push_query(&mut q, &[("tag_name", "prod & dev".into()), ("page", "2".into())]);
         assert_eq!(q, "tag_name=prod%20%26%20dev&page=2");
         let url = format!("https://api.example/v2/images?{q}");
         assert_eq!(query_value(&url, "tag_name").as_deref(), Some("prod & dev"));

@@ -89,6 +89,12 @@ pub trait Operation {
     const PATH_TEMPLATE: &'static str;
     /// The path with every parameter percent-encoded as one segment (`/images/private%2F123`).
     fn path(&self) -> String;
+    /// Appends [`path`](Self::path) to `out`: the client builds each request's URL in one
+    /// buffer with it. The generated types write their path directly; the default copies
+    /// `path()`.
+    fn write_path(&self, out: &mut String) {
+        out.push_str(&self.path());
+    }
     /// The query parameters that are set, in spec order, not yet encoded.
     fn query(&self) -> Vec<(&'static str, String)> {
         Vec::new()

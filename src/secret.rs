@@ -23,6 +23,14 @@ impl Token {
     pub(crate) fn bearer(&self) -> String {
         format!("Bearer {}", self.0)
     }
+
+    /// The `Authorization` header, marked sensitive (`http` and ureq print it as `Sensitive`);
+    /// `None` when the token has a character no header can carry (a control character).
+    pub(crate) fn header_value(&self) -> Option<ureq::http::HeaderValue> {
+        let mut value = ureq::http::HeaderValue::from_str(&self.bearer()).ok()?;
+        value.set_sensitive(true);
+        Some(value)
+    }
 }
 
 impl fmt::Debug for Token {

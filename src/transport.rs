@@ -80,6 +80,9 @@ pub(crate) struct Response {
 
 pub(crate) struct Transport {
     pub(crate) settings: Settings,
+    /// `Authorization: Bearer …`, made once and marked sensitive (ureq and `http` print it
+    /// as `Sensitive`).
+    authorization: Option<http::HeaderValue>,
     agent: ureq::Agent,
     /// Object storage: only for a provider with uploads.
     upload_agent: Option<ureq::Agent>,
@@ -118,11 +121,32 @@ fn agent_config(
 }
 
 impl Transport {
-    pub(crate) fn new(settings: Settings) -> Transport {
+    /// Fails only on a token that cannot be sent in a header (a control character in it).
+    pub(crate) fn new(settings: Settings) -> Result<Transport> {
+        let authorization = match &settings.token {
+            None => None,
+            Some(token) => Some(token.header_value().ok_or_else(|| {
+                Error::invalid_input(format!(
+                    "the {} token has characters that cannot be sent in a header",
+                    settings.rules.name
+                ))
+            })?),
+        };
         // Proxies from the environment apply, except to a loopback API (a local stand-in); the
         // builder's proxy applies to everything.
         let proxy = settings.network.proxy_for(url_is_loopback(&settings.base_url));
-        let agent = agent_config(&settings, proxy).accept("application/json").build().new_agent();
+        // Each phase of a request (sending it, its body, waiting for the answer, reading it) is
+        // limited by the call's timeout: the first attempt runs on these; a retry sets what is
+        // left of the call on its request (`run`).
+        let call = wait::finite(settings.timeout);
+        let agent = agent_config(&settings, proxy)
+            .accept("application/json")
+            .timeout_send_request(call)
+            .timeout_send_body(call)
+            .timeout_recv_response(call)
+            .timeout_recv_body(call)
+            .build()
+            .new_agent();
         // Object storage: no API headers, no total limit, but a stall limit on each read/write.
         let upload_agent = settings.upload_stall_timeout.map(|stall| {
             agent_config(&settings, settings.network.proxy_for(false))
@@ -133,7 +157,7 @@ impl Transport {
                 .build()
                 .new_agent()
         });
-        Transport { settings, agent, upload_agent, rate_limit: Mutex::new(None) }
+        Ok(Transport { settings, authorization, agent, upload_agent, rate_limit: Mutex::new(None) })
     }
 
     pub(crate) fn rate_limit(&self) -> Option<RateLimit> {
@@ -172,43 +196,65 @@ impl Transport {
             })?),
             None => None,
         };
-        let path = op.path();
-        // Errors name the call and what it was about: `get-image private/999999`.
-        let resource = resource(O::PATH_TEMPLATE, &path);
-        let what = if resource.is_empty() {
-            O::OPERATION_ID.to_string()
-        } else {
-            format!("{} {resource}", O::OPERATION_ID)
-        };
-        self.call(O::METHOD, &what, &path, &op.query(), &op.headers(), body)
+        // The URL in one buffer: base, path, query.
+        let base = &self.settings.base_url;
+        let mut url = String::with_capacity(base.len() + 96);
+        url.push_str(base);
+        op.write_path(&mut url);
+        let path_end = url.len();
+        let query = op.query();
+        if !query.is_empty() {
+            url.push('?');
+            encode::push_query(&mut url, &query);
+        }
+        let path = url.get(base.len()..path_end).unwrap_or_default();
+        let name = CallName { operation: O::OPERATION_ID, template: O::PATH_TEMPLATE, path };
+        self.call(O::METHOD, name, &url, &op.headers(), body)
     }
 
-    /// Sends one API request, retrying as the policy allows; a non-2xx final answer is an error.
-    pub(crate) fn call(
+    /// Sends one API request to `url`, retrying as the policy allows; a non-2xx final answer
+    /// is an error.
+    fn call(
         &self,
         method: Method,
-        op_id: &str,
-        path: &str,
-        query: &[(&'static str, String)],
+        name: CallName<'_>,
+        url: &str,
         headers: &[(&'static str, String)],
         body: Option<Vec<u8>>,
     ) -> Result<Response> {
-        let mut url = format!("{}{path}", self.settings.base_url);
-        if !query.is_empty() {
-            url.push('?');
-            url.push_str(&encode::query(query));
+        let path = name.path;
+        let uri = url.parse::<http::Uri>().map_err(|e| {
+            Error::invalid_input(format!("cannot build the request to {}: {e}", without_query(url)))
+                .with_source(e)
+        })?;
+        let mut extra = Vec::with_capacity(headers.len());
+        for (header, value) in headers {
+            let (Ok(header), Ok(value)) =
+                (http::HeaderName::from_bytes(header.as_bytes()), http::HeaderValue::from_str(value))
+            else {
+                return Err(Error::invalid_input(format!("{name}: the header {header} cannot be {value:?}")));
+            };
+            extra.push((header, value));
         }
         let start = Instant::now();
         // `None`: a timeout too large to be a deadline, so none.
         let deadline = wait::deadline(start, self.settings.timeout);
         let what = format_args!("{} {method} {path}", self.settings.rules.name);
+        // The send time only serves the debug log line.
+        let logging = log::log_enabled!(target: "cloud_images", log::Level::Debug);
         retry::run(&self.settings.retry, deadline, &what, |attempt| {
-            let remaining = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            // The first attempt has all of the call's time (`start` was just taken): the agent's
+            // own limits. A retry gets what is left.
+            let remaining = match (attempt, deadline) {
+                (1, _) | (_, None) => None,
+                (_, Some(d)) => Some(d.saturating_duration_since(Instant::now())),
+            };
             if remaining.is_some_and(|left| left.is_zero()) {
-                return Try::Stop(self.timed_out(op_id, start).with_attempts(attempt - 1));
+                return Try::Stop(self.timed_out(name, start).with_attempts(attempt - 1));
             }
-            let sent = Instant::now();
-            match self.send_once(method, &url, headers, body.as_deref(), remaining) {
+            let sent = logging.then(Instant::now);
+            let ms = |sent: Option<Instant>| sent.map_or(0, |s| s.elapsed().as_millis());
+            match self.send_once(method, &uri, url, &extra, body.as_deref(), remaining) {
                 Attempt::Done(resp) => {
                     self.note_rate_limit(&resp.headers);
                     log::debug!(
@@ -216,7 +262,7 @@ impl Transport {
                         "{} {method} {path} -> {} (attempt {attempt}, {} ms, request id {})",
                         self.settings.rules.name,
                         resp.status,
-                        sent.elapsed().as_millis(),
+                        ms(sent),
                         request_id(&resp.headers).unwrap_or_else(|| "-".into()),
                     );
                     if (200..300).contains(&resp.status) {
@@ -224,7 +270,7 @@ impl Transport {
                     }
                     let hint = self.wait_hint(&resp);
                     let maintenance = resp.status == 503 && resp.headers.contains_key("x-maintenance-mode");
-                    let error = self.api_error(op_id, &resp, maintenance).with_retry_after(hint);
+                    let error = self.api_error(name, &resp, maintenance).with_retry_after(hint);
                     let provider_asks = error
                         .api()
                         .is_some_and(|api| (self.settings.rules.asks_for_retry)(resp.status, api.parsed()));
@@ -236,7 +282,7 @@ impl Transport {
                         target: "cloud_images",
                         "{} {method} {path} failed (attempt {attempt}, {} ms): {error}",
                         self.settings.rules.name,
-                        sent.elapsed().as_millis(),
+                        ms(sent),
                     );
                     let retry = retry::should_retry(method, &Outcome::NoAnswer(error.kind()));
                     Try::Failed { error, retry, wait: None }
@@ -245,27 +291,40 @@ impl Transport {
         })
     }
 
+    /// One attempt: the request built in place (no `http` builder), sent, its body read.
     fn send_once(
         &self,
         method: Method,
+        uri: &http::Uri,
         url: &str,
-        headers: &[(&str, String)],
+        extra: &[(http::HeaderName, http::HeaderValue)],
         body: Option<&[u8]>,
         limit: Option<Duration>,
     ) -> Attempt {
-        let mut req = http::Request::builder().method(method.as_str()).uri(url);
-        if let Some(token) = &self.settings.token {
-            req = req.header("authorization", token.bearer());
+        let mut head = http::Request::new(());
+        *head.method_mut() = match method {
+            Method::Get => http::Method::GET,
+            Method::Post => http::Method::POST,
+            Method::Put => http::Method::PUT,
+            Method::Patch => http::Method::PATCH,
+            Method::Delete => http::Method::DELETE,
+        };
+        *head.uri_mut() = uri.clone();
+        let fields = head.headers_mut();
+        if let Some(authorization) = &self.authorization {
+            fields.insert(http::header::AUTHORIZATION, authorization.clone());
         }
-        for (name, value) in headers {
-            req = req.header(*name, value.as_str());
+        for (header, value) in extra {
+            fields.append(header.clone(), value.clone());
         }
         // A request without a body sends none: no `Content-Length: 0` on a GET or DELETE.
         let sent = match body {
             Some(bytes) => {
-                self.run(req.header("content-type", "application/json").body(bytes.to_vec()), url, limit)
+                fields.insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static("application/json"));
+                let (parts, ()) = head.into_parts();
+                self.run(http::Request::from_parts(parts, bytes.to_vec()), true, url, limit)
             }
-            None => self.run(req.body(()), url, limit),
+            None => self.run(head, false, url, limit),
         };
         let mut resp = match sent {
             Ok(r) => r,
@@ -280,28 +339,29 @@ impl Transport {
         }
     }
 
-    /// Runs one request within `limit`: each phase gets what is left of the call. Not
+    /// Runs one request, each phase within `limit` when there is one (a retry: what is left of
+    /// the call), else within the agent's limits (the first attempt: the call's timeout). Not
     /// `timeout_global`: a deadline that covers name resolution makes ureq resolve on a new
-    /// thread for every request (~0.2 ms each).
+    /// thread for every request (~0.2 ms each). Setting limits on a request costs ~2,000
+    /// instructions (ureq copies its whole configuration into the request), so the first
+    /// attempt sets none.
     fn run<B: ureq::AsSendBody>(
         &self,
-        req: http::Result<http::Request<B>>,
+        req: http::Request<B>,
+        with_body: bool,
         url: &str,
         limit: Option<Duration>,
     ) -> std::result::Result<http::Response<ureq::Body>, Error> {
-        let req = req.map_err(|e| {
-            Error::invalid_input(format!("cannot build the request to {}: {e}", without_query(url)))
-                .with_source(e)
-        })?;
-        let left = limit;
-        let req = self
-            .agent
-            .configure_request(req)
-            .timeout_send_request(left)
-            .timeout_send_body(left)
-            .timeout_recv_response(left)
-            .timeout_recv_body(left)
-            .build();
+        let req = match limit {
+            None => req,
+            Some(left) => {
+                let left = Some(left);
+                let config = self.agent.configure_request(req).timeout_send_request(left);
+                // A request without a body has no body phase to limit.
+                let config = if with_body { config.timeout_send_body(left) } else { config };
+                config.timeout_recv_response(left).timeout_recv_body(left).build()
+            }
+        };
         self.agent.run(req).map_err(|e| transport_error(e, url))
     }
 
@@ -349,18 +409,14 @@ impl Transport {
             .with_retry_after(retry_after))
     }
 
-    fn timed_out(&self, op_id: &str, start: Instant) -> Error {
+    fn timed_out(&self, name: CallName<'_>, start: Instant) -> Error {
         Error::new(
             ErrorKind::Timeout,
-            format!(
-                "{} {op_id} timed out after {} ms",
-                self.settings.rules.name,
-                start.elapsed().as_millis()
-            ),
+            format!("{} {name} timed out after {} ms", self.settings.rules.name, start.elapsed().as_millis()),
         )
     }
 
-    fn api_error(&self, op_id: &str, resp: &Response, maintenance: bool) -> Error {
+    fn api_error(&self, name: CallName<'_>, resp: &Response, maintenance: bool) -> Error {
         let rules = &self.settings.rules;
         let api = self.api_body(resp);
         let (kind, what) = if maintenance {
@@ -373,7 +429,7 @@ impl Transport {
             .and_then(|s| s.canonical_reason())
             .unwrap_or("error")
             .to_lowercase();
-        let mut message = format!("{} {op_id}: the api {what} {} {reason}", rules.name, resp.status);
+        let mut message = format!("{} {name}: the api {what} {} {reason}", rules.name, resp.status);
         if resp.status == 401 && self.settings.token.is_none() {
             message = format!("{message} ({})", rules.no_token());
         }
@@ -406,7 +462,8 @@ impl Transport {
     }
 
     fn note_rate_limit(&self, headers: &HeaderMap) {
-        if !headers.contains_key("ratelimit-limit") {
+        const LIMIT: http::HeaderName = http::HeaderName::from_static("ratelimit-limit");
+        if !headers.contains_key(LIMIT) {
             return; // one lookup on the hot path when there are none
         }
         let num = |name| header(headers, name).and_then(|v| v.trim().parse::<u64>().ok());
@@ -419,19 +476,36 @@ impl Transport {
     }
 }
 
-/// The values of a path's parameters, decoded and joined by spaces (`private/12345`, or
-/// `7555620 36805527`): the template's `{..}` segments, matched from the end of the path (a
-/// client may put a prefix such as the API version in front).
-fn resource(template: &str, path: &str) -> String {
-    let names = template.split('/').rev();
-    let values = path.split('/').rev();
-    let mut found: Vec<String> = names
-        .zip(values)
-        .filter(|(name, _)| name.starts_with('{'))
-        .map(|(_, value)| percent_encoding::percent_decode_str(value).decode_utf8_lossy().into_owned())
-        .collect();
-    found.reverse();
-    found.join(" ")
+/// Names a call in its errors: the operation and the values of its path's parameters,
+/// decoded (`get-image private/12345`, `get-image-action 7555620 36805527`). Written only when
+/// an error or log line needs it: nothing is formatted on a call that succeeds.
+#[derive(Clone, Copy)]
+pub(crate) struct CallName<'a> {
+    operation: &'static str,
+    /// The spec's path template (`/images/{imageId}`).
+    template: &'static str,
+    /// The path sent, without the query; a client may put a prefix such as the API version in
+    /// front, so the template's segments are matched from the end.
+    path: &'a str,
+}
+
+impl std::fmt::Display for CallName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.operation)?;
+        let (names, values) = (self.template.split('/').count(), self.path.split('/').count());
+        let skip = |n: usize, of: usize| n.saturating_sub(of);
+        let names_and_values = self
+            .template
+            .split('/')
+            .skip(skip(names, values))
+            .zip(self.path.split('/').skip(skip(values, names)));
+        for (name, value) in names_and_values {
+            if name.starts_with('{') {
+                write!(f, " {}", percent_encoding::percent_decode_str(value).decode_utf8_lossy())?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Decodes a 2xx body into `T`, naming the JSON path that failed. An empty body reads as `null`

@@ -297,6 +297,29 @@ fn linode_paths_encode_each_parameter_as_one_segment_and_leave_the_version_to_th
 }
 
 #[test]
+fn write_path_appends_the_same_path_to_what_is_there() {
+    let ops = [
+        (linode::ops::GetImage::new("private/12345").path(), "/images/private%2F12345"),
+        (linode::ops::GetImage::new("é ~").path(), "/images/%C3%A9%20~"),
+        (linode::ops::GetSharegroupImages::new(8306).path(), "/images/sharegroups/8306/images"),
+    ];
+    for (path, expected) in ops {
+        assert_eq!(path, expected);
+    }
+    let mut url = String::from("http://127.0.0.1:9/proxy");
+    linode::ops::PutSharegroupImageshare::new(
+        8306,
+        "shared/5854",
+        linode::types::ImageShareUpdate::default(),
+    )
+    .write_path(&mut url);
+    assert_eq!(url, "http://127.0.0.1:9/proxy/images/sharegroups/8306/images/shared%2F5854");
+    let mut url = String::from("x");
+    digitalocean::ops::ImageActionsGet::new(7555620, 36805527).write_path(&mut url);
+    assert_eq!(url, "x/v2/images/7555620/actions/36805527");
+}
+
+#[test]
 fn linode_get_images_puts_paging_in_the_query_and_the_filter_in_a_header() {
     let op = linode::ops::GetImages::new().page(3).page_size(500).x_filter(r#"{"vendor":"Debian"}"#);
     assert_eq!(op.path(), "/images");

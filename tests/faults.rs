@@ -139,6 +139,30 @@ fn a_503_storm_stops_when_the_call_timeout_would_be_passed() {
 }
 
 #[test]
+fn a_retry_gets_only_what_is_left_of_the_call_timeout() {
+    // The first answer comes after 1 s (a 503, retried at once); the call may take 1.5 s in
+    // all, so the retry has 0.5 s left and gives up on an answer that takes 1 s again. With the
+    // whole 1.5 s it would have succeeded.
+    let server = Server::start_with(|n| {
+        std::thread::sleep(Duration::from_millis(1000));
+        match n {
+            0 => Reply::json(503, r#"{"errors":[{"reason":"Service unavailable"}]}"#),
+            _ => Reply::json(200, LINODE_IMAGE),
+        }
+    });
+    let client = linode::Client::builder()
+        .base_url(server.url())
+        .retry_policy(quick_retries(3))
+        .timeout(Duration::from_millis(1500))
+        .build()
+        .unwrap();
+    let err = get_image(&client).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");
+    assert_eq!(err.attempts(), 2);
+    assert_eq!(server.count(), 2);
+}
+
+#[test]
 fn linode_busy_is_retried_for_a_get() {
     let server = Server::start(vec![
         Reply::json(400, r#"{"errors":[{"reason":"Linode busy."}]}"#),

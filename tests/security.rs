@@ -58,6 +58,18 @@ fn a_token_over_plain_http_is_refused_unless_loopback_or_allowed() {
 }
 
 #[test]
+fn a_token_no_header_can_carry_is_refused_by_build_without_showing_it() {
+    // A control character inside (a paste gone wrong): no request could carry it.
+    let bad = "dop_v1_abc\u{7}def";
+    let err = digitalocean::Client::builder().token(bad).build().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    assert_eq!(err.to_string(), "the digitalocean token has characters that cannot be sent in a header");
+    let err = linode::Client::builder().token("abc\ndef").build().unwrap_err();
+    assert!(!err.to_string().contains("abc"), "{err}");
+    assert!(!format!("{err:?}").contains("abc"), "{err:?}");
+}
+
+#[test]
 fn the_token_is_in_no_debug_or_display() {
     let server = Server::start(vec![
         // A hostile server that echoes the credentials back in its error body.

@@ -190,7 +190,15 @@ impl<O: Operation> Operation for Versioned<'_, O> {
     const PATH_TEMPLATE: &'static str = O::PATH_TEMPLATE;
 
     fn path(&self) -> String {
-        format!("/{}{}", super::ops::segment(self.version.as_str()), self.op.path())
+        let mut out = String::new();
+        self.write_path(&mut out);
+        out
+    }
+
+    fn write_path(&self, out: &mut String) {
+        out.push('/');
+        super::ops::push_segment(out, self.version.as_str());
+        self.op.write_path(out);
     }
 
     fn query(&self) -> Vec<(&'static str, String)> {

@@ -48,6 +48,12 @@ impl ImageId {
             _ => Ok(&self.0),
         }
     }
+
+    /// The id, checked as [`check`](Self::check) does, without a copy.
+    pub(crate) fn into_checked(self) -> Result<String> {
+        self.check()?;
+        Ok(self.0)
+    }
 }
 
 impl From<&str> for ImageId {

@@ -71,8 +71,7 @@ impl<'a> Images<'a> {
     /// # }
     /// ```
     pub fn get(&self, id: impl Into<ImageId>) -> Result<Image> {
-        let id = id.into();
-        self.client.execute(&ops::GetImage::new(id.check()?))
+        self.client.execute(&ops::GetImage::new(id.into().into_checked()?))
     }
 
     /// The share groups of this account that share the private image `id`, lazily

@@ -29,14 +29,7 @@ fn send<O: Operation>(client: &Client, op: &O) -> Result<O::Response> {
 /// Sends `op` to `v4beta`; whatever body a 2xx answer has (Linode sends `{}`) is ignored.
 fn send_empty<O: Operation>(client: &Client, op: &O) -> Result<()> {
     let version = beta();
-    client.transport().call(
-        O::METHOD,
-        O::OPERATION_ID,
-        &client.versioned_on(&version, op).path(),
-        &op.query(),
-        &op.headers(),
-        None,
-    )?;
+    client.transport().send(&client.versioned_on(&version, op))?;
     Ok(())
 }
 
