@@ -18,6 +18,33 @@ where
     Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
 }
 
+/// Decodes an open string enum from the string as the deserializer holds it: a known value
+/// costs no allocation (serde's `Cow<str>` would copy every value into a `String` first); only
+/// a value the enum does not know is kept as an owned `String`.
+pub(crate) fn open_enum<'de, D, T>(d: D) -> std::result::Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: for<'a> From<&'a str> + From<String>,
+{
+    struct Text<T>(std::marker::PhantomData<T>);
+    impl<T> serde::de::Visitor<'_> for Text<T>
+    where
+        T: for<'a> From<&'a str> + From<String>,
+    {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> std::result::Result<T, E> {
+            Ok(T::from(s))
+        }
+        fn visit_string<E: serde::de::Error>(self, s: String) -> std::result::Result<T, E> {
+            Ok(T::from(s))
+        }
+    }
+    d.deserialize_str(Text(std::marker::PhantomData))
+}
+
 /// A listing response: an envelope around one array of items.
 pub(crate) trait Listing: DeserializeOwned {
     /// What the array holds.

@@ -150,7 +150,7 @@ fn expected_completed_transfer() -> Action {
         completed_at: Some("2024-03-18T10:09:53Z".into()),
         resource_id: Some(148_210_377),
         resource_type: Some("image".into()),
-        region: Some(frankfurt()),
+        region: Some(Box::new(frankfurt())),
         region_slug: Some("fra1".into()),
         extra: Map::new(),
     }
@@ -190,17 +190,17 @@ fn images_list_sends_every_filter_in_the_query_and_decodes_the_envelope() {
     };
     let expected = ImageList {
         images: vec![expected_ubuntu_2404(), expected_snapshot()],
-        links: Some(PageLinks {
-            pages: Some(PageLinksPages {
+        links: Some(Box::new(PageLinks {
+            pages: Some(Box::new(PageLinksPages {
                 first: link(1),
                 prev: link(1),
                 next: link(3),
                 last: link(116),
                 extra: Map::new(),
-            }),
+            })),
             extra: Map::new(),
-        }),
-        meta: Some(Meta { total: Some(231), extra: Map::new() }),
+        })),
+        meta: Some(Box::new(Meta { total: Some(231), extra: Map::new() })),
         extra: Map::new(),
     };
     assert_eq!(result.expect("images_list succeeds"), expected);
@@ -222,8 +222,8 @@ fn images_list_without_filters_sends_no_query() {
     mock.assert_calls(1);
     let expected = ImageList {
         images: vec![],
-        links: Some(PageLinks { pages: None, extra: Map::new() }),
-        meta: Some(Meta { total: Some(0), extra: Map::new() }),
+        links: Some(Box::new(PageLinks { pages: None, extra: Map::new() })),
+        meta: Some(Box::new(Meta { total: Some(0), extra: Map::new() })),
         extra: Map::new(),
     };
     assert_eq!(result.expect("images_list succeeds"), expected);
@@ -466,8 +466,8 @@ fn image_actions_list_sends_paging_and_decodes_the_actions() {
                 extra: Map::new(),
             },
         ],
-        links: Some(PageLinks { pages: None, extra: Map::new() }),
-        meta: Some(Meta { total: Some(2), extra: Map::new() }),
+        links: Some(Box::new(PageLinks { pages: None, extra: Map::new() })),
+        meta: Some(Box::new(Meta { total: Some(2), extra: Map::new() })),
         extra: Map::new(),
     };
     assert_eq!(result.expect("imageActions_list succeeds"), expected);
@@ -490,7 +490,7 @@ fn image_actions_list_without_paging_sends_no_query() {
     let expected = ActionList {
         actions: vec![],
         links: None,
-        meta: Some(Meta { total: Some(0), extra: Map::new() }),
+        meta: Some(Box::new(Meta { total: Some(0), extra: Map::new() })),
         extra: Map::new(),
     };
     assert_eq!(result.expect("imageActions_list succeeds"), expected);

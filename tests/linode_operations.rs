@@ -132,15 +132,15 @@ fn expected_private_12345() -> Image {
             region("eu-central", ImageRegionStatus::PendingReplication),
         ],
         is_shared: Some(IsShared::Flag(false)),
-        image_sharing: Some(ImageSharing {
-            shared_with: Some(ImageSharedWith {
+        image_sharing: Some(Box::new(ImageSharing {
+            shared_with: Some(Box::new(ImageSharedWith {
                 sharegroup_count: Some(0),
                 sharegroup_list_url: Some("/images/private%2F12345/sharegroups".into()),
                 extra: Map::new(),
-            }),
+            })),
             shared_by: None,
             extra: Map::new(),
-        }),
+        })),
         extra: Map::new(),
     }
 }
@@ -324,18 +324,18 @@ fn get_image_decodes_a_shared_image_with_its_share_group() {
         tags: vec![],
         regions: vec![region("us-ord", ImageRegionStatus::Available)],
         is_shared: Some(IsShared::Flag(true)),
-        image_sharing: Some(ImageSharing {
+        image_sharing: Some(Box::new(ImageSharing {
             shared_with: None,
-            shared_by: Some(ImageSharedBy {
+            shared_by: Some(Box::new(ImageSharedBy {
                 sharegroup_id: Some(21),
                 sharegroup_uuid: Some("0ee8e1c1-b19b-4052-9487-e3b13faac111".into()),
                 sharegroup_label: Some("platform-golden-images".into()),
                 source_image_id: None,
                 source_image_label: None,
                 extra: Map::new(),
-            }),
+            })),
             extra: Map::new(),
-        }),
+        })),
         extra: Map::new(),
     };
     assert_eq!(result.expect("get-image succeeds"), expected);
@@ -817,14 +817,14 @@ fn share_group_details_decode_with_null_source_fields_and_missing_keys() {
     assert_eq!(sharing.shared_with, None);
     assert_eq!(
         sharing.shared_by,
-        Some(ImageSharedBy {
+        Some(Box::new(ImageSharedBy {
             sharegroup_id: Some(21),
             sharegroup_uuid: None,
             sharegroup_label: None,
             source_image_id: None,
             source_image_label: None,
             extra: Map::new(),
-        })
+        }))
     );
 }
 

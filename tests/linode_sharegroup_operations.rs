@@ -164,18 +164,18 @@ fn share() -> Image {
             extra: Map::new(),
         }],
         is_shared: None,
-        image_sharing: Some(ImageSharing {
+        image_sharing: Some(Box::new(ImageSharing {
             shared_with: None,
-            shared_by: Some(ImageSharedBy {
+            shared_by: Some(Box::new(ImageSharedBy {
                 sharegroup_id: Some(8306),
                 sharegroup_uuid: some(GROUP_UUID),
                 sharegroup_label: some("platform-golden-images"),
                 source_image_id: some("private/160700"),
                 source_image_label: None,
                 extra: Map::new(),
-            }),
+            })),
             extra: Map::new(),
-        }),
+        })),
         extra: Map::new(),
     }
 }

@@ -58,7 +58,7 @@ impl Paged for ops::ImagesList {
         self.page = Some(page);
     }
     fn counters(page: &types::ImageList) -> (Option<&types::PageLinksPages>, Option<u64>) {
-        (page.links.as_ref().and_then(|l| l.pages.as_ref()), page.meta.as_ref().and_then(|m| m.total))
+        (page.links.as_ref().and_then(|l| l.pages.as_deref()), page.meta.as_ref().and_then(|m| m.total))
     }
 }
 
@@ -74,7 +74,7 @@ impl Paged for ops::ImageActionsList {
         self.page = Some(page);
     }
     fn counters(page: &types::ActionList) -> (Option<&types::PageLinksPages>, Option<u64>) {
-        (page.links.as_ref().and_then(|l| l.pages.as_ref()), page.meta.as_ref().and_then(|m| m.total))
+        (page.links.as_ref().and_then(|l| l.pages.as_deref()), page.meta.as_ref().and_then(|m| m.total))
     }
 }
 

@@ -8,6 +8,7 @@
 pub mod types {
     include!(concat!(env!("OUT_DIR"), "/linode_types.rs"));
     include!(concat!(env!("OUT_DIR"), "/linode_enums.rs"));
+    pub use super::super::IsShared;
 }
 
 /// One request type per API operation; run any of them with `Client::execute`.

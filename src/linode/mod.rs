@@ -17,6 +17,7 @@ mod filter;
 mod generated;
 mod ids;
 mod images;
+mod is_shared;
 mod provider;
 mod sharegroups;
 mod upload;
@@ -26,6 +27,7 @@ pub use filter::{Filter, Order};
 pub use generated::{ops, types};
 pub use ids::{ImageId, MembershipToken, ShareGroupId, TokenUuid};
 pub use images::{CreateImage, Images, ListImages, UpdateImage};
+pub use is_shared::IsShared;
 pub use sharegroups::{
     CreateShareGroup, CreateToken, GroupImages, List, Members, ShareGroups, ShareImage, Tokens,
     UpdateImageShare, UpdateShareGroup,

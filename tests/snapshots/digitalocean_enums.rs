@@ -72,8 +72,7 @@ impl<'de> ::serde::Deserialize<'de> for ImageType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
-        Ok(Self::from(s.as_ref()))
+        crate::decode::open_enum(d)
     }
 }
 /**Operating system family of an image. When importing, values outside this list are stored as `Unknown`; public images may report names not listed here.
@@ -182,8 +181,7 @@ impl<'de> ::serde::Deserialize<'de> for Distribution {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
-        Ok(Self::from(s.as_ref()))
+        crate::decode::open_enum(d)
     }
 }
 /**Short code of a DigitalOcean datacenter region. The list reflects the published API; the server may return regions added later.
@@ -300,8 +298,7 @@ impl<'de> ::serde::Deserialize<'de> for RegionSlug {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
-        Ok(Self::from(s.as_ref()))
+        crate::decode::open_enum(d)
     }
 }
 /**Lifecycle state of an image. Note the spelling: `NEW` is upper case (a fresh import), the other states are lower case; `available` means it can be used to create Droplets.
@@ -378,8 +375,7 @@ impl<'de> ::serde::Deserialize<'de> for ImageStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
-        Ok(Self::from(s.as_ref()))
+        crate::decode::open_enum(d)
     }
 }
 /**Filter for `images_list`: public OS distributions or 1-Click application images. Not a value of the Image `type` field.
@@ -444,8 +440,7 @@ impl<'de> ::serde::Deserialize<'de> for ImageKind {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
-        Ok(Self::from(s.as_ref()))
+        crate::decode::open_enum(d)
     }
 }
 /**Action to run on an image: `convert` a backup into a snapshot, or `transfer` it to another region.
@@ -510,8 +505,7 @@ impl<'de> ::serde::Deserialize<'de> for ImageActionType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
-        Ok(Self::from(s.as_ref()))
+        crate::decode::open_enum(d)
     }
 }
 /**Progress of an action: running, finished successfully, or failed.
@@ -580,7 +574,6 @@ impl<'de> ::serde::Deserialize<'de> for ActionStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
-        Ok(Self::from(s.as_ref()))
+        crate::decode::open_enum(d)
     }
 }

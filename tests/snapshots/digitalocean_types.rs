@@ -40,7 +40,7 @@ pub struct Action {
     pub id: u64,
     ///Full description of the region the action runs in, when known.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub region: ::std::option::Option<Region>,
+    pub region: ::std::option::Option<::std::boxed::Box<Region>>,
     ///Slug of the region the action runs in (same as `region.slug`).
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub region_slug: ::std::option::Option<::std::string::String>,
@@ -69,9 +69,9 @@ pub struct ActionList {
     #[serde(deserialize_with = "crate::decode::null_as_empty")]
     pub actions: ::std::vec::Vec<Action>,
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub links: ::std::option::Option<PageLinks>,
+    pub links: ::std::option::Option<::std::boxed::Box<PageLinks>>,
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub meta: ::std::option::Option<Meta>,
+    pub meta: ::std::option::Option<::std::boxed::Box<Meta>>,
     #[serde(flatten)]
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
@@ -176,9 +176,9 @@ pub struct ImageList {
     #[serde(deserialize_with = "crate::decode::null_as_empty")]
     pub images: ::std::vec::Vec<Image>,
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub links: ::std::option::Option<PageLinks>,
+    pub links: ::std::option::Option<::std::boxed::Box<PageLinks>>,
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub meta: ::std::option::Option<Meta>,
+    pub meta: ::std::option::Option<::std::boxed::Box<Meta>>,
     #[serde(flatten)]
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
@@ -216,7 +216,7 @@ pub struct Meta {
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
 pub struct PageLinks {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub pages: ::std::option::Option<PageLinksPages>,
+    pub pages: ::std::option::Option<::std::boxed::Box<PageLinksPages>>,
     #[serde(flatten)]
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
@@ -260,36 +260,4 @@ pub struct Region {
     pub slug: ::std::option::Option<::std::string::String>,
     #[serde(flatten)]
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-}
-/// Error types.
-pub mod error {
-    /// Error from a `TryFrom` or `FromStr` implementation.
-    pub struct ConversionError(::std::borrow::Cow<'static, str>);
-    impl ::std::error::Error for ConversionError {}
-    impl ::std::fmt::Display for ConversionError {
-        fn fmt(
-            &self,
-            f: &mut ::std::fmt::Formatter<'_>,
-        ) -> Result<(), ::std::fmt::Error> {
-            ::std::fmt::Display::fmt(&self.0, f)
-        }
-    }
-    impl ::std::fmt::Debug for ConversionError {
-        fn fmt(
-            &self,
-            f: &mut ::std::fmt::Formatter<'_>,
-        ) -> Result<(), ::std::fmt::Error> {
-            ::std::fmt::Debug::fmt(&self.0, f)
-        }
-    }
-    impl From<&'static str> for ConversionError {
-        fn from(value: &'static str) -> Self {
-            Self(value.into())
-        }
-    }
-    impl From<String> for ConversionError {
-        fn from(value: String) -> Self {
-            Self(value.into())
-        }
-    }
 }

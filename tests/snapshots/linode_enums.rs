@@ -60,8 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for ApiVersion {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
-        Ok(Self::from(s.as_ref()))
+        crate::decode::open_enum(d)
     }
 }
 /**Overall state of an image: `creating` while being captured or processed, `pending_upload` while waiting for the data of an uploaded image, `available` once it can be deployed. Filterable, but not usable with `+order_by`.
@@ -130,8 +129,7 @@ impl<'de> ::serde::Deserialize<'de> for ImageStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
-        Ok(Self::from(s.as_ref()))
+        crate::decode::open_enum(d)
     }
 }
 /**How the image came to be: `manual` (captured or uploaded by a user), `automatic` (kept automatically after its Linode was deleted; expires) or `shared` (shared with you through a share group). Filterable.
@@ -200,8 +198,7 @@ impl<'de> ::serde::Deserialize<'de> for ImageType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
-        Ok(Self::from(s.as_ref()))
+        crate::decode::open_enum(d)
     }
 }
 /**State of an image copy in one region. Note that some values contain a space. `timedout` is not in the published spec but is known to the official TypeScript client.
@@ -286,8 +283,7 @@ impl<'de> ::serde::Deserialize<'de> for ImageRegionStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
-        Ok(Self::from(s.as_ref()))
+        crate::decode::open_enum(d)
     }
 }
 /**The text the API sends in `is_shared` instead of a boolean: so far only `none`.
@@ -348,8 +344,7 @@ impl<'de> ::serde::Deserialize<'de> for IsSharedText {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
-        Ok(Self::from(s.as_ref()))
+        crate::decode::open_enum(d)
     }
 }
 /**State of a membership as its owner sees it: `active` or `revoked` (revoked memberships stay visible for about two weeks).
@@ -414,8 +409,7 @@ impl<'de> ::serde::Deserialize<'de> for MembershipStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
-        Ok(Self::from(s.as_ref()))
+        crate::decode::open_enum(d)
     }
 }
 /**State of a membership token as the member sees it: `pending` (not yet accepted by the owner), `active`, `revoked` or `expired`.
@@ -488,7 +482,6 @@ impl<'de> ::serde::Deserialize<'de> for TokenStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
-        Ok(Self::from(s.as_ref()))
+        crate::decode::open_enum(d)
     }
 }

@@ -68,13 +68,13 @@ pub struct Image {
     pub id: ::std::string::String,
     ///Share-group details: `null` on public images, `shared_with` filled on your own images, `shared_by` filled on `shared/` images.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub image_sharing: ::std::option::Option<ImageSharing>,
+    pub image_sharing: ::std::option::Option<::std::boxed::Box<ImageSharing>>,
     ///`true` for public distribution images, `false` for account-specific ones. Filterable.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_public: ::std::option::Option<bool>,
     ///Whether the image has ever been offered through a share group (`true` can stay after the last share is gone). `false` on public images, `null` on `shared/` images.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_shared: ::std::option::Option<IsShared>,
+    pub is_shared: ::std::option::Option<::cloud_images::linode::IsShared>,
     ///Short human-readable name. Filterable.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub label: ::std::option::Option<::std::string::String>,
@@ -238,10 +238,10 @@ pub struct ImageSharedWith {
 pub struct ImageSharing {
     ///Set when the image was shared with you by another account.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub shared_by: ::std::option::Option<ImageSharedBy>,
+    pub shared_by: ::std::option::Option<::std::boxed::Box<ImageSharedBy>>,
     ///Set when the image belongs to you and is offered through share groups.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub shared_with: ::std::option::Option<ImageSharedWith>,
+    pub shared_with: ::std::option::Option<::std::boxed::Box<ImageSharedWith>>,
     #[serde(flatten)]
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
@@ -283,61 +283,6 @@ pub struct ImageUploadCreate {
     ///Tags for the new image. Optional. Each tag must be 3 to 100 characters long; at most 500 tags per image. Sending `null` or leaving the field out sets no tags.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-}
-///Whether the image is shared through a share group. The API sends either a boolean (`IsShared::Flag`) or the string `"none"` (`IsShared::Text`). Filterable. (The branch names give typify the variant names `Flag` and `Text`.)
-#[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
-#[serde(untagged)]
-pub enum IsShared {
-    Flag(bool),
-    Text(::cloud_images::linode::types::IsSharedText),
-}
-impl ::std::fmt::Display for IsShared {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::Flag(x) => x.fmt(f),
-            Self::Text(x) => x.fmt(f),
-        }
-    }
-}
-impl ::std::str::FromStr for IsShared {
-    type Err = self::error::ConversionError;
-    fn from_str(
-        value: &str,
-    ) -> ::std::result::Result<Self, self::error::ConversionError> {
-        if let Ok(v) = value.parse() {
-            Ok(Self::Flag(v))
-        } else if let Ok(v) = value.parse() {
-            Ok(Self::Text(v))
-        } else {
-            Err("string conversion failed for all variants".into())
-        }
-    }
-}
-impl ::std::convert::TryFrom<&str> for IsShared {
-    type Error = self::error::ConversionError;
-    fn try_from(
-        value: &str,
-    ) -> ::std::result::Result<Self, self::error::ConversionError> {
-        value.parse()
-    }
-}
-impl ::std::convert::TryFrom<::std::string::String> for IsShared {
-    type Error = self::error::ConversionError;
-    fn try_from(
-        value: ::std::string::String,
-    ) -> ::std::result::Result<Self, self::error::ConversionError> {
-        value.parse()
-    }
-}
-impl ::std::convert::From<bool> for IsShared {
-    fn from(value: bool) -> Self {
-        Self::Flag(value)
-    }
-}
-impl ::std::convert::From<::cloud_images::linode::types::IsSharedText> for IsShared {
-    fn from(value: ::cloud_images::linode::types::IsSharedText) -> Self {
-        Self::Text(value)
-    }
 }
 ///Request body of `post-sharegroup-members`.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
@@ -597,36 +542,4 @@ pub struct TokenPage {
 pub struct TokenUpdate {
     ///The new name of the token.
     pub label: ::std::string::String,
-}
-/// Error types.
-pub mod error {
-    /// Error from a `TryFrom` or `FromStr` implementation.
-    pub struct ConversionError(::std::borrow::Cow<'static, str>);
-    impl ::std::error::Error for ConversionError {}
-    impl ::std::fmt::Display for ConversionError {
-        fn fmt(
-            &self,
-            f: &mut ::std::fmt::Formatter<'_>,
-        ) -> Result<(), ::std::fmt::Error> {
-            ::std::fmt::Display::fmt(&self.0, f)
-        }
-    }
-    impl ::std::fmt::Debug for ConversionError {
-        fn fmt(
-            &self,
-            f: &mut ::std::fmt::Formatter<'_>,
-        ) -> Result<(), ::std::fmt::Error> {
-            ::std::fmt::Debug::fmt(&self.0, f)
-        }
-    }
-    impl From<&'static str> for ConversionError {
-        fn from(value: &'static str) -> Self {
-            Self(value.into())
-        }
-    }
-    impl From<String> for ConversionError {
-        fn from(value: String) -> Self {
-            Self(value.into())
-        }
-    }
 }
