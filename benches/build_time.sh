@@ -10,9 +10,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 mkdir -p "$work/lib" "$work/bare/src"
-cp -r "$root/Cargo.toml" "$root/Cargo.lock" "$root/build.rs" "$root/openapi" "$root/src" "$work/lib/"
-# The benches, examples and tests are not part of a library build.
-sed -i '/^\[\[bench\]\]/,$d' "$work/lib/Cargo.toml"
+cp -r "$root/Cargo.toml" "$root/Cargo.lock" "$root/build.rs" "$root/build" "$root/openapi" "$root/src" \
+  "$work/lib/"
+# The library as a dependent builds it: no benches, examples or binaries (their tables go), and
+# none of this workspace's [profile.*] tables (a dependent's own profile applies).
+awk '/^\[/ { skip = ($0 ~ /^\[\[(bench|example|bin)\]\]/ || $0 ~ /^\[profile/) } !skip' \
+  "$root/Cargo.toml" > "$work/lib/Cargo.toml"
+rm -rf "$work/lib/src/bin"
 cat > "$work/bare/Cargo.toml" <<'TOML'
 [package]
 name = "bare"
@@ -37,7 +41,7 @@ build() { # dir -> seconds, from an empty target folder
   (cd "$1" && cargo fetch -q >/dev/null 2>&1 || true
    rm -rf "$1/target"
    start=$(date +%s.%N)
-   CARGO_TARGET_DIR="$1/target" cargo build -q 2>/dev/null
+   CARGO_TARGET_DIR="$1/target" cargo build -q >&2
    end=$(date +%s.%N)
    echo "$end - $start" | bc)
 }
