@@ -418,8 +418,8 @@ fn response_structs(ast: &syn::File, responses: &BTreeSet<String>) -> BTreeSet<S
 /// In the response models, an object a response may leave out is boxed: `Option<Box<T>>`
 /// costs a pointer in its parent where `Option<T>` costs all of `T`. A listing holds hundreds
 /// of items, and their size decides its speed: the Linode `Image` went from 648 to 432 bytes
-/// (`image_sharing`, 224 bytes inline, is `null` on every public image), and listing it went
-/// from 0.80 to 0.9x of a raw loop's items per second (BENCHMARKS.md).
+/// (`image_sharing`, 224 bytes inline, is `null` on every public image), the size of a raw
+/// loop's struct (BENCHMARKS.md, section 2: item size was most of the listing's gap).
 fn box_optional_objects(ast: &mut syn::File, lenient: &BTreeSet<String>) {
     let structs: BTreeSet<String> = ast
         .items

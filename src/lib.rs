@@ -98,6 +98,9 @@
 //!   Request bodies are not touched: what you send stays as the spec says.
 //! - an enum value this crate does not know is kept (`ImageStatus::Other("hibernating")`), and
 //!   so is an unknown field (in `extra`).
+//! - an object a response may leave out is boxed (`image.image_sharing: Option<Box<_>>`), so an
+//!   absent one costs a pointer, not its size, in each of a listing's hundreds of items; read it
+//!   as usual (`image.image_sharing.as_deref()`, or its fields through the box).
 //!
 //! In a listing, an item that still cannot be decoded does not hide the others: it comes out of
 //! the iterator as an error in its place, naming its position, its `id` when it has one, and the
