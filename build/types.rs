@@ -385,13 +385,17 @@ fn drop_unused_error_module(ast: &mut syn::File) {
     }
 }
 
-/// The response models' structs, closed over the struct types their fields name.
-fn response_structs(ast: &syn::File, responses: &BTreeSet<String>) -> BTreeSet<String> {
-    let structs: BTreeSet<String> = ast
-        .items
+/// The names of the structs in `ast`.
+fn struct_names(ast: &syn::File) -> BTreeSet<String> {
+    ast.items
         .iter()
         .filter_map(|i| if let syn::Item::Struct(s) = i { Some(s.ident.to_string()) } else { None })
-        .collect();
+        .collect()
+}
+
+/// The response models' structs, closed over the struct types their fields name.
+fn response_structs(ast: &syn::File, responses: &BTreeSet<String>) -> BTreeSet<String> {
+    let structs = struct_names(ast);
     let mut lenient: BTreeSet<String> =
         responses.iter().map(|n| pascal(n)).filter(|n| structs.contains(n)).collect();
     let mut todo: Vec<String> = lenient.iter().cloned().collect();
@@ -421,11 +425,7 @@ fn response_structs(ast: &syn::File, responses: &BTreeSet<String>) -> BTreeSet<S
 /// (`image_sharing`, 224 bytes inline, is `null` on every public image), the size of a raw
 /// loop's struct (BENCHMARKS.md, section 2: item size was most of the listing's gap).
 fn box_optional_objects(ast: &mut syn::File, lenient: &BTreeSet<String>) {
-    let structs: BTreeSet<String> = ast
-        .items
-        .iter()
-        .filter_map(|i| if let syn::Item::Struct(s) = i { Some(s.ident.to_string()) } else { None })
-        .collect();
+    let structs = struct_names(ast);
     for item in &mut ast.items {
         let syn::Item::Struct(s) = item else { continue };
         let syn::Fields::Named(fields) = &mut s.fields else { continue };
