@@ -456,3 +456,14 @@ fn upload_lengths_of_zero_or_u64_max_are_refused_before_any_request() {
     }
     any.assert_calls(0);
 }
+
+#[test]
+fn a_header_value_no_request_can_carry_is_refused_before_sending() {
+    let server = MockServer::start();
+    let nothing = nothing_expected(&server);
+    let op = linode::ops::GetImages::new().x_filter("{\"label\":\"a\nb\"}");
+    let err = linode_client(&server).execute(&op).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    assert!(err.to_string().starts_with("get-images: the header X-Filter cannot be "), "{err}");
+    nothing.assert_hits(0);
+}
