@@ -114,9 +114,9 @@ pub fn operations_tokens(
             push_segment(&mut out, value);
             out
         }
-        /// Appends `value` to `out` as one percent-encoded path segment. A byte at a time: for
-        /// `private/12345`, ~100 instructions where `percent-encoding`'s iterator took ~450 (it
-        /// runs on every call).
+        /// Appends `value` to `out` as one percent-encoded path segment, a byte at a time: the
+        /// path of `get-image private/1234` takes 290 instructions where `percent-encoding`'s
+        /// iterator took 450 (callgrind; it runs on every call).
         #[allow(dead_code)]
         pub(crate) fn push_segment(out: &mut ::std::string::String, value: &str) {
             // A half byte as an upper-case hex digit.

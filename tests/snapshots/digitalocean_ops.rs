@@ -10,9 +10,9 @@ pub(crate) fn segment(value: &str) -> ::std::string::String {
     push_segment(&mut out, value);
     out
 }
-/// Appends `value` to `out` as one percent-encoded path segment. A byte at a time: for
-/// `private/12345`, ~100 instructions where `percent-encoding`'s iterator took ~450 (it
-/// runs on every call).
+/// Appends `value` to `out` as one percent-encoded path segment, a byte at a time: the
+/// path of `get-image private/1234` takes 290 instructions where `percent-encoding`'s
+/// iterator took 450 (callgrind; it runs on every call).
 #[allow(dead_code)]
 pub(crate) fn push_segment(out: &mut ::std::string::String, value: &str) {
     fn hex(nibble: u8) -> char {
