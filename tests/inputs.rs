@@ -465,5 +465,5 @@ fn a_header_value_no_request_can_carry_is_refused_before_sending() {
     let err = linode_client(&server).execute(&op).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
     assert!(err.to_string().starts_with("get-images: the header X-Filter cannot be "), "{err}");
-    nothing.assert_hits(0);
+    nothing.assert_calls(0);
 }
