@@ -1,18 +1,10 @@
 #[allow(unused_imports)]
 use super::types;
-/// `private/123` as `private%2F123`: one path segment. RFC 3986 "unreserved" characters
-/// (letters, digits, `-`, `.`, `_`, `~`) stay; every other byte, `/` and those of
-/// non-ASCII characters included, is percent-encoded, so that a value is always one
-/// path segment.
-#[allow(dead_code)]
-pub(crate) fn segment(value: &str) -> ::std::string::String {
-    let mut out = ::std::string::String::with_capacity(value.len() + 8);
-    push_segment(&mut out, value);
-    out
-}
-/// Appends `value` to `out` as one percent-encoded path segment, a byte at a time: the
-/// path of `get-image private/1234` takes 290 instructions where `percent-encoding`'s
-/// iterator took 450 (callgrind; it runs on every call).
+/// Appends `value` to `out` as one path segment (`private/123` as `private%2F123`): RFC
+/// 3986 "unreserved" characters (letters, digits, `-`, `.`, `_`, `~`) stay; every other
+/// byte, `/` and those of non-ASCII characters included, is percent-encoded, a byte at a
+/// time: the path of `get-image private/1234` takes 290 instructions where
+/// `percent-encoding`'s iterator took 450 (callgrind; it runs on every call).
 #[allow(dead_code)]
 pub(crate) fn push_segment(out: &mut ::std::string::String, value: &str) {
     fn hex(nibble: u8) -> char {

@@ -202,13 +202,17 @@ impl Own {
         let bytes = self.bytes(now, t);
         let sharing = match &self.shared_by {
             Some(by) => json!({"shared_with": null, "shared_by": by}),
-            None => json!({
-                "shared_with": {
-                    "sharegroup_count": self.shared_in,
-                    "sharegroup_list_url": format!("/images/{}/sharegroups", crate::linode::ops::segment(&self.id)),
-                },
-                "shared_by": null,
-            }),
+            None => {
+                // The generated request type writes the path as the client sends it.
+                let op = crate::linode::ops::GetImagesSharegroupsImage::new(self.id.clone());
+                json!({
+                    "shared_with": {
+                        "sharegroup_count": self.shared_in,
+                        "sharegroup_list_url": crate::Operation::path(&op),
+                    },
+                    "shared_by": null,
+                })
+            }
         };
         json!({
             "id": self.id,
