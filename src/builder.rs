@@ -4,6 +4,7 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::time::Duration;
 
+use crate::clock::Clock;
 use crate::network::{self, Network, ProxyChoice};
 use crate::provider::{Provider, Rules};
 use crate::secret::Token;
@@ -40,6 +41,8 @@ pub struct ClientBuilder<P: Provider> {
     allow_insecure_http: bool,
     proxy: ProxySetting,
     root_certificates_pem: Vec<Vec<u8>>,
+    /// The client's time source: real unless a test sets one.
+    clock: Clock,
     /// The settings only this provider has.
     pub(crate) options: P::Options,
     provider: PhantomData<P>,
@@ -58,6 +61,7 @@ impl<P: Provider> Default for ClientBuilder<P> {
             allow_insecure_http: false,
             proxy: ProxySetting::Env,
             root_certificates_pem: Vec::new(),
+            clock: Clock::default(),
             options: P::Options::default(),
             provider: PhantomData,
         }
@@ -78,6 +82,7 @@ impl<P: Provider> fmt::Debug for ClientBuilder<P> {
             .field("allow_insecure_http", &self.allow_insecure_http)
             .field("proxy", &self.proxy)
             .field("root_certificates_pem", &self.root_certificates_pem.len())
+            .field("clock", &self.clock)
             .field("provider", &P::NAME)
             .finish()
     }
@@ -204,14 +209,17 @@ impl<P: Provider> ClientBuilder<P> {
         self
     }
 
-    /// The limit for one API call in all, retries and their waits included (default 60 s). Zero
-    /// is refused by `build`; 100 years or more (up to `Duration::MAX`) means no limit.
+    /// The limit for one API call in all (default 60 s): every attempt, each from connecting to
+    /// the last byte of the answer, and every wait between attempts. Zero is refused by `build`;
+    /// 100 years or more (up to `Duration::MAX`) means no limit.
     ///
-    /// No retry starts, and no wait is begun, that the limit would not allow. Within one attempt
-    /// each step (sending the request, waiting for the answer, reading its body) may take what
-    /// was left of the limit when the attempt began: a server that stalls in every step in turn
-    /// can stretch an attempt past it. A limit on the whole attempt would make ureq resolve the
-    /// host name on a new thread for every request.
+    /// An attempt that runs out of it ends with an [`ErrorKind::Timeout`](crate::ErrorKind::Timeout)
+    /// error, however the server stalls (a slow answer, a slow body, headers a byte at a time);
+    /// a retry gets only what is left, and no wait is begun that would end after it (a
+    /// `Retry-After` that would is not waited: the call fails at once with
+    /// [`retry_after`](crate::Error::retry_after) set). Opening a connection is also limited by
+    /// [`connect_timeout`](Self::connect_timeout). Within a [`Wait`](crate::Wait), each look is
+    /// limited by this and by what is left of the wait's own timeout, whichever ends first.
     ///
     /// ```
     /// use std::time::Duration;
@@ -336,6 +344,39 @@ impl<P: Provider> ClientBuilder<P> {
         self
     }
 
+    /// The clock the client reads time from (feature `testing`), instead of real time. With a
+    /// [manual](crate::testing::Clock::manual) clock, every sleep of the client (the wait
+    /// before a retry, the interval between a wait's looks) advances that clock instead of
+    /// sleeping, so a test of a `Retry-After` or a long wait takes no real time; timeouts,
+    /// deadlines and [`Polled::elapsed`](crate::Polled::elapsed) are measured on it, and an
+    /// answer that comes after its attempt's time limit on that clock (a stand-in's
+    /// [`Fault::delay`](crate::testing::Fault::delay) advances it) is an
+    /// [`ErrorKind::Timeout`](crate::ErrorKind::Timeout) error, as it would be in real time. A
+    /// [real](crate::testing::Clock::real) clock is real time.
+    ///
+    /// Give a client the stand-in's clock to share one time line with it.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use cloud_images::testing::{Clock, Fault, LinodeStandIn};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = LinodeStandIn::builder().clock(Clock::manual()).start()?;
+    /// let client = stand_in.client_builder().clock(stand_in.clock().clone()).build()?;
+    /// stand_in.inject("get-image", Fault::too_many_requests(Duration::from_secs(5)));
+    /// let before = stand_in.clock().now();
+    /// client.images().get("linode/debian12")?; // the 429, then the image
+    /// // The client waited the 5 s asked for, on the manual clock: no real time passed.
+    /// assert!(stand_in.clock().now().duration_since(before).unwrap() >= Duration::from_secs(5));
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[cfg(feature = "testing")]
+    pub fn clock(mut self, clock: crate::testing::Clock) -> Self {
+        self.clock = Clock::of(clock);
+        self
+    }
+
     /// The proxy and TLS settings, checked.
     fn network(&self) -> Result<Network> {
         let proxy = match &self.proxy {
@@ -412,6 +453,7 @@ impl<P: Provider> ClientBuilder<P> {
             upload_stall_timeout,
             max_response_size: self.max_response_size,
             network,
+            clock: self.clock.clone(),
         })
     }
 }

@@ -155,7 +155,9 @@
 //!
 //! Images and actions take time: a [`Wait`] polls until they are ready, fails with the
 //! provider's reason, or times out with the last status seen, the same way on both providers;
-//! its `on_poll` callback sees every look and can stop the wait.
+//! its `on_poll` callback sees every look and can stop the wait. Its
+//! [`timeout`](Wait::timeout) bounds the whole wait: each look is an API call limited by what
+//! is left of it as well as by the client's call timeout.
 //!
 //! ```no_run
 //! use std::time::Duration;
@@ -189,7 +191,22 @@
 //! error id, request id, the body as text and JSON) and the attempts made. API calls and upload
 //! `PUT`s are retried by one [`RetryPolicy`] and one set of rules (429 always; 408, 502, 503,
 //! 504, connection failures and timeouts only for `GET`, `PUT` and `DELETE`, so a create is
-//! never sent twice), honouring `Retry-After`, within the client's call timeout.
+//! never sent twice).
+//!
+//! - **A server's hint is obeyed, never shortened.** A retry is never sent before the
+//!   `Retry-After` (seconds or HTTP date) or, on a 429, DigitalOcean's `ratelimit-reset` has
+//!   passed. A hint longer than the policy's [`max_wait`](RetryPolicy::max_wait) (30 s by
+//!   default), or one that would end after the call's timeout, is not waited at all: the call
+//!   fails at once and [`Error::retry_after`] says how long the server asked for. Without a
+//!   hint, the wait is a jittered exponential backoff capped at `max_wait`.
+//! - **The call's [`timeout`](ClientBuilder::timeout) bounds the whole call** (60 s by
+//!   default): each attempt from connecting to the last byte of its answer, and every wait;
+//!   running out of it is an [`ErrorKind::Timeout`] error.
+//! - **A lost answer is not a failure.** A `DELETE` retried after an attempt whose outcome is
+//!   unknown (the connection dropped or was reset, the time ran out, the answer was cut, or a
+//!   gateway answered 502 or 504) that then gets 404 was done by that attempt: it succeeds. A
+//!   404 at the first attempt, or after attempts that were all answered (a 429, a 503, ...), is
+//!   a not-found error.
 //!
 //! ```no_run
 //! use std::time::Duration;
@@ -263,7 +280,8 @@
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let stand_in = LinodeStandIn::builder().clock(Clock::manual()).start()?;
-//! let client = stand_in.client()?; // its URL, its token, retries with short waits
+//! // Its URL, its token, quick retries; on its clock, the client's waits take no real time.
+//! let client = stand_in.client_builder().clock(stand_in.clock().clone()).build()?;
 //! stand_in.inject("post-upload-image", Fault::too_many_requests(Duration::from_secs(1)));
 //!
 //! // The code under test: upload, wait, replicate, wait.
@@ -317,6 +335,7 @@
 extern crate self as cloud_images;
 
 mod builder;
+mod clock;
 mod decode;
 mod encode;
 mod error;

@@ -1,5 +1,6 @@
 //! Proxies and TLS trust: what the builder's `proxy`, `no_proxy` and
-//! `add_root_certificate_pem` turn into, and which transport errors are TLS failures.
+//! `add_root_certificate_pem` turn into, and which transport errors are TLS failures; and the
+//! resolver of the API agent.
 
 use std::fmt;
 
@@ -192,6 +193,46 @@ pub(crate) fn is_tls_error(e: &ureq::Error) -> bool {
     }
 }
 
+/// The API agent's name resolver: an IP address (`127.0.0.1`, `[::1]`: a local stand-in) is
+/// answered at once; a name goes to ureq's [`DefaultResolver`], which, the agent having a
+/// deadline, looks it up on a new thread (to give up on time).
+///
+/// [`DefaultResolver`]: ureq::unversioned::resolver::DefaultResolver
+#[derive(Debug, Default)]
+pub(crate) struct Resolver(ureq::unversioned::resolver::DefaultResolver);
+
+impl ureq::unversioned::resolver::Resolver for Resolver {
+    fn resolve(
+        &self,
+        uri: &ureq::http::Uri,
+        config: &ureq::config::Config,
+        timeout: ureq::unversioned::transport::NextTimeout,
+    ) -> std::result::Result<ureq::unversioned::resolver::ResolvedSocketAddrs, ureq::Error> {
+        if let Some(addr) = ip_literal(uri) {
+            let mut addrs = self.empty();
+            if addrs.try_push(addr).is_ok() {
+                return Ok(addrs);
+            }
+        }
+        self.0.resolve(uri, config, timeout)
+    }
+}
+
+/// The socket address of a URI whose host is an IP address, with its port or the scheme's
+/// (`http` 80, `https` 443); `None` for a name or another scheme.
+fn ip_literal(uri: &ureq::http::Uri) -> Option<std::net::SocketAddr> {
+    let host = uri.host()?;
+    let ip = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')).unwrap_or(host);
+    let ip = ip.parse::<std::net::IpAddr>().ok()?;
+    let port = match (uri.port_u16(), uri.scheme_str()) {
+        (Some(port), _) => port,
+        (None, Some(s)) if s.eq_ignore_ascii_case("http") => 80,
+        (None, Some(s)) if s.eq_ignore_ascii_case("https") => 443,
+        _ => return None,
+    };
+    Some(std::net::SocketAddr::new(ip, port))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,5 +300,16 @@ mod tests {
             assert_eq!(e.kind(), crate::ErrorKind::InvalidInput, "{bad}");
             assert!(e.to_string().contains("root certificate"), "{e}");
         }
+    }
+
+    #[test]
+    fn ip_addresses_are_resolved_without_a_lookup() {
+        let addr = |uri: &str| ip_literal(&uri.parse().unwrap());
+        assert_eq!(addr("http://127.0.0.1:8041/v4"), Some("127.0.0.1:8041".parse().unwrap()));
+        assert_eq!(addr("http://[::1]:9/x"), Some("[::1]:9".parse().unwrap()));
+        assert_eq!(addr("https://10.1.2.3/"), Some("10.1.2.3:443".parse().unwrap()));
+        assert_eq!(addr("http://10.1.2.3"), Some("10.1.2.3:80".parse().unwrap()));
+        assert_eq!(addr("http://localhost:8041"), None);
+        assert_eq!(addr("https://api.linode.com"), None);
     }
 }

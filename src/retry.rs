@@ -1,10 +1,12 @@
 //! Retries, all in one place: which failures are worth another try (for API calls and uploads
 //! alike), how long to wait first, and the one loop that does it.
 
+use std::cell::Cell;
 use std::hash::{BuildHasher, Hasher, RandomState};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use crate::clock::Clock;
 use crate::{Error, ErrorKind, Method, Result};
 
 /// How failed calls are retried. On by default: 4 retries, each wait at most 30 s, all of it
@@ -12,12 +14,25 @@ use crate::{Error, ErrorKind, Method, Result};
 ///
 /// Retried: 429 (any method: the server did not act), and for `GET`, `PUT` and `DELETE` only,
 /// 408, 502, 503, 504, Linode's 400 "Linode busy." (and object storage's 500 for uploads),
-/// connection failures before a response and timeouts (while the call's time allows). A `POST` is never retried on anything but 429,
-/// so a retried create cannot make two images. A 503 with `X-Maintenance-Mode` and a TLS failure
-/// are never retried. Upload `PUT`s follow the same rules, when their data can be read again.
+/// connection failures before a response and timeouts (while the call's time allows). A `POST`
+/// is never retried on anything but 429, so a retried create cannot make two images. A 503 with
+/// `X-Maintenance-Mode` and a TLS failure are never retried. Upload `PUT`s follow the same
+/// rules, when their data can be read again.
 ///
-/// The wait is the server's `Retry-After` (seconds or HTTP date), else DigitalOcean's
-/// `ratelimit-reset` on a 429, else exponential backoff with full jitter; each capped.
+/// How long to wait before a retry:
+///
+/// - When the server says (`Retry-After`, in seconds or as an HTTP date; else, on a 429,
+///   DigitalOcean's `ratelimit-reset`), exactly that long: the hint is a floor, never
+///   shortened. A hint longer than [`max_wait`](Self::max_wait), or one that would end after
+///   the call's timeout, is not waited at all: the call fails at once, and the error's
+///   [`retry_after`](crate::Error::retry_after) is the hint, for the caller to decide.
+/// - Otherwise, exponential backoff with full jitter (a random wait up to
+///   [`base_delay`](Self::base_delay) × 2^(retry − 1), capped at `max_wait`). A backoff that
+///   would end after the call's timeout is not waited: the call fails with the last error.
+///
+/// A `DELETE` retried after an attempt whose outcome is unknown (no answer: the connection
+/// dropped or was reset, the time ran out, the answer was cut; or a gateway's 502 or 504) that
+/// then gets 404 has done what was asked: the earlier attempt deleted it, and the call succeeds.
 ///
 /// ```
 /// use std::time::Duration;
@@ -71,9 +86,11 @@ impl RetryPolicy {
         self
     }
 
-    /// The longest single wait between attempts (default 30 s), whatever the server asks. Zero
-    /// retries at once; `Duration::MAX` leaves every wait uncapped (the call timeout still
-    /// bounds them: a wait that would end after it is not waited).
+    /// The longest single wait between attempts (default 30 s). A backoff is capped at it; a
+    /// server's hint (`Retry-After`, `ratelimit-reset`) is never shortened: a longer one ends
+    /// the call at once, with [`retry_after`](crate::Error::retry_after) set to it. Zero retries
+    /// at once when the server gives no hint (or a hint of 0); `Duration::MAX` accepts every
+    /// hint (the call timeout still bounds them: a wait that would end after it is not waited).
     ///
     /// ```
     /// use std::time::Duration;
@@ -133,15 +150,19 @@ impl RetryPolicy {
         self.base_delay
     }
 
-    /// The wait before retry number `retry` (1-based): the server's hint if any, else full
-    /// jitter over `base * 2^(retry-1)`; capped at `max_wait` either way.
-    pub(crate) fn wait(&self, retry: u32, hint: Option<Duration>) -> Duration {
-        let wait = hint.unwrap_or_else(|| {
-            let exp =
-                self.base_delay.saturating_mul(1u32.checked_shl(retry.saturating_sub(1)).unwrap_or(u32::MAX));
-            jitter(exp.min(self.max_wait))
-        });
-        wait.min(self.max_wait)
+    /// The wait before retry number `retry` (1-based): the server's hint if any, as it is
+    /// (`None`: the hint is longer than `max_wait`, so no retry); else full jitter over
+    /// `base * 2^(retry-1)`, capped at `max_wait`.
+    pub(crate) fn wait(&self, retry: u32, hint: Option<Duration>) -> Option<Duration> {
+        match hint {
+            Some(hint) => (hint <= self.max_wait).then_some(hint),
+            None => {
+                let exp = self
+                    .base_delay
+                    .saturating_mul(1u32.checked_shl(retry.saturating_sub(1)).unwrap_or(u32::MAX));
+                Some(jitter(exp.min(self.max_wait)))
+            }
+        }
     }
 }
 
@@ -202,12 +223,46 @@ pub(crate) enum Try<T> {
     },
 }
 
+/// A point in time by which something must be done (`None`: no limit), and whether it was what
+/// stopped it: an attempt ran out of time at it, or a wait before a retry would have passed it.
+#[derive(Debug, Default)]
+pub(crate) struct Deadline {
+    at: Option<Instant>,
+    reached: Cell<bool>,
+}
+
+impl Deadline {
+    pub(crate) fn new(at: Option<Instant>) -> Deadline {
+        Deadline { at, reached: Cell::new(false) }
+    }
+
+    pub(crate) fn at(&self) -> Option<Instant> {
+        self.at
+    }
+
+    /// Whether the deadline stopped the work (see [`Deadline`]).
+    pub(crate) fn reached(&self) -> bool {
+        self.reached.get()
+    }
+
+    pub(crate) fn mark_reached(&self) {
+        self.reached.set(true);
+    }
+
+    /// Time left at `now`; `None`: no limit.
+    pub(crate) fn left(&self, now: Instant) -> Option<Duration> {
+        self.at.map(|d| d.saturating_duration_since(now))
+    }
+}
+
 /// The one retry loop, for API calls and uploads: tries until done, a failure that may not be
-/// retried, the policy's count, or a wait that would pass `deadline`. The error says how many
-/// attempts were made.
+/// retried, the policy's count, a server's hint longer than `max_wait`, or a wait that would
+/// end at or after `deadline` (then marked reached). It never sleeps past the deadline, and
+/// sleeps on `clock`. The error says how many attempts were made.
 pub(crate) fn run<T>(
     policy: &RetryPolicy,
-    deadline: Option<Instant>,
+    clock: &Clock,
+    deadline: &Deadline,
     what: &dyn std::fmt::Display,
     mut attempt: impl FnMut(u32) -> Try<T>,
 ) -> Result<T> {
@@ -222,19 +277,34 @@ pub(crate) fn run<T>(
         if !retry || n > policy.get_max_retries() {
             return Err(error.with_attempts(n));
         }
-        let wait = policy.wait(n, hint);
-        if deadline.is_some_and(|d| Instant::now().checked_add(wait).is_none_or(|then| then >= d)) {
-            return Err(error.with_attempts(n));
-        }
         // Kind and status only: an error's text may quote the server's body.
         let status = error.status().map(|s| format!(", status {s}")).unwrap_or_default();
+        let Some(wait) = policy.wait(n, hint) else {
+            log::debug!(
+                target: "cloud_images::retry",
+                "{what}: attempt {n} failed ({:?}{status}); the server asks to wait {} s, more than max_wait: not retried",
+                error.kind(),
+                hint.unwrap_or_default().as_secs_f32()
+            );
+            return Err(error.with_attempts(n));
+        };
+        if deadline.at().is_some_and(|d| clock.now().checked_add(wait).is_none_or(|then| then >= d)) {
+            deadline.mark_reached();
+            log::debug!(
+                target: "cloud_images::retry",
+                "{what}: attempt {n} failed ({:?}{status}); a wait of {} ms would pass the deadline: not retried",
+                error.kind(),
+                wait.as_millis()
+            );
+            return Err(error.with_attempts(n));
+        }
         log::debug!(
             target: "cloud_images::retry",
             "{what}: attempt {n} failed ({:?}{status}); retrying in {} ms",
             error.kind(),
             wait.as_millis()
         );
-        std::thread::sleep(wait);
+        clock.sleep(wait);
     }
 }
 
@@ -311,12 +381,14 @@ mod tests {
     }
 
     #[test]
-    fn waits_are_capped_and_jittered_within_bounds() {
+    fn hints_are_floors_and_backoff_is_capped_and_jittered_within_bounds() {
         let p = RetryPolicy::default();
-        assert_eq!(p.wait(1, Some(Duration::from_secs(3600))), Duration::from_secs(30));
-        assert_eq!(p.wait(1, Some(Duration::from_secs(2))), Duration::from_secs(2));
+        assert_eq!(p.wait(1, Some(Duration::from_secs(3600))), None, "a hint is never shortened");
+        assert_eq!(p.wait(1, Some(Duration::from_secs(30))), Some(Duration::from_secs(30)));
+        assert_eq!(p.wait(1, Some(Duration::from_secs(2))), Some(Duration::from_secs(2)));
+        assert_eq!(p.wait(1, Some(Duration::ZERO)), Some(Duration::ZERO));
         for retry in 1..40 {
-            let w = p.wait(retry, None);
+            let w = p.wait(retry, None).unwrap();
             let bound =
                 Duration::from_millis(500).saturating_mul(1 << (retry - 1).min(20)).min(p.get_max_wait());
             assert!(w <= bound, "retry {retry}: {w:?} > {bound:?}");
@@ -369,24 +441,54 @@ mod tests {
             Try::Failed { error: Error::new(ErrorKind::Transport, "x"), retry, wait: None }
         }
         let mut tries = 0;
-        let e = run(&policy, None, &"t", |_| {
+        let e = run(&policy, &Clock::default(), &Deadline::default(), &"t", |_| {
             tries += 1;
             fail::<()>(true)
         })
         .unwrap_err();
         assert_eq!((tries, e.attempts()), (3, 3));
         let mut tries = 0;
-        let e = run(&policy, None, &"t", |_| {
+        let e = run(&policy, &Clock::default(), &Deadline::default(), &"t", |_| {
             tries += 1;
             fail::<()>(false)
         })
         .unwrap_err();
         assert_eq!((tries, e.attempts()), (1, 1));
         let mut tries = 0;
-        let ok = run(&policy, None, &"t", |n| {
+        let ok = run(&policy, &Clock::default(), &Deadline::default(), &"t", |n| {
             tries += 1;
             if n < 3 { fail(true) } else { Try::Done(n) }
         });
         assert_eq!((ok.unwrap(), tries), (3, 3));
+    }
+
+    #[test]
+    fn a_hint_longer_than_max_wait_or_past_the_deadline_ends_the_loop_at_once() {
+        let clock = Clock::default();
+        let asks = |secs| {
+            move |_| Try::<()>::Failed {
+                error: Error::new(ErrorKind::Api, "429"),
+                retry: true,
+                wait: Some(Duration::from_secs(secs)),
+            }
+        };
+        let policy = RetryPolicy::default().max_wait(Duration::from_millis(50));
+        let none = Deadline::default();
+        let mut tries = 0;
+        let e = run(&policy, &clock, &none, &"t", |n| {
+            tries += 1;
+            asks(3600)(n)
+        })
+        .unwrap_err();
+        assert_eq!((tries, e.attempts(), none.reached()), (1, 1, false));
+
+        let deadline = Deadline::new(Instant::now().checked_add(Duration::from_secs(10)));
+        let mut tries = 0;
+        let e = run(&RetryPolicy::default(), &clock, &deadline, &"t", |n| {
+            tries += 1;
+            asks(20)(n)
+        })
+        .unwrap_err();
+        assert_eq!((tries, e.attempts(), deadline.reached()), (1, 1, true));
     }
 }

@@ -8,11 +8,12 @@ use std::time::{Duration, Instant, SystemTime};
 use serde::de::DeserializeOwned;
 use ureq::http::{self, HeaderMap};
 
+use crate::clock::Clock;
 use crate::decode::{Listing, PageItems};
 use crate::error::{ApiError, ErrorKind};
 use crate::network::{self, Network, ProxyChoice};
 use crate::provider::Rules;
-use crate::retry::{Outcome, Try};
+use crate::retry::{Deadline, Outcome, Try};
 use crate::secret::Token;
 use crate::url::without_query;
 use crate::{Error, Method, Operation, Result, RetryPolicy, encode, retry, wait};
@@ -66,6 +67,8 @@ pub(crate) struct Settings {
     pub(crate) upload_stall_timeout: Option<Duration>,
     pub(crate) max_response_size: u64,
     pub(crate) network: Network,
+    /// The client's time source: real, or a test's clock.
+    pub(crate) clock: Clock,
 }
 
 /// A listing's envelope (its items taken out) and its items.
@@ -98,8 +101,19 @@ impl std::fmt::Debug for Transport {
 /// How one attempt ended.
 enum Attempt {
     Done(Response),
-    /// No response: the connection failed, or a timeout ran out.
-    Failed(Error),
+    /// No response read in full: the connection failed, a time limit ran out, the body was cut.
+    Failed(Failure),
+}
+
+/// An attempt without a (whole) answer.
+struct Failure {
+    error: Error,
+    /// The request may have reached the server, and been acted on: anything but a failure to
+    /// resolve the host, reach the proxy or connect.
+    maybe_sent: bool,
+    /// The attempt's own time limit ran out (the call's, or what was left of it), not the
+    /// connect timeout.
+    out_of_time: bool,
 }
 
 /// What both agents share: TLS roots, the proxy, no redirects, statuses as answers, the user
@@ -135,18 +149,21 @@ impl Transport {
         // Proxies from the environment apply, except to a loopback API (a local stand-in); the
         // builder's proxy applies to everything.
         let proxy = settings.network.proxy_for(url_is_loopback(&settings.base_url));
-        // Each phase of a request (sending it, its body, waiting for the answer, reading it) is
-        // limited by the call's timeout: the first attempt runs on these; a retry sets what is
-        // left of the call on its request (`run`).
-        let call = wait::finite(settings.timeout);
-        let agent = agent_config(&settings, proxy)
+        // One limit on the whole of a request, every phase and the body included: the call's
+        // timeout. The first attempt starts as the call does, so it runs on the agent's limit
+        // (no per-request settings, which cost ~2,000 instructions); a retry, or a look of a
+        // wait, sets what is left on its request (`run`).
+        let config = agent_config(&settings, proxy)
             .accept("application/json")
-            .timeout_send_request(call)
-            .timeout_send_body(call)
-            .timeout_recv_response(call)
-            .timeout_recv_body(call)
-            .build()
-            .new_agent();
+            .timeout_global(wait::finite(settings.timeout))
+            .build();
+        // ureq's own resolver looks a name up on a new thread whenever a deadline is set; ours
+        // answers an IP address (a loopback stand-in) at once and hands names to it.
+        let agent = ureq::Agent::with_parts(
+            config,
+            ureq::unversioned::transport::DefaultConnector::default(),
+            network::Resolver::default(),
+        );
         // Object storage: no API headers, no total limit, but a stall limit on each read/write.
         let upload_agent = settings.upload_stall_timeout.map(|stall| {
             agent_config(&settings, settings.network.proxy_for(false))
@@ -187,8 +204,21 @@ impl Transport {
         })
     }
 
+    /// Sends `op` (with retries) within the call's timeout and, when it comes first, `outer`
+    /// (a wait's deadline; [`Deadline::reached`] then tells whether it cut the call short), and
+    /// decodes its 2xx response.
+    pub(crate) fn execute_by<O: Operation>(&self, op: &O, outer: &Deadline) -> Result<O::Response> {
+        let response = self.send_by(op, Some(outer))?;
+        decode(O::OPERATION_ID, &response)
+    }
+
     /// Sends `op` with retries: its 2xx response, undecoded (a delete's body is not read).
     pub(crate) fn send<O: Operation>(&self, op: &O) -> Result<Response> {
+        self.send_by(op, None)
+    }
+
+    /// [`send`](Self::send), within `outer` too when it comes before the call's own deadline.
+    fn send_by<O: Operation>(&self, op: &O, outer: Option<&Deadline>) -> Result<Response> {
         let body = match op.body() {
             Some(b) => Some(serde_json::to_vec(b).map_err(|e| {
                 Error::invalid_input(format!("cannot encode the body of {}: {e}", O::OPERATION_ID))
@@ -209,11 +239,15 @@ impl Transport {
         }
         let path = url.get(base.len()..path_end).unwrap_or_default();
         let name = CallName { operation: O::OPERATION_ID, template: O::PATH_TEMPLATE, path };
-        self.call(O::METHOD, name, &url, &op.headers(), body)
+        self.call(O::METHOD, name, &url, &op.headers(), body, outer)
     }
 
     /// Sends one API request to `url`, retrying as the policy allows; a non-2xx final answer
-    /// is an error.
+    /// is an error. Every attempt and every wait fits within the call's timeout, and within
+    /// `outer` when that comes first.
+    ///
+    /// A `DELETE` that gets 404 after an attempt whose outcome is unknown (no answer, or a
+    /// gateway's 502/504) was done by that attempt: it succeeds, with an empty 204 response.
     fn call(
         &self,
         method: Method,
@@ -221,6 +255,7 @@ impl Transport {
         url: &str,
         headers: &[(&'static str, String)],
         body: Option<Vec<u8>>,
+        outer: Option<&Deadline>,
     ) -> Result<Response> {
         let path = name.path;
         let uri = url.parse::<http::Uri>().map_err(|e| {
@@ -236,25 +271,57 @@ impl Transport {
             };
             extra.push((header, value));
         }
-        let start = Instant::now();
+        let clock = &self.settings.clock;
+        let start = clock.now();
         // `None`: a timeout too large to be a deadline, so none.
-        let deadline = wait::deadline(start, self.settings.timeout);
+        let own = Deadline::new(wait::deadline(start, self.settings.timeout));
+        // The deadline that comes first governs the attempts and the waits: a wait's, when it
+        // ends before the call's own.
+        let deadline = match outer {
+            Some(o) if o.at().is_some_and(|at| own.at().is_none_or(|d| at < d)) => o,
+            _ => &own,
+        };
+        // The agent's limit is the call's timeout from the moment an attempt starts: enough for
+        // the first attempt on the call's own deadline.
+        let agent_limit_holds = std::ptr::eq(deadline, &own);
         let what = format_args!("{} {method} {path}", self.settings.rules.name);
         // The send time only serves the debug log line.
         let logging = log::log_enabled!(target: "cloud_images", log::Level::Debug);
-        retry::run(&self.settings.retry, deadline, &what, |attempt| {
-            // The first attempt has all of the call's time (`start` was just taken): the agent's
-            // own limits. A retry gets what is left.
-            let remaining = match (attempt, deadline) {
-                (1, _) | (_, None) => None,
-                (_, Some(d)) => Some(d.saturating_duration_since(Instant::now())),
+        // Whether an attempt may have been carried out without its answer reaching us.
+        let mut outcome_unknown = false;
+        retry::run(&self.settings.retry, clock, deadline, &what, |attempt| {
+            // The first attempt on the call's own deadline runs on the agent's limit (no clock
+            // reading); any other gets what is left.
+            let limit = if attempt == 1 && agent_limit_holds {
+                None
+            } else {
+                let left = deadline.left(clock.now());
+                if left.is_some_and(|left| left.is_zero()) {
+                    deadline.mark_reached();
+                    return Try::Stop(self.timed_out(name, start).with_attempts(attempt.saturating_sub(1)));
+                }
+                left
             };
-            if remaining.is_some_and(|left| left.is_zero()) {
-                return Try::Stop(self.timed_out(name, start).with_attempts(attempt - 1));
-            }
             let sent = logging.then(Instant::now);
             let ms = |sent: Option<Instant>| sent.map_or(0, |s| s.elapsed().as_millis());
-            match self.send_once(method, &uri, url, &extra, body.as_deref(), remaining) {
+            let mut result = self.send_once(method, &uri, url, &extra, body.as_deref(), limit);
+            if clock.is_manual()
+                && let Some(end) = deadline.at()
+                && clock.now() > end
+            {
+                // On a manual clock, a slow answer is made by moving the clock (a stand-in's
+                // delay): real time, which ureq's limits measure, barely passes. The answer came
+                // after the attempt's limit, so it is the timeout ureq would have given.
+                result = Attempt::Failed(Failure {
+                    error: Error::new(
+                        ErrorKind::Timeout,
+                        format!("timed out talking to {}", without_query(url)),
+                    ),
+                    maybe_sent: true,
+                    out_of_time: true,
+                });
+            }
+            match result {
                 Attempt::Done(resp) => {
                     self.note_rate_limit(&resp.headers);
                     log::debug!(
@@ -268,6 +335,16 @@ impl Transport {
                     if (200..300).contains(&resp.status) {
                         return Try::Done(resp);
                     }
+                    if resp.status == 404 && method == Method::Delete && outcome_unknown {
+                        log::debug!(
+                            target: "cloud_images",
+                            "{} {method} {path}: 404 after an attempt whose outcome is unknown: that attempt deleted it; done",
+                            self.settings.rules.name,
+                        );
+                        return Try::Done(Response { status: 204, headers: resp.headers, body: Vec::new() });
+                    }
+                    // A gateway's 502 or 504: the API behind it may have acted.
+                    outcome_unknown |= matches!(resp.status, 502 | 504);
                     let hint = self.wait_hint(&resp);
                     let maintenance = resp.status == 503 && resp.headers.contains_key("x-maintenance-mode");
                     let error = self.api_error(name, &resp, maintenance).with_retry_after(hint);
@@ -277,13 +354,18 @@ impl Transport {
                     let outcome = Outcome::Answered { status: resp.status, maintenance, provider_asks };
                     Try::Failed { error, retry: retry::should_retry(method, &outcome), wait: hint }
                 }
-                Attempt::Failed(error) => {
+                Attempt::Failed(Failure { error, maybe_sent, out_of_time }) => {
                     log::debug!(
                         target: "cloud_images",
                         "{} {method} {path} failed (attempt {attempt}, {} ms): {error}",
                         self.settings.rules.name,
                         ms(sent),
                     );
+                    outcome_unknown |= maybe_sent;
+                    if out_of_time {
+                        // The attempt's limit (the agent's, or `left`) is the governing deadline.
+                        deadline.mark_reached();
+                    }
                     let retry = retry::should_retry(method, &Outcome::NoAnswer(error.kind()));
                     Try::Failed { error, retry, wait: None }
                 }
@@ -322,47 +404,40 @@ impl Transport {
             Some(bytes) => {
                 fields.insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static("application/json"));
                 let (parts, ()) = head.into_parts();
-                self.run(http::Request::from_parts(parts, bytes.to_vec()), true, url, limit)
+                self.run(http::Request::from_parts(parts, bytes.to_vec()), limit)
             }
-            None => self.run(head, false, url, limit),
+            None => self.run(head, limit),
         };
         let mut resp = match sent {
             Ok(r) => r,
-            Err(failed) => return Attempt::Failed(failed),
+            Err(e) => return Attempt::Failed(failure(e, url)),
         };
         let status = resp.status().as_u16();
         let headers = std::mem::take(resp.headers_mut());
         let max = self.settings.max_response_size;
         match resp.body_mut().with_config().limit(max).read_to_vec() {
             Ok(body) => Attempt::Done(Response { status, headers, body }),
-            Err(e) => Attempt::Failed(transport_error(e, url).with_status(status)),
+            Err(e) => {
+                let Failure { error, maybe_sent, out_of_time } = failure(e, url);
+                Attempt::Failed(Failure { error: error.with_status(status), maybe_sent, out_of_time })
+            }
         }
     }
 
-    /// Runs one request, each phase within `limit` when there is one (a retry: what is left of
-    /// the call), else within the agent's limits (the first attempt: the call's timeout). Not
-    /// `timeout_global`: a deadline that covers name resolution makes ureq resolve on a new
-    /// thread for every request (~0.2 ms each). Setting limits on a request costs ~2,000
-    /// instructions (ureq copies its whole configuration into the request), so the first
-    /// attempt sets none.
+    /// Runs one request within `limit` in all (every phase, the body included) when there is
+    /// one (a retry, or a wait's look: what is left), else within the agent's limit (the
+    /// call's timeout). Setting a limit on a request costs ~2,000 instructions (ureq copies its
+    /// whole configuration into the request), so the first attempt of a call sets none.
     fn run<B: ureq::AsSendBody>(
         &self,
         req: http::Request<B>,
-        with_body: bool,
-        url: &str,
         limit: Option<Duration>,
-    ) -> std::result::Result<http::Response<ureq::Body>, Error> {
+    ) -> std::result::Result<http::Response<ureq::Body>, ureq::Error> {
         let req = match limit {
             None => req,
-            Some(left) => {
-                let left = Some(left);
-                let config = self.agent.configure_request(req).timeout_send_request(left);
-                // A request without a body has no body phase to limit.
-                let config = if with_body { config.timeout_send_body(left) } else { config };
-                config.timeout_recv_response(left).timeout_recv_body(left).build()
-            }
+            Some(left) => self.agent.configure_request(req).timeout_global(Some(left)).build(),
         };
-        self.agent.run(req).map_err(|e| transport_error(e, url))
+        self.agent.run(req)
     }
 
     /// Sends a body of exactly `len` bytes to a pre-signed object-storage URL: only
@@ -410,10 +485,8 @@ impl Transport {
     }
 
     fn timed_out(&self, name: CallName<'_>, start: Instant) -> Error {
-        Error::new(
-            ErrorKind::Timeout,
-            format!("{} {name} timed out after {} ms", self.settings.rules.name, start.elapsed().as_millis()),
-        )
+        let ms = self.settings.clock.since(start).as_millis();
+        Error::new(ErrorKind::Timeout, format!("{} {name} timed out after {ms} ms", self.settings.rules.name))
     }
 
     fn api_error(&self, name: CallName<'_>, resp: &Response, maintenance: bool) -> Error {
@@ -452,7 +525,7 @@ impl Transport {
     /// How long the server asked to wait before retrying: `Retry-After`, else (on a 429)
     /// DigitalOcean's `ratelimit-reset`.
     fn wait_hint(&self, resp: &Response) -> Option<Duration> {
-        let now = SystemTime::now();
+        let now = self.settings.clock.system_now();
         header(&resp.headers, "retry-after").and_then(|v| retry::parse_retry_after(v, now)).or_else(|| {
             (resp.status == 429)
                 .then(|| header(&resp.headers, "ratelimit-reset")?.trim().parse::<u64>().ok())
@@ -509,9 +582,16 @@ impl std::fmt::Display for CallName<'_> {
 }
 
 /// Decodes a 2xx body into `T`, naming the JSON path that failed. An empty body reads as `null`
-/// (so `()` decodes from a 204).
+/// (so `()` decodes from a 204), or as `{}` for a type that needs an object (Linode's empty
+/// answers).
 pub(crate) fn decode<T: DeserializeOwned>(op_id: &str, resp: &Response) -> Result<T> {
-    let bytes: &[u8] = if resp.body.iter().all(u8::is_ascii_whitespace) { b"null" } else { &resp.body };
+    let empty = resp.body.iter().all(u8::is_ascii_whitespace);
+    if empty
+        && let Ok(value) = serde_json::from_slice::<T>(b"null").or_else(|_| serde_json::from_slice(b"{}"))
+    {
+        return Ok(value);
+    }
+    let bytes: &[u8] = if empty { b"null" } else { &resp.body };
     let failed = |path: String, e: serde_json::Error| {
         Error::new(
             ErrorKind::Decode,
@@ -566,6 +646,25 @@ fn check_tls(url: &str) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// An attempt's failure, with what it says about the request: whether it may have reached the
+/// server, and whether the attempt's time limit ran out.
+fn failure(e: ureq::Error, url: &str) -> Failure {
+    use ureq::Timeout as T;
+    let before_sending = matches!(
+        &e,
+        ureq::Error::HostNotFound
+            | ureq::Error::ConnectionFailed
+            | ureq::Error::ConnectProxyFailed(_)
+            | ureq::Error::Timeout(T::Resolve | T::Connect)
+    ) || matches!(&e, ureq::Error::Io(io) if io.kind() == io::ErrorKind::ConnectionRefused);
+    let out_of_time = match &e {
+        ureq::Error::Timeout(reason) => !matches!(reason, T::Resolve | T::Connect),
+        ureq::Error::Io(io) => matches!(io.kind(), io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock),
+        _ => false,
+    };
+    Failure { error: transport_error(e, url), maybe_sent: !before_sending, out_of_time }
 }
 
 fn transport_error(e: ureq::Error, url: &str) -> Error {

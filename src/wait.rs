@@ -5,7 +5,9 @@ use std::fmt;
 use std::ops::ControlFlow;
 use std::time::{Duration, Instant};
 
+use crate::clock::Clock;
 use crate::error::ErrorKind;
+use crate::retry::Deadline;
 use crate::{Error, Result};
 
 /// Time limits of this length or more mean "no limit": about 100 years. Below it, `Instant +
@@ -54,7 +56,9 @@ pub struct Polled<'a> {
     pub elapsed: std::time::Duration,
 }
 
-type Look<'a, T> = Box<dyn FnMut() -> Result<Poll<T>> + 'a>;
+/// One look: an API call within the client's call timeout and the given deadline (the wait's),
+/// marking the deadline reached when it cut the look short.
+type Look<'a, T> = Box<dyn FnMut(&Deadline) -> Result<Poll<T>> + 'a>;
 type OnPoll<'a> = Box<dyn FnMut(&Polled<'_>) -> ControlFlow<()> + 'a>;
 
 /// Waiting for an image or an action, the same way for every provider: set what you need, then
@@ -62,9 +66,13 @@ type OnPoll<'a> = Box<dyn FnMut(&Polled<'_>) -> ControlFlow<()> + 'a>;
 ///
 /// - The first look is immediate; then one every [`interval`](Wait::interval) (by default a
 ///   tenth of the timeout, between 1 and 10 seconds).
-/// - Running out of [`timeout`](Wait::timeout) (default 30 minutes) is an
-///   [`ErrorKind::Timeout`] error whose [`last_status`](Error::last_status) is the status seen
-///   last.
+/// - The [`timeout`](Wait::timeout) (default 30 minutes) bounds the whole wait: the looks, the
+///   retries within them and the sleeps between them. Each look is an API call limited by the
+///   client's call timeout and by what is left of the wait, whichever ends first. Running out
+///   of it (between looks, or during a look that it cut short) is an [`ErrorKind::Timeout`]
+///   error ("gave up waiting for ... after N s") whose [`last_status`](Error::last_status) is
+///   the status seen last; a look that runs out of the client's own call timeout first returns
+///   that call's error.
 /// - A 404 at the first look is the API's not-found error, as for a `get` (a wrong id); a 404
 ///   after the resource was seen is an [`ErrorKind::WaitFailed`] error: it disappeared (a failed
 ///   upload, a deleted image).
@@ -94,6 +102,7 @@ type OnPoll<'a> = Box<dyn FnMut(&Polled<'_>) -> ControlFlow<()> + 'a>;
 #[must_use = "a wait does nothing until `send` is called"]
 pub struct Wait<'a, T> {
     what: String,
+    clock: Clock,
     /// Why the resource may disappear, for the message of a 404 after it was seen.
     gone: &'static str,
     look: Result<Look<'a, T>>,
@@ -106,10 +115,16 @@ pub struct Wait<'a, T> {
 pub(crate) const DEFAULT_WAIT: Duration = Duration::from_secs(30 * 60);
 
 impl<'a, T> Wait<'a, T> {
-    /// A wait for `what` (`image private/1 to be available`), looking with `look`.
-    pub(crate) fn new(what: impl Into<String>, look: impl FnMut() -> Result<Poll<T>> + 'a) -> Self {
+    /// A wait for `what` (`image private/1 to be available`), looking with `look` (which sends
+    /// its call within the deadline it is given), on `clock`.
+    pub(crate) fn new(
+        what: impl Into<String>,
+        clock: Clock,
+        look: impl FnMut(&Deadline) -> Result<Poll<T>> + 'a,
+    ) -> Self {
         Wait {
             what: what.into(),
+            clock,
             gone: "it was deleted",
             look: Ok(Box::new(look)),
             timeout: DEFAULT_WAIT,
@@ -122,6 +137,7 @@ impl<'a, T> Wait<'a, T> {
     pub(crate) fn failed(error: Error) -> Self {
         Wait {
             what: String::new(),
+            clock: Clock::default(),
             gone: "",
             look: Err(error),
             timeout: DEFAULT_WAIT,
@@ -136,8 +152,12 @@ impl<'a, T> Wait<'a, T> {
         self
     }
 
-    /// How long to wait in all (default 30 minutes). Zero looks once; 100 years or more (up to
-    /// `Duration::MAX`) means no limit.
+    /// How long to wait in all (default 30 minutes): looks, their retries and the sleeps
+    /// between them. Each look gets at most what is left of it (and at most the client's call
+    /// timeout); a look it cuts short ends the wait with an [`ErrorKind::Timeout`] error. A look
+    /// is not begun once it has run out: the wait ends instead. Zero looks once (that look
+    /// limited by the call timeout alone); 100 years or more (up to `Duration::MAX`) means no
+    /// limit.
     ///
     /// ```no_run
     /// use std::time::Duration;
@@ -206,43 +226,55 @@ impl<'a, T> Wait<'a, T> {
     /// # }
     /// ```
     pub fn send(self) -> Result<T> {
-        let Wait { what, gone, look, timeout, interval, mut on_poll } = self;
+        let Wait { what, clock, gone, look, timeout, interval, mut on_poll } = self;
         let mut look = look?;
         let interval = interval.unwrap_or_else(|| default_interval(timeout));
         if interval.is_zero() {
             return Err(Error::invalid_input("the poll interval must be more than zero"));
         }
-        let start = Instant::now();
+        let start = clock.now();
         let deadline = deadline(start, timeout);
+        // What bounds each look: the wait's deadline, except for a zero timeout ("look once"),
+        // whose one look has the call's timeout.
+        let bound = Deadline::new(if timeout.is_zero() { None } else { deadline });
+        let gave_up = |last: Option<String>| {
+            Error::new(
+                ErrorKind::Timeout,
+                format!("gave up waiting for {what} after {} s", clock.since(start).as_secs_f32().round()),
+            )
+            .with_last_status(last)
+        };
         let mut last: Option<String> = None;
         let mut attempt: u32 = 0;
         loop {
             attempt = attempt.saturating_add(1);
-            let status = match look() {
+            let status = match look(&bound) {
                 Ok(Poll::Ready(v)) => return Ok(v),
                 Ok(Poll::Pending(status)) => status,
+                // The wait's time ran out during the look: the wait's own timeout.
+                Err(e) if bound.reached() => return Err(gave_up(last).with_source(e)),
                 Err(e) if e.is_not_found() && last.is_some() => {
                     return Err(disappeared(&what, gone, last, e));
                 }
                 Err(e) => return Err(e),
             };
             if let Some(callback) = on_poll.as_mut() {
-                let polled = Polled { status: &status, attempt, elapsed: start.elapsed() };
+                let polled = Polled { status: &status, attempt, elapsed: clock.since(start) };
                 if callback(&polled).is_break() {
                     return Err(Error::new(ErrorKind::Stopped, format!("stopped waiting for {what}"))
                         .with_last_status(Some(status)));
                 }
             }
             last = Some(status);
-            let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            let left = deadline.map(|d| d.saturating_duration_since(clock.now()));
             if left.is_some_and(|left| left.is_zero()) {
-                return Err(Error::new(
-                    ErrorKind::Timeout,
-                    format!("gave up waiting for {what} after {} s", start.elapsed().as_secs_f32().round()),
-                )
-                .with_last_status(last));
+                return Err(gave_up(last));
             }
-            std::thread::sleep(left.map_or(interval, |left| interval.min(left)));
+            clock.sleep(left.map_or(interval, |left| interval.min(left)));
+            // A look begun with no time left could do nothing.
+            if deadline.is_some_and(|d| clock.now() >= d) {
+                return Err(gave_up(last));
+            }
         }
     }
 }
@@ -296,7 +328,7 @@ mod tests {
     #[test]
     fn an_unlimited_wait_returns_when_ready() {
         let mut looks = 0;
-        let got = Wait::new("x", || {
+        let got = Wait::new("x", Clock::default(), |_| {
             looks += 1;
             Ok(if looks < 3 { Poll::Pending("not yet".into()) } else { Poll::Ready(looks) })
         })
@@ -304,7 +336,7 @@ mod tests {
         .interval(Duration::from_nanos(1))
         .send();
         assert_eq!(got.unwrap(), 3);
-        let e = Wait::new("x", || Ok(Poll::<()>::Pending("creating".into())))
+        let e = Wait::new("x", Clock::default(), |_| Ok(Poll::<()>::Pending("creating".into())))
             .timeout(Duration::ZERO)
             .interval(Duration::MAX)
             .send();

@@ -4,6 +4,7 @@ use super::paging;
 use super::types::{ImageActionType, RegionSlug};
 use super::{ActionId, Client, ImageId, ops, types};
 use crate::error::ErrorKind;
+use crate::retry::Deadline;
 use crate::wait::{Poll, Wait};
 use crate::{Error, Items, Page, Result};
 
@@ -111,6 +112,13 @@ impl<'a> ImageActions<'a> {
         Ok(self.client.execute(&op)?.action)
     }
 
+    /// A wait's look at one action: [`get`](ImageActions::get), within the wait's deadline `by`
+    /// too.
+    fn look(&self, action_id: ActionId, by: &Deadline) -> Result<types::Action> {
+        let op = ops::ImageActionsGet { image_id: self.image_id.check()?, action_id: action_id.check()? };
+        Ok(self.client.inner.execute_by(&op, by)?.action)
+    }
+
     /// Lists the image's actions: one page ([`send`](ListImageActions::send)) or all of them,
     /// lazily ([`iter`](ListImageActions::iter)).
     ///
@@ -152,25 +160,30 @@ impl<'a> ImageActions<'a> {
         let action_id = action_id.into();
         let actions = *self;
         let image_id = self.image_id;
-        Wait::new(format!("digitalocean action {action_id} on image {image_id} to complete"), move || {
-            let action = actions.get(action_id)?;
-            // No status in the answer: not done yet, as far as anyone can tell.
-            let status = action.status.as_ref().map_or("unknown", |s| s.as_str()).to_string();
-            if status.eq_ignore_ascii_case("completed") {
-                return Ok(Poll::Ready(action));
-            }
-            if status.eq_ignore_ascii_case("errored") {
-                return Err(Error::new(
-                    ErrorKind::WaitFailed,
-                    format!(
-                        "digitalocean {} action {action_id} on image {image_id} errored",
-                        action.type_.as_deref().unwrap_or("image")
-                    ),
-                )
-                .with_last_status(Some(status)));
-            }
-            Ok(Poll::Pending(status))
-        })
+        let clock = self.client.inner.settings.clock.clone();
+        Wait::new(
+            format!("digitalocean action {action_id} on image {image_id} to complete"),
+            clock,
+            move |by| {
+                let action = actions.look(action_id, by)?;
+                // No status in the answer: not done yet, as far as anyone can tell.
+                let status = action.status.as_ref().map_or("unknown", |s| s.as_str()).to_string();
+                if status.eq_ignore_ascii_case("completed") {
+                    return Ok(Poll::Ready(action));
+                }
+                if status.eq_ignore_ascii_case("errored") {
+                    return Err(Error::new(
+                        ErrorKind::WaitFailed,
+                        format!(
+                            "digitalocean {} action {action_id} on image {image_id} errored",
+                            action.type_.as_deref().unwrap_or("image")
+                        ),
+                    )
+                    .with_last_status(Some(status)));
+                }
+                Ok(Poll::Pending(status))
+            },
+        )
     }
 }
 

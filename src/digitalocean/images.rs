@@ -271,8 +271,9 @@ impl<'a> Images<'a> {
             Ok(id) => id,
             Err(e) => return Wait::failed(e),
         };
-        Wait::new(format!("digitalocean image {id} to become available"), move || {
-            let image = client.execute(&ops::ImagesGet { image_id: id.to_string() })?.image;
+        let clock = client.inner.settings.clock.clone();
+        Wait::new(format!("digitalocean image {id} to become available"), clock, move |by| {
+            let image = client.inner.execute_by(&ops::ImagesGet { image_id: id.to_string() }, by)?.image;
             let status = image.status.as_ref().map_or("unknown", |s| s.as_str()).to_string();
             if status.eq_ignore_ascii_case("available") {
                 return Ok(Poll::Ready(image));

@@ -7,6 +7,7 @@ use crate::decode::Listing;
 use crate::decode::PageItems;
 use crate::error::ErrorKind;
 use crate::pager::{self, Next, PageInfo, PageSource};
+use crate::retry::Deadline;
 use crate::wait::{Poll, Wait};
 use crate::{Error, Items, Page, Result};
 
@@ -277,8 +278,9 @@ impl<'a> Images<'a> {
         if let Err(e) = id.check() {
             return Wait::failed(e);
         }
-        Wait::new(format!("linode image {id} to be available"), move || {
-            let image = images.get(&id)?;
+        let clock = self.client.transport().settings.clock.clone();
+        Wait::new(format!("linode image {id} to be available"), clock, move |by| {
+            let image = images.look(&id, by)?;
             // No status in the answer: not available yet, as far as anyone can tell.
             let status = image.status.as_ref().map_or("unknown", |s| s.as_str()).to_string();
             if status.eq_ignore_ascii_case("available") {
@@ -287,6 +289,12 @@ impl<'a> Images<'a> {
             Ok(Poll::Pending(status))
         })
         .when_gone(GONE)
+    }
+
+    /// A wait's look at the image: [`get`](Images::get), within the wait's deadline `by` too.
+    fn look(&self, id: &ImageId, by: &Deadline) -> Result<Image> {
+        let op = ops::GetImage::new(id.check()?.to_string());
+        self.client.transport().execute_by(&self.client.versioned(&op), by)
     }
 
     /// Waits until each of `regions` is listed in the image's `regions` with status
@@ -324,8 +332,9 @@ impl<'a> Images<'a> {
         };
         let images = *self;
         let what = format!("the replicas of linode image {id} in {}", wanted.join(", "));
-        Wait::new(what, move || {
-            let image = images.get(&id)?;
+        let clock = self.client.transport().settings.clock.clone();
+        Wait::new(what, clock, move |by| {
+            let image = images.look(&id, by)?;
             let mut pending = Vec::new();
             for region in &wanted {
                 let replica = image

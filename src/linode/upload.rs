@@ -754,7 +754,8 @@ fn put(
 ) -> Result<()> {
     let transport = client.transport();
     let what = format_args!("PUT {}", without_query(url));
-    retry::run(&transport.settings.retry, None, &what, |attempt| {
+    let (clock, no_deadline) = (&transport.settings.clock, retry::Deadline::default());
+    retry::run(&transport.settings.retry, clock, &no_deadline, &what, |attempt| {
         if attempt > 1
             && let Err(e) = prepared.body.rewind()
         {

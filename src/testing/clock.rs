@@ -33,6 +33,9 @@ struct Inner {
     start_ms: u64,
     /// Set for a real clock: its time moves with this instant.
     real: Option<Instant>,
+    /// When the clock was made, on the system's monotonic clock: what [`Clock::instant`] counts
+    /// from.
+    origin: Instant,
     /// What [`Clock::advance`] added, in milliseconds.
     advanced_ms: AtomicU64,
 }
@@ -88,7 +91,8 @@ impl Clock {
     }
 
     fn new(start_ms: u64, real: Option<Instant>) -> Clock {
-        Clock(Arc::new(Inner { start_ms, real, advanced_ms: AtomicU64::new(0) }))
+        let origin = real.unwrap_or_else(Instant::now);
+        Clock(Arc::new(Inner { start_ms, real, origin, advanced_ms: AtomicU64::new(0) }))
     }
 
     /// Moves the clock forward by `by` (a real clock too: it then runs ahead of the system's).
@@ -125,6 +129,27 @@ impl Clock {
     /// ```
     pub fn now(&self) -> SystemTime {
         UNIX_EPOCH + Duration::from_millis(self.now_ms())
+    }
+
+    /// The clock's time as a monotonic instant, for a client's deadlines: when the clock was
+    /// made, plus the real time since (a real clock), plus what was advanced.
+    pub(crate) fn instant(&self) -> Instant {
+        let real = self.0.real.map_or(Duration::ZERO, |start| start.elapsed());
+        let advanced = Duration::from_millis(self.0.advanced_ms.load(Ordering::SeqCst));
+        let origin = self.0.origin;
+        origin.checked_add(real.saturating_add(advanced)).unwrap_or(origin)
+    }
+
+    /// A client's sleep on this clock: a manual clock is advanced by `d`, rounded up to the
+    /// next millisecond (it counts whole milliseconds, and a wait must move it); a real clock
+    /// sleeps.
+    pub(crate) fn sleep(&self, d: Duration) {
+        if self.is_manual() {
+            let ms = d.as_nanos().div_ceil(1_000_000);
+            self.advance(Duration::from_millis(u64::try_from(ms).unwrap_or(u64::MAX)));
+        } else {
+            std::thread::sleep(d);
+        }
     }
 
     /// The current time in milliseconds since the Unix epoch.

@@ -108,7 +108,8 @@ impl From<String> for On {
 /// let stand_in = LinodeStandIn::start()?;
 /// stand_in.inject("get-image", Fault::too_many_requests(Duration::from_secs(1)));
 /// stand_in.inject("get-image", Fault::unavailable().times(2));
-/// // The client retries both (with the kit's tiny waits) and gets the image on the 4th try.
+/// // The client waits the 1 s the 429 asks for, retries the 503s at once (the kit's tiny
+/// // backoff) and gets the image on the 4th try.
 /// let image = stand_in.client()?.images().get("linode/debian12")?;
 /// assert_eq!(image.id, "linode/debian12");
 /// let statuses: Vec<_> = stand_in.requests().iter().map(|r| r.status).collect();

@@ -213,9 +213,11 @@ impl LinodeStandIn {
         &self.running.core.clock
     }
 
-    /// A client builder set up for this stand-in: its base URL, its token, and retries with
-    /// waits of at most 20 ms (whatever `Retry-After` says), so tests stay fast. Change what you
-    /// like before `build()`.
+    /// A client builder set up for this stand-in: its base URL, its token, and retries whose
+    /// backoff starts at 1 ms, so tests stay fast. A `Retry-After` is obeyed as by any client
+    /// (a 1 s hint is a 1 s wait): give the client the stand-in's manual clock,
+    /// `.clock(stand_in.clock().clone())`, to make such waits advance it instead of taking time.
+    /// Change what you like before `build()`.
     ///
     /// ```
     /// # fn main() -> Result<(), cloud_images::Error> {
