@@ -349,8 +349,8 @@ impl<P: Provider> ClientBuilder<P> {
     /// before a retry, the interval between a wait's looks) advances that clock instead of
     /// sleeping, so a test of a `Retry-After` or a long wait takes no real time; timeouts,
     /// deadlines and [`Polled::elapsed`](crate::Polled::elapsed) are measured on it, and an
-    /// answer that comes after its attempt's time limit on that clock (a stand-in's
-    /// [`Fault::delay`](crate::testing::Fault::delay) advances it) is an
+    /// answer that comes after its attempt's time limit on that clock (a server that advanced
+    /// the clock before answering: a slow answer, in manual time) is an
     /// [`ErrorKind::Timeout`](crate::ErrorKind::Timeout) error, as it would be in real time. A
     /// [real](crate::testing::Clock::real) clock is real time.
     ///

@@ -1,6 +1,6 @@
 //! The client's time source: every deadline, elapsed time and sleep of a client reads it. Real
-//! time unless a test gives the client a [`testing::Clock`](crate::testing::Clock) (feature
-//! `testing`, [`ClientBuilder::clock`](crate::ClientBuilder::clock)).
+//! time unless a test gives the client a `testing::Clock` (feature `testing`,
+//! `ClientBuilder::clock`).
 
 use std::time::{Duration, Instant, SystemTime};
 

@@ -538,6 +538,9 @@ impl Error {
     }
 
     /// How long the server asked to wait (`Retry-After`, or DigitalOcean's `ratelimit-reset`).
+    /// The client never retries sooner: when the hint is longer than the policy's
+    /// [`max_wait`](crate::RetryPolicy::max_wait), or would end after the call's timeout, the
+    /// call fails at once with this set, for the caller to decide.
     ///
     /// ```no_run
     /// use std::time::Duration;

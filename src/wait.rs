@@ -52,7 +52,8 @@ pub struct Polled<'a> {
     pub status: &'a str,
     /// Which look this was, from 1.
     pub attempt: u32,
-    /// Time since the wait began.
+    /// Time since the wait began, on the client's clock (real time, unless a test set one with
+    /// `ClientBuilder::clock`, feature `testing`).
     pub elapsed: std::time::Duration,
 }
 
