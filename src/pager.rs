@@ -146,15 +146,21 @@ impl<S: PageSource> Cursor<S> {
         if items.is_empty() {
             return Ok(None);
         }
-        let repeated = self.last_page.is_some_and(|last| info.page <= last)
-            || (info.fingerprint.is_some() && info.fingerprint == self.last_fingerprint);
-        if repeated {
-            log::debug!(
-                target: "cloud_images",
-                "{}: asked for page {asked}, the server repeated page {}; stopping",
-                self.source.what(),
-                info.page
-            );
+        let again = self.last_page.filter(|last| info.page <= *last);
+        let same_first = info.fingerprint.is_some() && info.fingerprint == self.last_fingerprint;
+        if again.is_some() || same_first {
+            let what = self.source.what();
+            match (again, info.fingerprint.as_deref()) {
+                (Some(_), _) | (None, None) => log::debug!(
+                    target: "cloud_images",
+                    "{what}: asked for page {asked}, the server answered page {} again; stopping",
+                    info.page
+                ),
+                (None, Some(first)) => log::debug!(
+                    target: "cloud_images",
+                    "{what}: page {asked} starts with the same item ({first}) as the page before: the server repeated that page; stopping"
+                ),
+            }
             return Ok(None);
         }
         self.last_page = Some(info.page);
