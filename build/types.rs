@@ -189,7 +189,9 @@ const CLIENT_REQUIRED: &str = "x-client-required";
 /// - a list (or map) that is `null` or missing decodes as empty (see
 ///   [`null_lists_decode_empty`]), so its property is made non-nullable here;
 /// - except the properties an object lists in `x-client-required` (each must also be in its
-///   `required`): identifiers and envelopes the client cannot work without. They stay required.
+///   `required`): identifiers, envelopes and the items of a listing, which the client cannot
+///   work without. They stay required: missing is a decoding error; `null` is one too, except
+///   for a list, which still reads `null` as empty.
 ///
 /// A schema reached from both a response and a request body is refused: one type cannot be
 /// lenient and strict at once. Returns the names of the response models.
@@ -457,7 +459,11 @@ fn option_of(ty: &syn::Type) -> Option<&syn::Type> {
 }
 
 /// The second half of the decoding rule, on the generated code: every list or map field of a
-/// response model (and of the structs they contain) decodes `null` as empty.
+/// response model (and of the structs they contain) decodes `null` as empty, and a missing one
+/// as empty too, except a field that stays required (`x-client-required`, which typify leaves
+/// without `default`): the items of a listing (`data`, `images`, `actions`). Such a field still
+/// reads `null` as empty (the servers send `null` for lists), but an answer without it is a
+/// decoding error naming it (`missing field `images``): `{}` is not a page with no items.
 fn null_lists_decode_empty(ast: &mut syn::File, lenient: &BTreeSet<String>) {
     for item in &mut ast.items {
         let syn::Item::Struct(s) = item else { continue };
@@ -478,12 +484,10 @@ fn null_lists_decode_empty(ast: &mut syn::File, lenient: &BTreeSet<String>) {
             if !is_collection || serde_attrs.iter().any(|a| a.contains("flatten")) {
                 continue;
             }
-            let has_default = serde_attrs.iter().any(|a| a.contains("default"));
-            f.attrs.push(if has_default {
-                syn::parse_quote!(#[serde(deserialize_with = "crate::decode::null_as_empty")])
-            } else {
-                syn::parse_quote!(#[serde(default, deserialize_with = "crate::decode::null_as_empty")])
-            });
+            // Without `default`, the field is one that stays required: `null` reads as empty,
+            // missing is an error. serde reports a missing field with a `deserialize_with` as
+            // `missing field` (it never calls the function for it).
+            f.attrs.push(syn::parse_quote!(#[serde(deserialize_with = "crate::decode::null_as_empty")]));
         }
     }
 }

@@ -108,8 +108,12 @@ impl<T> PageItems<T> {
 /// item that does not decode becomes an error naming its position, its `id` when one can be
 /// read, and the field, and the others still come out.
 ///
-/// A body that is not JSON, whose item array is not an array, or whose envelope does not decode
-/// fails as a whole, as `whole` says.
+/// A body that is not JSON, without its item array (`{}`: the envelopes require it, see
+/// `x-client-required` in the specs), whose item array is not an array, or whose envelope does
+/// not decode fails as a whole, as `whole` says (naming the missing field: `missing field
+/// `images``). An item array that is `null` is an empty page, as in the one pass.
+///
+/// A good page costs one pass: the checks here run only once that pass has failed.
 pub(crate) fn listing<L: Listing>(
     body: &[u8],
     what: &str,
@@ -125,8 +129,8 @@ pub(crate) fn listing<L: Listing>(
     };
     let raw = match object.remove(L::ITEMS) {
         Some(serde_json::Value::Array(items)) => items,
-        None | Some(serde_json::Value::Null) => Vec::new(),
-        Some(_) => return Err(whole()),
+        Some(serde_json::Value::Null) => Vec::new(),
+        None | Some(_) => return Err(whole()),
     };
     object.insert(L::ITEMS.to_string(), serde_json::Value::Array(Vec::new()));
     let Ok(envelope) = serde_json::from_value::<L>(serde_json::Value::Object(object)) else {
@@ -173,9 +177,10 @@ mod tests {
         tags: Vec<String>,
     }
 
+    /// As the generator writes a listing envelope: the items required, `null` read as empty.
     #[derive(Debug, Deserialize)]
     struct Things {
-        #[serde(default, deserialize_with = "null_as_empty")]
+        #[serde(deserialize_with = "null_as_empty")]
         things: Vec<Thing>,
         total: Option<u64>,
     }
@@ -240,8 +245,21 @@ mod tests {
             let e = listing::<Things>(body, "list", None, whole).err().expect("fails");
             assert_eq!(e.to_string(), "whole");
         }
-        // `null` items with a good envelope are an empty page, not an error.
+        // `null` items with a good envelope are an empty page, not an error, in one pass.
         let (_, items) = listing::<Things>(br#"{"things": null, "total": 0}"#, "list", None, whole).unwrap();
-        assert!(items.is_empty());
+        assert!(matches!(&items, PageItems::Whole(v) if v.is_empty()));
+    }
+
+    #[test]
+    fn an_envelope_without_its_items_fails_whole() {
+        // `{}` is not an empty page: the fast pass fails on the missing field, and so does the
+        // item-by-item pass, even when the rest of the envelope is there (or the items are,
+        // under another name).
+        for body in [&b"{}"[..], br#"{"total": 3}"#, br#"{"thing": [{"id": 1}], "total": 1}"#] {
+            let e = listing::<Things>(body, "list", None, whole).err().expect("fails");
+            assert_eq!(e.to_string(), "whole");
+        }
+        let e = serde_json::from_slice::<Things>(b"{}").unwrap_err();
+        assert!(e.to_string().starts_with("missing field `things`"), "{e}");
     }
 }

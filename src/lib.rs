@@ -62,7 +62,14 @@
 //! # Pagination
 //!
 //! Listings are lazy [`Items`] iterators: nothing is sent until they are used, one request per
-//! page, and they stop on the last page, an empty or repeated page, or the first error.
+//! page, and they stop on the last page, an empty or repeated page (the same page number, or
+//! the same first item as the page before: a server that answers every page number with page 1
+//! costs one extra request, not a loop), or the first error.
+//!
+//! [`Page::pages`] is the page count as the answer tells it: Linode's `pages`; on DigitalOcean,
+//! `meta.total` divided by the page size asked for (`per_page`, or the API's 20), rounded up
+//! (the `last` link's page number only when there is no `meta.total`: the last page has no
+//! such link). It is the same on every page, the last one and one past the end included.
 //!
 //! ```no_run
 //! use cloud_images::linode::{Client, Filter, Order};
@@ -92,9 +99,13 @@
 //! - **any other field** (text, number, flag, enum, object) that is `null` or missing decodes as
 //!   **`None`**: model fields are `Option`s (`image.label`, `image.status`, `image.size`);
 //! - except the few a client cannot work without, which stay required: the `id` of an image
-//!   (both providers) and of a DigitalOcean action, the `image`/`action` an answer wraps, and
-//!   Linode's `upload_to`. An answer without one of them is an [`ErrorKind::Decode`] error,
-//!   even DigitalOcean's import answer (202), whose placeholder image may lack everything else.
+//!   (both providers) and of a DigitalOcean action, the `image`/`action` an answer wraps,
+//!   Linode's `upload_to`, and the list of items of every listing (Linode's `data`,
+//!   DigitalOcean's `images` and `actions`). An answer without one of them is an
+//!   [`ErrorKind::Decode`] error naming it, even DigitalOcean's import answer (202), whose
+//!   placeholder image may lack everything else; a listing answer `{}` is such an error, not an
+//!   empty page. A required list that is `null` is still empty (`"images": null` is an empty
+//!   page).
 //!   Request bodies are not touched: what you send stays as the spec says.
 //! - an enum value this crate does not know is kept (`ImageStatus::Other("hibernating")`), and
 //!   so is an unknown field (in `extra`).

@@ -33,8 +33,17 @@ pub struct Page<T> {
     pub failed: Vec<Error>,
     /// The number of this page, from 1.
     pub page: u64,
-    /// How many pages the listing has, when the provider says (Linode `pages`; DigitalOcean's
-    /// `last` link, or this page when there is no `next` link).
+    /// How many pages the listing has, when the answer tells:
+    ///
+    /// - Linode: its `pages` counter, as sent.
+    /// - DigitalOcean: `meta.total` divided by the page size asked for (`per_page`, or the API's
+    ///   default 20 when none was sent), rounded up, at least 1; so it is the same on every
+    ///   page, the last one and one past the end (no items, `meta.total` still sent) included.
+    ///   `meta.total` wins over the `last` link when they disagree: the link is missing on the
+    ///   last page, so it could not give the same count everywhere. Without `meta.total`: the
+    ///   `last` link's page number; without either, this page when it has items and no `next`
+    ///   link (it is the last), or page 1 without a `next` link (the only one); else `None`. A
+    ///   page with items counts at least up to its own number.
     pub pages: Option<u64>,
     /// How many items the listing has in all, when the provider says (Linode `results`,
     /// DigitalOcean `meta.total`).
@@ -137,15 +146,21 @@ impl<S: PageSource> Cursor<S> {
         if items.is_empty() {
             return Ok(None);
         }
-        let repeated = self.last_page.is_some_and(|last| info.page <= last)
-            || (info.fingerprint.is_some() && info.fingerprint == self.last_fingerprint);
-        if repeated {
-            log::debug!(
-                target: "cloud_images",
-                "{}: asked for page {asked}, the server repeated page {}; stopping",
-                self.source.what(),
-                info.page
-            );
+        let again = self.last_page.filter(|last| info.page <= *last);
+        let same_first = info.fingerprint.is_some() && info.fingerprint == self.last_fingerprint;
+        if again.is_some() || same_first {
+            let what = self.source.what();
+            match (again, info.fingerprint.as_deref()) {
+                (Some(_), _) | (None, None) => log::debug!(
+                    target: "cloud_images",
+                    "{what}: asked for page {asked}, the server answered page {} again; stopping",
+                    info.page
+                ),
+                (None, Some(first)) => log::debug!(
+                    target: "cloud_images",
+                    "{what}: page {asked} starts with the same item ({first}) as the page before: the server repeated that page; stopping"
+                ),
+            }
             return Ok(None);
         }
         self.last_page = Some(info.page);
@@ -198,8 +213,12 @@ enum Buffer<T> {
 /// The items of a listing, fetched page by page as the iterator advances.
 ///
 /// Nothing is sent until the first call to `next`. Each page is one request. The iterator ends
-/// after the last page, on an empty page, when the server repeats a page, or after the first
-/// error (which it yields, then `None` for good). `take(n)` sends only the requests it needs.
+/// after the last page, on an empty page, when the server repeats a page (the same page number,
+/// or the same first item as the page before, on every listing of both providers: logged at
+/// `debug`, the repeated items are not yielded again), or after the first error (which it
+/// yields, then `None` for good). An answer without its list of items (`{}`) is such an error
+/// ([`ErrorKind::Decode`](crate::ErrorKind::Decode), naming the missing field), not an empty
+/// page. `take(n)` sends only the requests it needs.
 ///
 /// The one exception: an item that cannot be decoded is yielded as an error in its place
 /// ([`Error::item_index`] is `Some`), and the items after it, and the next pages, still come.

@@ -435,8 +435,10 @@ impl ListImages<'_> {
     }
 
     /// Fetches one page (`GET /v2/images`): its images, `meta.total` as [`Page::total`], and the
-    /// page count from the `last` link as [`Page::pages`]. An image that cannot be decoded is
-    /// reported in [`Page::failed`], and the others are returned.
+    /// page count as [`Page::pages`] (`meta.total` divided by the `per_page` asked for: see
+    /// there). An image that cannot be decoded is reported in
+    /// [`Page::failed`], and the others are returned; an answer without `images` is an
+    /// [`ErrorKind::Decode`] error.
     ///
     /// ```no_run
     /// use cloud_images::digitalocean::Client;
@@ -457,8 +459,10 @@ impl ListImages<'_> {
     /// Each next page is the same request with the `page` number taken from
     /// `links.pages.next`, so the filters are kept and the token never leaves the configured
     /// host. It stops after the last page, on an empty page, when a next link does not move
-    /// forward, beyond the page count `meta.total` of the first page allows, or after the first
-    /// error. Invalid input is yielded as the first item, with nothing sent.
+    /// forward, when a page starts with the same image as the page before (a server that
+    /// answers every page number with the same page), beyond the page count ([`Page::pages`])
+    /// of the pages before, or after the first error. Invalid input is yielded as the first
+    /// item, with nothing sent.
     ///
     /// ```no_run
     /// use cloud_images::digitalocean::Client;

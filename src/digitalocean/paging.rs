@@ -28,6 +28,8 @@ pub(crate) trait Paged:
     fn set_page(&mut self, page: u64);
     /// The `links` and `meta.total` of one response (its items taken out already).
     fn counters(page: &Self::Response) -> (Option<&types::PageLinksPages>, Option<u64>);
+    /// What tells pages apart: an item's id (the first item's, for the repeated-page guard).
+    fn fingerprint(item: &Self::Item) -> String;
 }
 
 impl Listing for types::ImageList {
@@ -60,6 +62,9 @@ impl Paged for ops::ImagesList {
     fn counters(page: &types::ImageList) -> (Option<&types::PageLinksPages>, Option<u64>) {
         (page.links.as_ref().and_then(|l| l.pages.as_deref()), page.meta.as_ref().and_then(|m| m.total))
     }
+    fn fingerprint(item: &Self::Item) -> String {
+        item.id.to_string()
+    }
 }
 
 impl Paged for ops::ImageActionsList {
@@ -75,6 +80,9 @@ impl Paged for ops::ImageActionsList {
     }
     fn counters(page: &types::ActionList) -> (Option<&types::PageLinksPages>, Option<u64>) {
         (page.links.as_ref().and_then(|l| l.pages.as_deref()), page.meta.as_ref().and_then(|m| m.total))
+    }
+    fn fingerprint(item: &Self::Item) -> String {
+        item.id.to_string()
     }
 }
 
@@ -135,16 +143,46 @@ impl<O: Paged> PageSource for Listed<O> {
                 )),
             },
         };
-        // A page with a next link is full, so its length is the real page size (the server may
-        // use less than asked); the smaller guess allows more pages, never fewer.
-        let size = self.page_size().min(items.len() as u64).max(1);
-        let by_total = total.map(|total| total.div_ceil(size).max(page));
-        let by_link = links.and_then(|l| l.last.as_deref()).and_then(link_page);
-        let pages = match (by_link, by_total, next_link) {
-            (None, None, None) => Some(page),
-            (link, total, _) => link.into_iter().chain(total).min(),
-        };
-        Ok((items, PageInfo { page, pages, total, next, fingerprint: None }))
+        let pages = pages(page, self.page_size(), links, total, items.is_empty());
+        let fingerprint = items.first_ok().map(O::fingerprint);
+        Ok((items, PageInfo { page, pages, total, next, fingerprint }))
+    }
+}
+
+/// How many pages a listing has, from one answer to page `page` asked with `per_page` items a
+/// page (the requested `per_page`, or the API's default 20 when none was sent):
+///
+/// 1. `meta.total` divided by `per_page`, rounded up, at least 1 (an empty listing is one empty
+///    page). The spec requires `meta.total` on every answer, past the end too (33 images at 10
+///    a page: 4 pages on pages 1 to 4 and on page 9), and the API honours every `per_page` the
+///    client lets through (1 to 200), so this is the count the server pages by;
+/// 2. else the page number of the `last` link. DigitalOcean sends none on the last page (only
+///    `first` and `prev`), nor past it. When the link and `meta.total` disagree (a server that
+///    contradicts itself), `meta.total` wins: it is on every page, so the count stays the same
+///    from page to page, where the link would give one count on the pages that have it and
+///    another on the last; and the iterator keeps its guarantee of never going beyond the pages
+///    `meta.total` allows;
+/// 3. else, with neither, this page when it has items and no `next` link (the last page), or
+///    page 1 without a `next` link (a listing of one page, maybe empty);
+/// 4. else `None`: a `next` link without a `last` one or a total, or an empty page after
+///    page 1, says nothing about the count.
+///
+/// A page with items is never past the end: the count is at least its number, whatever 1 or 2
+/// said.
+fn pages(
+    page: u64,
+    per_page: u64,
+    links: Option<&types::PageLinksPages>,
+    total: Option<u64>,
+    empty: bool,
+) -> Option<u64> {
+    let by_total = total.map(|total| total.div_ceil(per_page.max(1)).max(1));
+    let counted = by_total.or_else(|| links.and_then(|l| l.last.as_deref()).and_then(link_page));
+    let has_next = links.is_some_and(|l| l.next.is_some());
+    match counted {
+        Some(pages) if empty => Some(pages),
+        Some(pages) => Some(pages.max(page)),
+        None => (!has_next && (!empty || page == 1)).then_some(page),
     }
 }
 
@@ -163,4 +201,52 @@ pub(crate) fn check_paging(what: &str, per_page: Option<u64>, page: Option<u64>)
         )));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn links(next: Option<u64>, last: Option<u64>) -> types::PageLinksPages {
+        let url = |n: u64| format!("https://api.digitalocean.com/v2/images?page={n}&per_page=10");
+        types::PageLinksPages {
+            first: None,
+            prev: None,
+            next: next.map(url),
+            last: last.map(url),
+            extra: Default::default(),
+        }
+    }
+
+    #[test]
+    fn pages_come_from_meta_total_and_the_page_size_asked_for() {
+        // 33 images at 10 a page, as DigitalOcean answers: page 1, a middle page, the last page
+        // (no `last` link), a page past the end (no items, no links forward).
+        assert_eq!(pages(1, 10, Some(&links(Some(2), Some(4))), Some(33), false), Some(4));
+        assert_eq!(pages(2, 10, Some(&links(Some(3), Some(4))), Some(33), false), Some(4));
+        assert_eq!(pages(4, 10, Some(&links(None, None)), Some(33), false), Some(4));
+        assert_eq!(pages(9, 10, Some(&links(None, None)), Some(33), true), Some(4));
+        // The API's default page size, and an empty listing: one empty page.
+        assert_eq!(pages(1, DEFAULT_PER_PAGE, None, Some(41), false), Some(3));
+        assert_eq!(pages(1, 10, None, Some(0), true), Some(1));
+    }
+
+    #[test]
+    fn meta_total_wins_over_a_last_link_that_disagrees_and_the_link_serves_without_it() {
+        assert_eq!(pages(1, 10, Some(&links(Some(2), Some(7))), Some(33), false), Some(4));
+        assert_eq!(pages(1, 10, Some(&links(Some(2), Some(7))), None, false), Some(7));
+        // A page with items is never past the end, whatever the counters say.
+        assert_eq!(pages(5, 10, Some(&links(None, None)), Some(33), false), Some(5));
+    }
+
+    #[test]
+    fn without_counters_only_what_the_answer_shows() {
+        // No next link and items: this is the last page; page 1 without one is the only page.
+        assert_eq!(pages(3, 10, Some(&links(None, None)), None, false), Some(3));
+        assert_eq!(pages(1, 10, None, None, false), Some(1));
+        assert_eq!(pages(1, 10, None, None, true), Some(1));
+        // A next link without `last`, or an empty page after page 1: unknown.
+        assert_eq!(pages(1, 10, Some(&links(Some(2), None)), None, false), None);
+        assert_eq!(pages(6, 10, None, None, true), None);
+    }
 }

@@ -64,8 +64,7 @@ pub struct Action {
 ///One page of actions.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
 pub struct ActionList {
-    ///The actions on this page.
-    #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    ///The actions on this page. Required (`x-client-required`): an answer without `actions` is a decoding error, not an empty page; `null` is an empty page.
     #[serde(deserialize_with = "crate::decode::null_as_empty")]
     pub actions: ::std::vec::Vec<Action>,
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -171,8 +170,7 @@ pub struct ImageActionCreate {
 ///One page of images.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
 pub struct ImageList {
-    ///The images on this page.
-    #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    ///The images on this page. Required (`x-client-required`): an answer without `images` is a decoding error, not an empty page; `null` is an empty page.
     #[serde(deserialize_with = "crate::decode::null_as_empty")]
     pub images: ::std::vec::Vec<Image>,
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]

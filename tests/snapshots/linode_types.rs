@@ -126,8 +126,7 @@ pub struct ImageCreate {
 ///One page of the image list.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
 pub struct ImagePage {
-    ///Images on this page.
-    #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    ///Images on this page. Required (`x-client-required`): an answer without `data` is a decoding error, not an empty page; `null` is an empty page.
     #[serde(deserialize_with = "crate::decode::null_as_empty")]
     pub data: ::std::vec::Vec<Image>,
     ///Number of this page (1-based).
@@ -174,8 +173,7 @@ pub struct ImageShareInput {
 ///One page of shared images: each an `Image` with `type: shared`, an id `shared/...`, `is_shared: null` and `image_sharing.shared_by` set.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
 pub struct ImageSharePage {
-    ///Shared images on this page.
-    #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    ///Shared images on this page. Required (`x-client-required`): an answer without `data` is a decoding error, not an empty page; `null` is an empty page.
     #[serde(deserialize_with = "crate::decode::null_as_empty")]
     pub data: ::std::vec::Vec<Image>,
     ///Number of this page (1-based).
@@ -348,8 +346,7 @@ pub struct Membership {
 ///One page of memberships.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
 pub struct MembershipPage {
-    ///Memberships on this page.
-    #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    ///Memberships on this page. Required (`x-client-required`): an answer without `data` is a decoding error, not an empty page; `null` is an empty page.
     #[serde(deserialize_with = "crate::decode::null_as_empty")]
     pub data: ::std::vec::Vec<Membership>,
     ///Number of this page (1-based).
@@ -420,8 +417,7 @@ pub struct ShareGroupImagesAdd {
 ///One page of share groups.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
 pub struct ShareGroupPage {
-    ///Share groups on this page.
-    #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    ///Share groups on this page. Required (`x-client-required`): an answer without `data` is a decoding error, not an empty page; `null` is an empty page.
     #[serde(deserialize_with = "crate::decode::null_as_empty")]
     pub data: ::std::vec::Vec<ShareGroup>,
     ///Number of this page (1-based).
@@ -521,8 +517,7 @@ pub struct TokenCreated {
 ///One page of membership tokens.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
 pub struct TokenPage {
-    ///Tokens on this page.
-    #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    ///Tokens on this page. Required (`x-client-required`): an answer without `data` is a decoding error, not an empty page; `null` is an empty page.
     #[serde(deserialize_with = "crate::decode::null_as_empty")]
     pub data: ::std::vec::Vec<Token>,
     ///Number of this page (1-based).
