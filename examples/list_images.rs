@@ -3,12 +3,14 @@
 //! ```sh
 //! cargo run --example list_images
 //! cargo run --example list_images -- --base-url http://127.0.0.1:8080   # another server
+//! LINODE_URL=http://127.0.0.1:8041 cargo run --example list_images      # the same
 //! ```
 //!
-//! The client comes from `Client::from_env()`: `LINODE_TOKEN` (or `LINODE_CLI_TOKEN`) is used
-//! when set, but only public images are asked for (`X-Filter: {"is_public":true}`), 100 a
-//! page. With `--base-url`, the requests go to that server instead of `https://api.linode.com`,
-//! without a token. Exits with 1 and the error on failure (no network, for one).
+//! The client is anonymous, `Client::anonymous()`: it sends no token (a token in `LINODE_TOKEN`
+//! is not used) and asks for the public images only (`X-Filter: {"is_public":true}`), 100 a
+//! page. The requests go to `https://api.linode.com`, or to the server named by `--base-url` or
+//! by `LINODE_URL` (`cargo run --features testing --bin cloud-images-stand-in` serves one).
+//! Exits with 1 and the error on failure (no network, for one).
 
 use std::process::ExitCode;
 
@@ -29,7 +31,7 @@ fn main() -> ExitCode {
 fn run() -> Result<()> {
     let client = match base_url()? {
         Some(url) => Client::builder().base_url(url).user_agent("list-images-example").build()?,
-        None => Client::from_env()?,
+        None => Client::anonymous()?,
     };
     let mut images = client.images().list().page_size(100).filter(Filter::eq("is_public", true)).iter();
     let mut rows = Vec::new();

@@ -33,6 +33,9 @@ use crate::{Error, Result, RetryPolicy};
 pub struct ClientBuilder<P: Provider> {
     pub(crate) token: Option<Token>,
     base_url: String,
+    /// The environment variable `base_url` was read from, for messages; `None` when it was set
+    /// in code (or is the default).
+    base_url_var: Option<&'static str>,
     user_agent: Option<String>,
     retry: RetryPolicy,
     connect_timeout: Duration,
@@ -53,6 +56,7 @@ impl<P: Provider> Default for ClientBuilder<P> {
         ClientBuilder {
             token: None,
             base_url: P::DEFAULT_BASE_URL.to_string(),
+            base_url_var: None,
             user_agent: None,
             retry: RetryPolicy::default(),
             connect_timeout: Duration::from_secs(10),
@@ -72,7 +76,8 @@ impl<P: Provider> fmt::Debug for ClientBuilder<P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
             .field("token", &self.token)
-            .field("base_url", &self.base_url)
+            .field("base_url", &crate::url::without_query(&self.base_url))
+            .field("base_url_var", &self.base_url_var)
             .field("user_agent", &self.user_agent)
             .field("retry", &self.retry)
             .field("connect_timeout", &self.connect_timeout)
@@ -125,13 +130,19 @@ impl<P: Provider> ClientBuilder<P> {
     }
 
     /// The API's base URL (default: the provider's public API). A path prefix is kept
-    /// (`http://127.0.0.1:8080/proxy`); a trailing `/` is dropped.
+    /// (`http://127.0.0.1:8080/proxy`); a trailing `/` is dropped, and so is a trailing API
+    /// version, which every path already starts with: `https://api.linode.com/v4` is
+    /// `https://api.linode.com` with API version `v4` (Linode: `/v4` or `/v4beta`, which sets the
+    /// version, and an [`api_version`](crate::linode::ClientBuilder::api_version) set to the
+    /// other one is refused by `build`; DigitalOcean: `/v2`).
     ///
     /// ```
-    /// use cloud_images::{ErrorKind, linode::Client};
+    /// use cloud_images::{ErrorKind, linode::{ApiVersion, Client}};
     ///
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let local = Client::builder().base_url("http://127.0.0.1:8080/proxy/").build()?;
+    /// let beta = Client::builder().base_url("https://api.linode.com/v4beta").build()?; // sends /v4beta/images
+    /// assert_eq!(beta.api_version(), &ApiVersion::V4beta);
     /// let no_scheme = Client::builder().base_url("api.linode.com").build();
     /// assert_eq!(no_scheme.unwrap_err().kind(), ErrorKind::InvalidInput);
     /// # Ok(())
@@ -139,7 +150,54 @@ impl<P: Provider> ClientBuilder<P> {
     /// ```
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = url.into();
+        self.base_url_var = None;
         self
+    }
+
+    /// Reads the base URL from the provider's environment variable
+    /// ([`Provider::BASE_URL_VAR`]: `LINODE_URL`, `DIGITALOCEAN_API_URL`) and, for Linode, the
+    /// API version from `LINODE_API_VERSION` (`v4` or `v4beta`), as `from_env` does; what is
+    /// unset or blank is left as it was. A value that is not a URL (or a version) is an
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) error at `build()` that quotes
+    /// it and names the variable. The base URL is read as by [`base_url`](Self::base_url).
+    ///
+    /// ```
+    /// use cloud_images::linode::Client;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// // `LINODE_URL=http://127.0.0.1:8041` sends every call to a local stand-in instead.
+    /// let client = Client::builder().token_from_env().base_url_from_env().user_agent("my-tool/1.2").build()?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn base_url_from_env(mut self) -> Self {
+        if let Some(url) = std::env::var_os(P::BASE_URL_VAR) {
+            let url = url.to_string_lossy();
+            if !url.trim().is_empty() {
+                self.base_url = url.into_owned();
+                self.base_url_var = Some(P::BASE_URL_VAR);
+            }
+        }
+        P::options_from_env(&mut self.options);
+        self
+    }
+
+    /// The base URL without its trailing `/` and API version, and that version (`v4beta`).
+    pub(crate) fn base_url_version(&self) -> (&str, Option<&'static str>) {
+        crate::url::split_version(&self.base_url, P::API_VERSIONS)
+    }
+
+    /// The base URL as given.
+    pub(crate) fn base_url_text(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The base URL as messages name it: `the base url`, or `the base url from LINODE_URL`.
+    pub(crate) fn base_url_what(&self) -> String {
+        match self.base_url_var {
+            Some(var) => format!("the base url from {var}"),
+            None => "the base url".to_string(),
+        }
     }
 
     /// Your application's name and version, sent before `cloud-images/<version>` in
@@ -406,19 +464,22 @@ impl<P: Provider> ClientBuilder<P> {
     /// Checks the settings and makes the shared transport.
     /// Checks the shared settings and makes the transport. `upload_stall_timeout`: the stall
     /// limit of object-storage uploads, for a provider that has them (no upload agent without).
+    /// Messages quote the base URL as given (without a query).
     pub(crate) fn transport(&self, upload_stall_timeout: Option<Duration>) -> Result<Transport> {
-        let base = self.base_url.trim().trim_end_matches('/').to_string();
-        let uri = crate::url::http_url(&base, "the base url")?;
+        let what = self.base_url_what();
+        let shown = crate::url::without_query(&self.base_url);
+        let uri = crate::url::http_url(&self.base_url, &what)?;
         let scheme = uri.scheme_str().unwrap_or_default().to_ascii_lowercase();
         let host = uri.host().unwrap_or_default();
         if uri.query().is_some() {
-            return Err(Error::invalid_input(format!("the base url {base:?} must not have a query")));
+            return Err(Error::invalid_input(format!("{what} {shown:?} must not have a query")));
         }
         if scheme == "https" && !network::TLS_ENABLED {
             return Err(Error::invalid_input(format!(
-                "the base url {base:?} is https, which needs the `rustls` or `native-tls` feature"
+                "{what} {shown:?} is https, which needs the `rustls` or `native-tls` feature"
             )));
         }
+        let base = self.base_url_version().0.to_string();
         if scheme == "http" && self.token.is_some() && !is_loopback(host) && !self.allow_insecure_http {
             return Err(Error::invalid_input(format!(
                 "refusing to send the {} token over plain http to {host}: use https, or allow_insecure_http(true)",
@@ -488,6 +549,8 @@ mod tests {
         const NAME: &'static str = "acme";
         const DEFAULT_BASE_URL: &'static str = "https://api.acme.example";
         const TOKEN_VARS: &'static [&'static str] = &["ACME_TOKEN"];
+        const BASE_URL_VAR: &'static str = "ACME_URL";
+        const API_VERSIONS: &'static [&'static str] = &["v1"];
         type Options = ();
         fn error_details(_: &serde_json::Value) -> Option<crate::ErrorDetails> {
             None
@@ -512,5 +575,21 @@ mod tests {
         }
         let t = ClientBuilder::<Acme>::default().base_url("http://127.0.0.1:9/p/").transport(None).unwrap();
         assert_eq!(t.settings.base_url, "http://127.0.0.1:9/p");
+        let t =
+            ClientBuilder::<Acme>::default().base_url("http://127.0.0.1:9/p/v1/").transport(None).unwrap();
+        assert_eq!(t.settings.base_url, "http://127.0.0.1:9/p");
+    }
+
+    #[test]
+    fn base_url_messages_quote_it_as_given() {
+        for (url, says) in [
+            ("http://", r#"the base url "http://" is an invalid url"#),
+            ("ftp://x/", r#"the base url "ftp://x/" must start with http:// or https://"#),
+            ("https://x/?key=secret", r#"the base url "https://x/" must not have a query"#),
+        ] {
+            let e = ClientBuilder::<Acme>::default().base_url(url).transport(None).unwrap_err();
+            assert!(e.to_string().starts_with(says), "{url}: {e}");
+            assert!(!e.to_string().contains("secret"), "{e}");
+        }
     }
 }

@@ -11,10 +11,14 @@
 //! use cloud_images::{digitalocean, linode};
 //!
 //! # fn main() -> Result<(), cloud_images::Error> {
-//! // Linode: LINODE_TOKEN, else LINODE_CLI_TOKEN, else anonymous (public images only).
-//! let linode = linode::Client::from_env()?;
-//! let debian = linode.images().get("linode/debian12")?;
+//! // Linode's public images need no token: an anonymous client reads them.
+//! let public = linode::Client::anonymous()?;
+//! let debian = public.images().get("linode/debian12")?;
 //! println!("{} is {:?} ({:?} MB)", debian.id, debian.status, debian.size);
+//!
+//! // Your own images: LINODE_TOKEN, else LINODE_CLI_TOKEN (an error when neither is set).
+//! let linode = linode::Client::from_env()?;
+//! let mine = linode.images().get("private/12345")?;
 //!
 //! // DigitalOcean: DIGITALOCEAN_ACCESS_TOKEN, else DIGITALOCEAN_TOKEN.
 //! let digitalocean = digitalocean::Client::builder().token("dop_v1_...").user_agent("my-tool/1.2").build()?;
@@ -225,6 +229,7 @@
 //!
 //! # fn main() -> Result<(), cloud_images::Error> {
 //! let client = Client::builder()
+//!     .token_from_env()
 //!     .timeout(Duration::from_secs(20))
 //!     .retry_policy(RetryPolicy::default().max_retries(2))
 //!     .build()?;
@@ -278,6 +283,12 @@
 //! controls. They answer bad input in each provider's error format, take injected faults (429
 //! with `Retry-After`, 503, maintenance, delays, cut bodies), log every request they receive
 //! (with the token redacted), and stop when dropped.
+//!
+//! A program that makes its client with `from_env` (or Linode's `anonymous`) can be pointed at
+//! them unchanged: both read the base URL from `LINODE_URL` and `DIGITALOCEAN_API_URL` (the
+//! names the providers' Terraform providers use; Linode's `LINODE_API_VERSION` too), and the
+//! `cloud-images-stand-in` binary prints what to set. A base URL that ends with the API version
+//! (`https://api.linode.com/v4`) is taken without it: it is never sent twice.
 //!
 //! ```toml
 //! [dev-dependencies]

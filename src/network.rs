@@ -77,8 +77,10 @@ impl Network {
 
 /// Parses an `http://[user:password@]host[:port]` proxy URL.
 pub(crate) fn parse_proxy(url: &str) -> Result<ureq::Proxy> {
-    let url = url.trim();
+    // Messages quote the URL as given, without its credentials or query.
     let shown = without_userinfo(url);
+    let shown = crate::url::without_query(&shown);
+    let url = url.trim();
     let proxy = ureq::Proxy::new(url).map_err(|e| {
         Error::invalid_input(format!("invalid proxy url {shown:?}: {e}; expected http://host:port"))
     })?;
@@ -255,6 +257,13 @@ mod tests {
         assert!(!e.to_string().contains("s3cret") && e.to_string().contains("***@proxy:1080"), "{e}");
         assert_eq!(without_userinfo("http://a:b@h:1/p@q"), "http://***@h:1/p@q");
         assert_eq!(without_userinfo("h:1"), "h:1");
+        let e = parse_proxy("ftp://u:p?ss@proxy:21/?x=q").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid proxy url \"ftp://***@proxy:21/\": invalid proxy url; expected http://host:port"
+        );
+        let e = parse_proxy(" http:// ").unwrap_err();
+        assert!(e.to_string().starts_with("invalid proxy url \" http:// \""), "{e}");
         let network = Network {
             proxy: ProxyChoice::Explicit(parse_proxy("http://a:s3cret@h:1").unwrap()),
             ..Default::default()

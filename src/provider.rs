@@ -23,6 +23,7 @@ pub(crate) mod sealed {
 /// }
 /// assert_eq!(describe::<Linode>(), "linode at https://api.linode.com");
 /// assert_eq!(DigitalOcean::TOKEN_VARS, ["DIGITALOCEAN_ACCESS_TOKEN", "DIGITALOCEAN_TOKEN"]);
+/// assert_eq!(Linode::BASE_URL_VAR, "LINODE_URL");
 /// ```
 pub trait Provider: sealed::Sealed + Sized + 'static {
     /// The provider's name in messages (`"linode"`).
@@ -31,10 +32,20 @@ pub trait Provider: sealed::Sealed + Sized + 'static {
     const DEFAULT_BASE_URL: &'static str;
     /// The environment variables read for a token, in order.
     const TOKEN_VARS: &'static [&'static str];
+    /// The environment variable the base URL is read from (`LINODE_URL`,
+    /// `DIGITALOCEAN_API_URL`: the names the providers' Terraform providers use).
+    const BASE_URL_VAR: &'static str;
+    /// The API versions a base URL may end with (`/v4`, `/v4beta`; `/v2`): such an ending is
+    /// taken off the base URL, as every path already starts with the version.
+    const API_VERSIONS: &'static [&'static str];
     /// The builder settings only this provider has (Linode: the API version, the upload stall
     /// limit), set through its own `ClientBuilder` methods.
     #[doc(hidden)]
     type Options: Clone + fmt::Debug + Default + Send + Sync + 'static;
+    /// Reads the provider's own settings from the environment (Linode: `LINODE_API_VERSION`),
+    /// for [`ClientBuilder::base_url_from_env`](crate::ClientBuilder::base_url_from_env).
+    #[doc(hidden)]
+    fn options_from_env(_options: &mut Self::Options) {}
     /// Reads an error body in the provider's format; `None` when it is not.
     #[doc(hidden)]
     fn error_details(body: &serde_json::Value) -> Option<ErrorDetails>;

@@ -1,6 +1,6 @@
 //! The one check of a URL the crate sends to (a base URL, an upload URL, an image to import):
-//! absolute, `http` or `https`, with a host. Messages never repeat the query: pre-signed URLs
-//! carry their signature there.
+//! absolute, `http` or `https`, with a host. Messages quote the URL as it was given, but never
+//! its query: pre-signed URLs carry their signature there.
 
 use ureq::http::Uri;
 
@@ -11,10 +11,28 @@ pub(crate) fn without_query(url: &str) -> &str {
     url.split('?').next().unwrap_or(url)
 }
 
-/// Checks that `url` is `http(s)://host/...`; `what` names it in the message (`the upload url`).
+/// `url` without a trailing `/` and a last path segment that is one of `versions` (any case),
+/// and that version: `("https://api.linode.com", Some("v4"))` from `https://api.linode.com/v4/`.
+/// The host is never taken for a version (`http://v4`), nor is a segment with a query.
+pub(crate) fn split_version<'u>(url: &'u str, versions: &[&'static str]) -> (&'u str, Option<&'static str>) {
+    let url = url.trim().trim_end_matches('/');
+    let Some((_, after_scheme)) = url.split_once("://") else { return (url, None) };
+    let Some((_, path)) = after_scheme.split_once('/') else { return (url, None) };
+    let last = path.rsplit('/').next().unwrap_or(path);
+    match versions.iter().find(|v| v.eq_ignore_ascii_case(last)) {
+        Some(version) => {
+            let base = url.strip_suffix(last).unwrap_or(url).trim_end_matches('/');
+            (base, Some(version))
+        }
+        None => (url, None),
+    }
+}
+
+/// Checks that `url` is `http(s)://host/...`; `what` names it in the message (`the upload url`),
+/// which quotes `url` as given, without its query.
 pub(crate) fn http_url(url: &str, what: &str) -> Result<Uri> {
-    let shown = without_query(url.trim());
-    if shown.is_empty() {
+    let shown = without_query(url);
+    if shown.trim().is_empty() {
         return Err(Error::invalid_input(format!("{what} must not be empty")));
     }
     let not_http = || Error::invalid_input(format!("{what} {shown:?} must start with http:// or https://"));
@@ -56,6 +74,36 @@ mod tests {
             let e = http_url(bad, "the url").unwrap_err();
             assert!(e.to_string().contains(says), "{bad}: {e}");
         }
+    }
+
+    #[test]
+    fn a_trailing_api_version_is_split_off() {
+        let v = &["v4", "v4beta"][..];
+        for (url, base, version) in [
+            ("https://api.linode.com/v4", "https://api.linode.com", Some("v4")),
+            ("https://api.linode.com/v4/", "https://api.linode.com", Some("v4")),
+            (" https://api.linode.com/V4beta// ", "https://api.linode.com", Some("v4beta")),
+            ("http://127.0.0.1:8080/proxy/v4beta", "http://127.0.0.1:8080/proxy", Some("v4beta")),
+            ("http://127.0.0.1:8080/proxy/", "http://127.0.0.1:8080/proxy", None),
+            ("https://api.linode.com/v4/images", "https://api.linode.com/v4/images", None),
+            ("https://api.linode.com/v4?x=1", "https://api.linode.com/v4?x=1", None),
+            ("http://v4", "http://v4", None),
+            ("http://v4/", "http://v4", None),
+            ("https://api.linode.com/v44", "https://api.linode.com/v44", None),
+            ("v4", "v4", None),
+            ("http://", "http:", None),
+        ] {
+            assert_eq!(split_version(url, v), (base, version), "{url:?}");
+        }
+    }
+
+    #[test]
+    fn messages_quote_the_url_as_given() {
+        let e = http_url("http://", "the url").unwrap_err();
+        assert!(e.to_string().starts_with("the url \"http://\" is an invalid url"), "{e}");
+        let e = http_url(" ftp://x/ ", "the url").unwrap_err();
+        assert_eq!(e.to_string(), "the url \" ftp://x/ \" must start with http:// or https://");
+        assert!(http_url("  ", "the url").unwrap_err().to_string().contains("must not be empty"));
     }
 
     #[test]

@@ -32,12 +32,23 @@ fn do_auth(server: &Server) -> Option<String> {
 fn tokens_come_from_the_documented_variables_in_order_trimmed() {
     let linode_server = Server::start(vec![Reply::json(200, LINODE_IMAGE)]);
     let do_server = Server::start(vec![Reply::json(200, DO_IMAGE)]);
-    for var in ["LINODE_TOKEN", "LINODE_CLI_TOKEN", "DIGITALOCEAN_ACCESS_TOKEN", "DIGITALOCEAN_TOKEN"] {
+    for var in [
+        "LINODE_TOKEN",
+        "LINODE_CLI_TOKEN",
+        "LINODE_URL",
+        "LINODE_API_VERSION",
+        "DIGITALOCEAN_ACCESS_TOKEN",
+        "DIGITALOCEAN_TOKEN",
+        "DIGITALOCEAN_API_URL",
+    ] {
         set(var, None);
     }
 
-    // Linode: anonymous when nothing is set (public images need no token).
-    assert!(linode::Client::from_env().is_ok());
+    // Linode: a clear error naming both variables when neither is set (an anonymous client is
+    // asked for with `Client::anonymous()`); a builder without a token stays anonymous.
+    let err = linode::Client::from_env().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    assert!(err.to_string().contains("LINODE_TOKEN or LINODE_CLI_TOKEN"), "{err}");
     assert_eq!(linode_auth(&linode_server), None);
     set("LINODE_CLI_TOKEN", Some("cli-token"));
     assert_eq!(linode_auth(&linode_server).as_deref(), Some("Bearer cli-token"));

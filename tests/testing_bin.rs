@@ -38,6 +38,14 @@ fn serves_both_stand_ins_and_prints_their_requests() {
     let linode = url(&next());
     assert!(next().contains("/object-storage"));
     let digitalocean = url(&next());
+    assert_eq!(next(), "To point a program that uses from_env() at them:");
+    assert_eq!(next(), format!("  export LINODE_URL={linode} LINODE_TOKEN=linode-stand-in-token"));
+    assert_eq!(
+        next(),
+        format!(
+            "  export DIGITALOCEAN_API_URL={digitalocean} DIGITALOCEAN_ACCESS_TOKEN=dop_v1_stand_in_token"
+        )
+    );
     assert!(next().starts_with("Requests as they come"));
 
     let image = kit::send(&linode, "GET", "/v4/images/linode%2Fdebian12", &[], b"");

@@ -127,11 +127,10 @@ pub fn live() -> Result<()> {
         ));
         return Ok(());
     };
-    show::section(
-        "DigitalOcean · Images API v2 (live)",
-        &format!("{}   with the token in {var}", DigitalOcean::DEFAULT_BASE_URL),
-    );
-    let client = Client::builder().token_from_env().user_agent(USER_AGENT).build()?;
+    let url = std::env::var(DigitalOcean::BASE_URL_VAR).ok().filter(|url| !url.trim().is_empty());
+    let url = url.unwrap_or_else(|| DigitalOcean::DEFAULT_BASE_URL.to_string());
+    show::section("DigitalOcean · Images API v2 (live)", &format!("{url}   with the token in {var}"));
+    let client = Client::builder().token_from_env().base_url_from_env().user_agent(USER_AGENT).build()?;
     let mut steps = show::Steps::new(3);
 
     let step = steps.start("List the distribution images, 50 a page");

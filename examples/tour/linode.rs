@@ -102,8 +102,9 @@ pub fn tour(stand_in: &LinodeStandIn, workdir: &Path) -> Result<()> {
     step.done(format!("label {label}, tags [{}]", image.tags.join(", ")));
 
     let step = steps.start("Replicate it to two more regions");
-    show::say("the list replaces the current one, so it names us-east as well");
-    let image = client.images().replicate(&image.id, ["us-east", "us-ord", "fr-par"])?;
+    show::say("add_regions keeps us-east: it reads the image, then sends its regions and the new ones");
+    show::say("(replicate(id, regions) sends the list as given, and a region left out loses its copy)");
+    let image = client.images().add_regions(&image.id, ["us-ord", "fr-par"])?;
     show::exchanges(stand_in.take_requests());
     region_table(&image);
     step.done(format!("asked for {}", regions(&image)));
@@ -148,15 +149,22 @@ pub fn tour(stand_in: &LinodeStandIn, workdir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The read-only steps against the real API: anonymous without a token (public images only).
+/// The read-only steps against the real API (or the one `LINODE_URL` names): anonymous without a
+/// token (public images only).
 pub fn live() -> Result<()> {
     let token_var = token_var(Linode::TOKEN_VARS);
     let who = match token_var {
         Some(var) => format!("with the token in {var}"),
         None => format!("anonymous: {} is not set, so public images only", Linode::TOKEN_VARS.join(" / ")),
     };
-    show::section("Linode · Images API v4 (live)", &format!("{}   {who}", Linode::DEFAULT_BASE_URL));
-    let client = Client::builder().token_from_env().user_agent(USER_AGENT).build()?;
+    let url = std::env::var(Linode::BASE_URL_VAR).ok().filter(|url| !url.trim().is_empty());
+    let url = url.unwrap_or_else(|| Linode::DEFAULT_BASE_URL.to_string());
+    show::section("Linode · Images API v4 (live)", &format!("{url}   {who}"));
+    let builder = Client::builder().base_url_from_env().user_agent(USER_AGENT);
+    let client = match token_var {
+        Some(_) => builder.token_from_env().build()?,
+        None => builder.build()?, // no token: an anonymous client, explicitly
+    };
     let mut steps = show::Steps::new(if token_var.is_some() { 3 } else { 2 });
 
     let step = steps.start("List the public images, 100 a page");

@@ -14,8 +14,9 @@
 //! converts it and deletes it. Each step shows the requests the stand-in answered.
 //!
 //! With `--live`, it lists and gets images from the real APIs, and changes nothing: Linode's
-//! public images need no token (`LINODE_TOKEN` adds your private ones); DigitalOcean needs
-//! `DIGITALOCEAN_TOKEN` (or `DIGITALOCEAN_ACCESS_TOKEN`) and is skipped without one.
+//! public images need no token (without one the client is anonymous; `LINODE_TOKEN` adds your
+//! private ones); DigitalOcean needs `DIGITALOCEAN_TOKEN` (or `DIGITALOCEAN_ACCESS_TOKEN`) and is
+//! skipped without one. `LINODE_URL` and `DIGITALOCEAN_API_URL` send them to another server.
 //!
 //! Exits with 0 when every step worked; otherwise prints the error and exits with 1.
 

@@ -6,6 +6,10 @@
 //! curl -H "Authorization: Bearer linode-stand-in-token" http://127.0.0.1:8041/v4/images
 //! ```
 //!
+//! It prints the environment variables that point a program using `from_env` at them:
+//! `LINODE_URL` and `LINODE_TOKEN`, `DIGITALOCEAN_API_URL` and `DIGITALOCEAN_ACCESS_TOKEN`
+//! (the names the providers' Terraform providers read too).
+//!
 //! Runs until interrupted (Ctrl-C).
 
 use std::process::ExitCode;
@@ -43,6 +47,13 @@ fn main() -> ExitCode {
     println!("Linode        {}   token {}", linode.base_url(), linode.token());
     println!("              uploads go to {}", linode.storage_url());
     println!("DigitalOcean  {}   token {}", digitalocean.base_url(), digitalocean.token());
+    println!("To point a program that uses from_env() at them:");
+    println!("  export LINODE_URL={} LINODE_TOKEN={}", linode.base_url(), linode.token());
+    println!(
+        "  export DIGITALOCEAN_API_URL={} DIGITALOCEAN_ACCESS_TOKEN={}",
+        digitalocean.base_url(),
+        digitalocean.token()
+    );
     println!("Requests as they come (Ctrl-C to stop):");
     loop {
         std::thread::sleep(Duration::from_millis(200));

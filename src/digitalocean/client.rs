@@ -34,8 +34,10 @@ impl Client {
         ClientBuilder::default()
     }
 
-    /// A client with the token from `DIGITALOCEAN_ACCESS_TOKEN`, else `DIGITALOCEAN_TOKEN`.
-    /// Fails, naming both, when neither is set: the DigitalOcean API has no anonymous access.
+    /// A client with the token from `DIGITALOCEAN_ACCESS_TOKEN`, else `DIGITALOCEAN_TOKEN`, and
+    /// the base URL from `DIGITALOCEAN_API_URL` when it is set (see
+    /// [`base_url_from_env`](crate::ClientBuilder::base_url_from_env)). Fails, naming both token
+    /// variables, when neither is set: the DigitalOcean API has no anonymous access.
     ///
     /// ```
     /// use cloud_images::{ErrorKind, digitalocean::Client};
@@ -46,7 +48,7 @@ impl Client {
     /// }
     /// ```
     pub fn from_env() -> Result<Client> {
-        let builder = Client::builder().token_from_env();
+        let builder = Client::builder().token_from_env().base_url_from_env();
         if builder.token.is_none() {
             return Err(Error::invalid_input(crate::provider::Rules::of::<DigitalOcean>().no_token()));
         }

@@ -11,6 +11,9 @@ impl Provider for DigitalOcean {
     const NAME: &'static str = "digitalocean";
     const DEFAULT_BASE_URL: &'static str = "https://api.digitalocean.com";
     const TOKEN_VARS: &'static [&'static str] = &["DIGITALOCEAN_ACCESS_TOKEN", "DIGITALOCEAN_TOKEN"];
+    const BASE_URL_VAR: &'static str = "DIGITALOCEAN_API_URL";
+    /// The spec's paths start with `/v2` already.
+    const API_VERSIONS: &'static [&'static str] = &["v2"];
     type Options = ();
 
     fn error_details(body: &serde_json::Value) -> Option<ErrorDetails> {

@@ -30,7 +30,9 @@ pub(crate) struct Inner {
 }
 
 impl Client {
-    /// A builder with the defaults: `https://api.linode.com`, API `v4`, no token.
+    /// A builder with the defaults: `https://api.linode.com`, API `v4`, no token. It reads no
+    /// environment variable unless told to (`token_from_env`, `base_url_from_env`); built
+    /// without a token, the client is anonymous: public images only.
     ///
     /// ```
     /// # fn main() -> Result<(), cloud_images::Error> {
@@ -43,18 +45,52 @@ impl Client {
         ClientBuilder::default()
     }
 
-    /// A client with the token from `LINODE_TOKEN`, else `LINODE_CLI_TOKEN`, else none
-    /// (anonymous clients can read public images).
+    /// A client with the token from `LINODE_TOKEN`, else `LINODE_CLI_TOKEN`; the base URL from
+    /// `LINODE_URL` and the API version from `LINODE_API_VERSION` when they are set (see
+    /// [`base_url_from_env`](crate::ClientBuilder::base_url_from_env)). Fails, naming both token
+    /// variables, when neither is set (or both are blank): a client without a token sees no
+    /// private image, so one is asked for explicitly, with [`anonymous`](Client::anonymous).
     ///
     /// ```
+    /// use cloud_images::{ErrorKind, linode::Client};
+    ///
+    /// match Client::from_env() {
+    ///     Ok(client) => println!("{client:?}"), // the token shows as `** redacted **`
+    ///     Err(e) => assert_eq!(e.kind(), ErrorKind::InvalidInput), // no token set
+    /// }
+    /// ```
+    pub fn from_env() -> Result<Client> {
+        let builder = Client::builder().token_from_env().base_url_from_env();
+        if builder.token.is_none() {
+            let no_token = crate::provider::Rules::of::<Linode>().no_token();
+            return Err(Error::invalid_input(format!(
+                "{no_token}; for public images only, use linode::Client::anonymous()"
+            )));
+        }
+        builder.build()
+    }
+
+    /// A client without a token, for Linode's public images (`linode/…`) only: a private image
+    /// is a 404 to it, and a listing holds no private image. The base URL and API version come
+    /// from `LINODE_URL` and `LINODE_API_VERSION` when they are set, as for
+    /// [`from_env`](Client::from_env); a token in the environment is not used.
+    /// `Client::builder().build()` makes an anonymous client too, without reading the
+    /// environment.
+    ///
+    /// ```no_run
+    /// use cloud_images::linode::{Client, Filter};
+    ///
     /// # fn main() -> Result<(), cloud_images::Error> {
-    /// // Sends nothing, and needs no token: without one the client is anonymous.
-    /// let client = cloud_images::linode::Client::from_env()?;
+    /// let client = Client::anonymous()?;
+    /// let debian = client.images().get("linode/debian12")?;
+    /// for image in client.images().list().filter(Filter::eq("is_public", true)) {
+    ///     println!("{}", image?.id);
+    /// }
     /// # Ok(())
     /// # }
     /// ```
-    pub fn from_env() -> Result<Client> {
-        Client::builder().token_from_env().build()
+    pub fn anonymous() -> Result<Client> {
+        Client::builder().base_url_from_env().build()
     }
 
     /// The Images API: list, get, create, update, delete, replicate, upload, wait.
@@ -63,7 +99,7 @@ impl Client {
     /// use cloud_images::linode::Client;
     ///
     /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::from_env()?;
+    /// let client = Client::anonymous()?; // public images need no token
     /// let image = client.images().get("linode/debian12")?;
     /// println!("{}", image.label.as_deref().unwrap_or("-"));
     /// # Ok(())
@@ -227,7 +263,8 @@ impl fmt::Debug for Client {
 }
 
 impl crate::ClientBuilder<Linode> {
-    /// Checks the settings and makes the client. Sends nothing.
+    /// Checks the settings and makes the client. Sends nothing. Without a token, the client is
+    /// anonymous (public images only).
     ///
     /// ```
     /// use cloud_images::{ErrorKind, linode::Client};
@@ -245,6 +282,7 @@ impl crate::ClientBuilder<Linode> {
             return Err(Error::invalid_input("upload_stall_timeout must be more than zero"));
         }
         let transport = self.transport(Some(stall))?;
-        Ok(Client { inner: Arc::new(Inner { transport, api_version: self.options.api_version }) })
+        let api_version = self.checked_api_version()?;
+        Ok(Client { inner: Arc::new(Inner { transport, api_version }) })
     }
 }

@@ -25,7 +25,7 @@ const PAGE_SIZES: std::ops::RangeInclusive<u64> = 25..=500;
 /// use cloud_images::linode::Client;
 ///
 /// # fn main() -> Result<(), cloud_images::Error> {
-/// let client = Client::from_env()?;
+/// let client = Client::anonymous()?; // public images need no token
 /// let images = client.images();
 /// let debian = images.get("linode/debian12")?;
 /// println!("{} is {:?}", debian.id, debian.status);
@@ -65,9 +65,11 @@ impl<'a> Images<'a> {
     ///
     /// ```no_run
     /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::from_env()?;
-    /// let image = client.images().get("linode/debian12")?;
+    /// let public = cloud_images::linode::Client::anonymous()?; // public images only
+    /// let image = public.images().get("linode/debian12")?;
     /// println!("{:?} ({:?} MB)", image.label, image.size);
+    /// let client = cloud_images::linode::Client::from_env()?; // with LINODE_TOKEN
+    /// let mine = client.images().get("private/123")?;
     /// # Ok(())
     /// # }
     /// ```
@@ -159,8 +161,12 @@ impl<'a> Images<'a> {
     }
 
     /// Stores the image in exactly these regions (`POST /images/{id}/regions`). The list
-    /// replaces the current one: a region left out loses its copy. An empty list is an
-    /// [`ErrorKind::InvalidInput`] error, and nothing is sent.
+    /// **replaces** the image's regions: a region left out loses its copy, the image's first
+    /// region included (`replicate(id, ["us-ord", "fr-par"])` on an image in `us-east` removes
+    /// it from `us-east`). To add regions and keep the current ones, use
+    /// [`add_regions`](Images::add_regions). An empty list is an [`ErrorKind::InvalidInput`]
+    /// error, and nothing is sent. The answer lists the new regions at once, `pending
+    /// replication`: follow with [`wait_until_replicated`](Images::wait_until_replicated).
     ///
     /// ```no_run
     /// use std::time::Duration;
@@ -168,6 +174,7 @@ impl<'a> Images<'a> {
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// let client = cloud_images::linode::Client::from_env()?;
     /// let images = client.images();
+    /// // Names the image's own region (us-east) too, or its copy there would be removed.
     /// images.replicate("private/123", ["us-east", "us-mia"])?;
     /// let image = images.wait_until_replicated("private/123", ["us-east", "us-mia"]).timeout(Duration::from_secs(1800)).send()?;
     /// println!("{} regions", image.regions.len());
@@ -188,6 +195,59 @@ impl<'a> Images<'a> {
             )));
         }
         self.client.execute(&ops::PostReplicateImage::new(id.as_str(), types::ImageReplicate { regions }))
+    }
+
+    /// Adds regions to the image and keeps the ones it has: reads the image
+    /// (`GET /images/{id}`), then sends [`replicate`](Images::replicate) its regions, in their
+    /// order, followed by those of `regions` it does not have yet, compared ignoring case
+    /// (`POST /images/{id}/regions`). Returns the image as that answers, the new regions
+    /// `pending replication`. A region the image is being removed from (`pending deletion`) is
+    /// not kept. When the image is in every region already, nothing is sent after the read and
+    /// the image is returned as read. An empty list or region is an
+    /// [`ErrorKind::InvalidInput`] error, and nothing is sent.
+    ///
+    /// A read then a write: if someone else changes the image's regions in between, their
+    /// change is overwritten (a region they added is removed again, one they removed is back).
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// // In us-east: now in us-east, us-ord and fr-par.
+    /// let image = client.images().add_regions("private/123", ["us-ord", "fr-par"])?;
+    /// let image = client.images().wait_until_replicated(&image.id, ["us-ord", "fr-par"]).timeout(Duration::from_secs(1800)).send()?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn add_regions<I>(&self, id: impl Into<ImageId>, regions: I) -> Result<Image>
+    where
+        I: IntoIterator,
+        I::Item: Into<String>,
+    {
+        let id = id.into();
+        id.check()?;
+        let added = region_list(regions)?;
+        if added.is_empty() {
+            return Err(Error::invalid_input(format!("no region given to add to {id}")));
+        }
+        let image = self.get(&id)?;
+        let mut all: Vec<String> = Vec::new();
+        let kept = image.regions.iter().filter(|r| {
+            !r.status.as_ref().is_some_and(|s| s.as_str().eq_ignore_ascii_case("pending deletion"))
+        });
+        for region in kept.filter_map(|r| r.region.clone()).chain(added) {
+            if !all.iter().any(|r| r.eq_ignore_ascii_case(&region)) {
+                all.push(region);
+            }
+        }
+        let has_all = all.iter().all(|wanted| {
+            image.regions.iter().any(|r| r.region.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(wanted)))
+        });
+        if has_all {
+            return Ok(image);
+        }
+        self.replicate(&id, all)
     }
 
     /// Creates an empty image waiting for its data (`POST /images/upload`): returns the image
@@ -300,7 +360,10 @@ impl<'a> Images<'a> {
     /// Waits until each of `regions` is listed in the image's `regions` with status
     /// `available` (any case); other regions are not looked at. Ends as
     /// [`wait_until_available`](Images::wait_until_available) does; a region whose replica
-    /// reports `timedout` is an [`ErrorKind::WaitFailed`] error. An empty list is an
+    /// reports `timedout` is an [`ErrorKind::WaitFailed`] error, and so is a region the image
+    /// is not in: one still not listed at the third look (Linode lists new regions as soon as
+    /// [`replicate`](Images::replicate) answers) ends the wait with an error naming the
+    /// image's regions, rather than waiting out the timeout. An empty list is an
     /// [`ErrorKind::InvalidInput`] error from `send`, with nothing sent.
     ///
     /// ```no_run
@@ -333,9 +396,11 @@ impl<'a> Images<'a> {
         let images = *self;
         let what = format!("the replicas of linode image {id} in {}", wanted.join(", "));
         let clock = self.client.transport().settings.clock.clone();
+        let mut unlisted_looks: u32 = 0;
         Wait::new(what, clock, move |by| {
             let image = images.look(&id, by)?;
             let mut pending = Vec::new();
+            let mut unlisted = Vec::new();
             for region in &wanted {
                 let replica = image
                     .regions
@@ -352,7 +417,16 @@ impl<'a> Images<'a> {
                         .with_last_status(Some(format!("{region}: timedout"))));
                     }
                     Some(Some(s)) => pending.push(format!("{region}: {}", s.as_str())),
-                    None => pending.push(format!("{region}: not listed")),
+                    None => {
+                        pending.push(format!("{region}: not listed"));
+                        unlisted.push(region.as_str());
+                    }
+                }
+            }
+            if !unlisted.is_empty() {
+                unlisted_looks = unlisted_looks.saturating_add(1);
+                if unlisted_looks >= NOT_LISTED_LOOKS {
+                    return Err(not_replicated(&id, &unlisted, &image, pending.join(", ")));
                 }
             }
             if pending.is_empty() {
@@ -362,6 +436,25 @@ impl<'a> Images<'a> {
         })
         .when_gone(GONE)
     }
+}
+
+/// How many looks may find a waited-for region missing from the image's regions before the
+/// wait gives up on it.
+const NOT_LISTED_LOOKS: u32 = 3;
+
+/// A wait for replicas in `regions`, which the image is not in.
+fn not_replicated(id: &ImageId, regions: &[&str], image: &Image, last_status: String) -> Error {
+    let has: Vec<&str> = image.regions.iter().filter_map(|r| r.region.as_deref()).collect();
+    let has = if has.is_empty() { "none".to_string() } else { has.join(", ") };
+    let regions = regions.join(", ");
+    Error::new(
+        ErrorKind::WaitFailed,
+        format!(
+            "linode image {id} is not replicated to {regions}: its regions are {has} (after {NOT_LISTED_LOOKS} \
+             looks); replicate it there first (images().add_regions or replicate), then wait"
+        ),
+    )
+    .with_last_status(Some(last_status))
 }
 
 /// Checks a listing's settings, the same for every Linode listing: `(page_size, X-Filter)`,
@@ -411,7 +504,7 @@ where
 /// use cloud_images::linode::{Client, Filter, Order};
 ///
 /// # fn main() -> Result<(), cloud_images::Error> {
-/// let client = Client::from_env()?;
+/// let client = Client::anonymous()?; // public images need no token
 /// let page = client
 ///     .images()
 ///     .list()

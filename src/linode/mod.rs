@@ -5,9 +5,11 @@
 //! use cloud_images::linode::Client;
 //!
 //! # fn main() -> Result<(), cloud_images::Error> {
-//! let client = Client::from_env()?; // LINODE_TOKEN, else LINODE_CLI_TOKEN, else anonymous
-//! let image = client.images().get("linode/debian12")?;
+//! let public = Client::anonymous()?; // no token: public images only
+//! let image = public.images().get("linode/debian12")?;
 //! println!("{:?} ({:?} MB)", image.label, image.size);
+//! let client = Client::from_env()?; // LINODE_TOKEN, else LINODE_CLI_TOKEN; an error without one
+//! let mine = client.images().get("private/12345")?;
 //! # Ok(())
 //! # }
 //! ```
