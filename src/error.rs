@@ -57,6 +57,28 @@ pub enum ErrorKind {
     /// name, or the handshake failed. Not retried (see
     /// [`ClientBuilder::add_root_certificate_pem`](crate::ClientBuilder::add_root_certificate_pem)).
     Tls,
+    /// The caller cancelled an upload: its [`progress`](crate::linode::Upload::progress)
+    /// callback returned `ControlFlow::Break(())`, or a
+    /// [`CancelUpload`](crate::linode::CancelUpload) handle was used. The image it had created,
+    /// if any, was deleted again ([`Error::created_image`], [`Error::created_image_deleted`]).
+    ///
+    /// ```no_run
+    /// use std::ops::ControlFlow;
+    /// use cloud_images::{ErrorKind, linode::{Client, CreateUpload}};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let upload = client.images().upload(CreateUpload::new("my-image", "us-east"));
+    /// // Give up when the image is larger than expected.
+    /// let upload = upload.progress(|p| if p.total > 4_000_000_000 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) });
+    /// match upload.file("disk.img") {
+    ///     Err(e) if e.kind() == ErrorKind::Cancelled => eprintln!("stopped: {e}"),
+    ///     other => println!("uploaded {}", other?.id),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    Cancelled,
 }
 
 /// One problem an API error response names: Linode's `{"field", "reason"}`, DigitalOcean's
@@ -177,8 +199,9 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    /// `text` is the body as received (the token already scrubbed); `details` what the
-    /// provider's rules read in it (empty when they read nothing).
+    /// `text` is the body as received (the token and any signature already scrubbed:
+    /// `secret::redact_signatures`); `details` what the provider's rules read in it (empty when
+    /// they read nothing).
     pub(crate) fn new(
         status: u16,
         header_request_id: Option<String>,
@@ -250,7 +273,9 @@ impl ApiError {
         &self.details.messages
     }
 
-    /// The body as received, with the token scrubbed out (an HTML page from a proxy stays
+    /// The body as received, with the token scrubbed out, and any signature or credential of a
+    /// pre-signed URL that it echoes (object storage's `<SignatureProvided>`,
+    /// `X-Amz-Signature=`, ...) replaced by `** redacted **` (an HTML page from a proxy stays
     /// HTML).
     ///
     /// ```no_run

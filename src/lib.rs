@@ -149,19 +149,37 @@
 //! file that the system removes even if the process is killed, then streams the disk in one `PUT`
 //! to object storage with an exact `Content-Length` and without the token; memory stays flat
 //! whatever the image size. If a step after the create fails, the image is deleted again (or kept,
-//! with `keep_on_failure(true)`), and [`Error::created_image`] names it.
+//! with `keep_on_failure(true)`), and [`Error::created_image`] names it. The pre-signed URL is a
+//! [`linode::UploadUrl`]: its `Debug` and `Display` leave out the query (the signature), and
+//! signatures that object storage echoes in an error body are redacted before the error keeps it.
+//!
+//! An upload can be cancelled: its progress callback returns `ControlFlow::Break(())`, or a
+//! [`linode::CancelUpload`] handle (from another thread, or a Ctrl-C handler your program sets
+//! up: `examples/upload_cancel.rs`) is used. It then deletes its image (even with
+//! `keep_on_failure(true)`), removes its temporary file and fails with
+//! [`ErrorKind::Cancelled`]. A process killed outright (`SIGKILL`) runs no clean-up: its image
+//! stays `pending_upload` until Linode deletes it 24 hours later; list your private
+//! `pending_upload` images to delete them sooner (see [`linode::Upload`], "Images left by a
+//! killed process").
 //!
 //! ```no_run
-//! use cloud_images::linode::{Client, CreateUpload};
+//! use cloud_images::linode::{Client, CreateUpload, Filter};
 //!
 //! # fn main() -> Result<(), cloud_images::Error> {
 //! let client = Client::from_env()?;
 //! let image = client
 //!     .images()
-//!     .upload(CreateUpload::new("my-image", "us-east").description("built by CI"))
+//!     .upload(CreateUpload::new("my-image", "us-east").description("built by CI").tags(["my-uploader"]))
 //!     .progress(|p| eprintln!("{:?}: {} / {} bytes", p.phase, p.done, p.total))
 //!     .file("disk.img")?;
 //! println!("uploaded {}", image.id);
+//!
+//! // Images left `pending_upload` by a process that was killed: private, tagged by you.
+//! let mine = Filter::eq("tags", "my-uploader");
+//! let left = Filter::and([Filter::eq("is_public", false), Filter::eq("status", "pending_upload"), mine]);
+//! for image in client.images().list().filter(left) {
+//!     client.images().delete(&image?.id)?;
+//! }
 //! # Ok(())
 //! # }
 //! ```

@@ -14,7 +14,7 @@ use crate::error::{ApiError, ErrorKind};
 use crate::network::{self, Network, ProxyChoice};
 use crate::provider::Rules;
 use crate::retry::{Deadline, Outcome, Try};
-use crate::secret::Token;
+use crate::secret::{self, Token};
 use crate::url::without_query;
 use crate::{Error, Method, Operation, Result, RetryPolicy, encode, retry, wait};
 
@@ -479,6 +479,8 @@ impl Transport {
         if (200..300).contains(&status) {
             return Ok(());
         }
+        // S3-style bodies can echo the signature (`<SignatureProvided>`, the URL's query).
+        let text = secret::redact_signatures(text);
         Err(Error::new(ErrorKind::Upload, format!("object storage refused the upload with status {status}"))
             .with_api(ApiError::new(status, None, text, None))
             .with_retry_after(retry_after))
@@ -510,12 +512,13 @@ impl Transport {
     }
 
     /// The error body of `resp`, read by the provider's rules. A hostile or buggy server may
-    /// echo the token back: it never reaches the error.
+    /// echo the token back, or a pre-signed URL's signature: neither reaches the error.
     fn api_body(&self, resp: &Response) -> ApiError {
         let mut text = String::from_utf8_lossy(&resp.body).into_owned();
         if let Some(token) = &self.settings.token {
             text = token.scrub(&text);
         }
+        let text = secret::redact_signatures(text);
         let details = serde_json::from_str::<serde_json::Value>(&text)
             .ok()
             .and_then(|json| (self.settings.rules.error_details)(&json));

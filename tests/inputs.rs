@@ -473,7 +473,7 @@ fn upload_lengths_of_zero_or_u64_max_are_refused_before_any_request() {
         for first in [[0u8, 0], [0x1f, 0x8b]] {
             let e = client.images().upload(request()).reader(std::io::repeat(first[0]), len).unwrap_err();
             assert_eq!(e.kind(), ErrorKind::InvalidInput, "{len}: {e}");
-            let e = client.images().upload_to(&server.url("/b/o"), UploadSource::reader(&first[..], len));
+            let e = client.images().upload_to(server.url("/b/o"), UploadSource::reader(&first[..], len));
             assert_eq!(e.unwrap_err().kind(), ErrorKind::InvalidInput, "{len}");
         }
     }

@@ -838,8 +838,8 @@ fn create_upload_posts_the_request_and_decodes_the_url() {
     post.assert_calls(1);
     assert_eq!(created.image.id, "private/34567");
     assert_eq!(created.image.status, Some(ImageStatus::PendingUpload));
-    assert!(created.upload_to.starts_with("https://us-east-1.linodeobjects.com:443/"));
-    assert!(created.upload_to.ends_with(SIGNED_QUERY));
+    assert!(created.upload_to.expose().starts_with("https://us-east-1.linodeobjects.com:443/"));
+    assert!(created.upload_to.expose().ends_with(SIGNED_QUERY));
 }
 
 #[test]
@@ -914,7 +914,7 @@ fn upload_to_prepares_and_puts_without_creating() {
     // A seekable source read from its current position on.
     let mut cursor = Cursor::new([b"skip me".as_slice(), &raw].concat());
     cursor.set_position(7);
-    client(&server).images().upload_to(&upload_url(&server), UploadSource::seekable(cursor)).unwrap();
+    client(&server).images().upload_to(upload_url(&server), UploadSource::seekable(cursor)).unwrap();
     create.assert_calls(0);
     put.assert_calls(1);
     let puts = puts.lock().unwrap();
@@ -1041,7 +1041,7 @@ fn sources_over_the_limits_are_refused_before_any_request() {
         assert!(taken.load(Ordering::SeqCst) <= 10, "{}", taken.load(Ordering::SeqCst));
     }
     let e =
-        client.images().upload_to(&upload_url(&server), UploadSource::reader(io::repeat(7), 6_000_000_001));
+        client.images().upload_to(upload_url(&server), UploadSource::reader(io::repeat(7), 6_000_000_001));
     assert_eq!(e.unwrap_err().kind(), ErrorKind::InvalidInput);
     let e = client.images().upload(request()).reader(io::empty(), 0).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
@@ -1268,7 +1268,7 @@ fn a_gzip_whose_trailer_cannot_be_true_is_refused_with_no_request() {
         assert!(message.contains("not a valid gzip stream") && message.contains("4294967295"), "{message}");
         assert!(message.contains(&(1032 * (bad.len() as u64 - 18)).to_string()), "{message}");
     }
-    let e = client.images().upload_to(&upload_url(&server), UploadSource::seekable(Cursor::new(bad)));
+    let e = client.images().upload_to(upload_url(&server), UploadSource::seekable(Cursor::new(bad)));
     assert_eq!(e.unwrap_err().kind(), ErrorKind::InvalidInput);
 
     // A header that is not gzip's, or a stream too short to be one.

@@ -55,7 +55,7 @@ fn linode_upload_is_pending_upload_then_creating_then_available() {
     assert_eq!(linode_status(&stand_in, &id), "pending_upload");
     assert_eq!(linode_regions(&stand_in, &id), pairs(&[("us-east", "pending")]));
     let storage = format!("{}/linode-image-uploads/us-east/24187701?", stand_in.storage_url());
-    assert!(created.upload_to.starts_with(&storage), "{}", created.upload_to);
+    assert!(created.upload_to.expose().starts_with(&storage), "{}", created.upload_to);
 
     let raw = vec![0u8; 3 * 1024 * 1024 + 1];
     client.images().upload_to(&created.upload_to, UploadSource::reader(&raw[..], raw.len() as u64)).unwrap();
@@ -117,7 +117,7 @@ fn linode_upload_expires_after_a_day_without_data() {
     assert!(stand_in.image(&created.image.id).is_none());
     assert!(client.images().get(&created.image.id).unwrap_err().is_not_found());
     let gzip = kit::gzip_of_zeros(1000);
-    let target = created.upload_to.trim_start_matches(&stand_in.base_url()).to_string();
+    let target = created.upload_to.expose().trim_start_matches(&stand_in.base_url()).to_string();
     let put = kit::send(
         &stand_in.base_url(),
         "PUT",
@@ -410,7 +410,7 @@ fn linode_object_storage_refuses_as_s3_does() {
     let client = stand_in.client().unwrap();
     let created = client.images().create_upload(CreateUpload::new("x", "us-east")).unwrap();
     let base = stand_in.base_url();
-    let target = created.upload_to.trim_start_matches(&base).to_string();
+    let target = created.upload_to.expose().trim_start_matches(&base).to_string();
     let gzip = kit::gzip_of_zeros(100_000);
     let octets = ("content-type", "application/octet-stream");
     let put = |headers: &[(&str, &str)], body: &[u8]| {

@@ -1,7 +1,7 @@
 //! `client.images()`: every operation of the Linode Images API, in the API's words.
 
 use super::types::{self, Image, ImagePage, ShareGroup};
-use super::upload::{self, CreateUpload, Upload, UploadSource};
+use super::upload::{self, CreateUpload, Upload, UploadSource, UploadUrl};
 use super::{Client, Filter, ImageId, List, ops};
 use crate::decode::Listing;
 use crate::decode::PageItems;
@@ -269,11 +269,12 @@ impl<'a> Images<'a> {
         self.client.execute(&ops::PostUploadImage::new(request.into_body()))
     }
 
-    /// Sends an image's data to a pre-signed `upload_to` URL, as [`upload`](Images::upload)
-    /// does after creating the image: a raw source is gzip-compressed into a temporary file
-    /// first, a gzip source is sent as is; sizes are checked before anything is sent; then one
-    /// `PUT` with an exact `Content-Length` and no `Authorization` header, retried only when
-    /// the data can be read again from the start.
+    /// Sends an image's data to a pre-signed `upload_to` URL (an [`UploadUrl`], or any `&str`
+    /// or `String`), as [`upload`](Images::upload) does after creating the image: a raw source
+    /// is gzip-compressed into a temporary file first, a gzip source is sent as is; sizes are
+    /// checked before anything is sent; then one `PUT` with an exact `Content-Length` and no
+    /// `Authorization` header, retried only when the data can be read again from the start.
+    /// Errors show the URL without its query (its signature).
     ///
     /// ```no_run
     /// use cloud_images::linode::{Client, UploadSource};
@@ -285,8 +286,8 @@ impl<'a> Images<'a> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn upload_to(&self, url: &str, source: UploadSource<'_>) -> Result<()> {
-        upload::upload_to(self.client, url, source)
+    pub fn upload_to(&self, url: impl Into<UploadUrl>, source: UploadSource<'_>) -> Result<()> {
+        upload::upload_to(self.client, url.into().expose(), source)
     }
 
     /// Uploads a disk image: checks the source (type, sizes), creates the image

@@ -36,8 +36,8 @@ pub use sharegroups::{
 };
 pub use types::ApiVersion;
 pub use upload::{
-    CreateUpload, MAX_COMPRESSED_SIZE, MAX_UNCOMPRESSED_SIZE, Upload, UploadPhase, UploadProgress,
-    UploadSource,
+    CancelUpload, CreateUpload, MAX_COMPRESSED_SIZE, MAX_UNCOMPRESSED_SIZE, ProgressControl, Upload,
+    UploadPhase, UploadProgress, UploadSource, UploadUrl,
 };
 
 /// The Linode provider, for [`ClientBuilder<Linode>`](crate::ClientBuilder).

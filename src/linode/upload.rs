@@ -1,12 +1,15 @@
 //! Uploading disk images: source checks, then the image, then gzip into a temporary file, one
 //! streamed `PUT` with an exact `Content-Length` to the pre-signed `upload_to` URL, retried only
-//! from a source that can be read again from the start; a failed upload deletes its image.
+//! from a source that can be read again from the start; a failed or cancelled upload deletes
+//! its image.
 
 use std::fmt;
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use flate2::Compression;
@@ -171,8 +174,9 @@ pub enum UploadPhase {
 
 /// How far an upload is, as given to the callback of [`Upload::progress`].
 ///
-/// Each phase is reported once at `done == 0`, then after every chunk (64 KiB or less) read,
-/// ending at `done == total`.
+/// Each phase is reported once at `done == 0`, then after every chunk read (64 KiB or less
+/// while compressing; while sending, what the connection's buffer takes, up to 4 MiB), ending
+/// at `done == total`. The callback may cancel the upload: see [`Upload::progress`].
 ///
 /// ```no_run
 /// use cloud_images::linode::{Client, CreateUpload, UploadPhase};
@@ -199,6 +203,209 @@ pub struct UploadProgress {
     pub done: u64,
     /// Bytes this phase moves in all.
     pub total: u64,
+}
+
+/// What a [`progress`](Upload::progress) callback returns: `()` to go on (the callback only
+/// reports), or a [`ControlFlow<()>`](std::ops::ControlFlow), whose `Break(())` cancels the
+/// upload ([`ErrorKind::Cancelled`](crate::ErrorKind::Cancelled)). Implemented for these two
+/// types only.
+///
+/// ```
+/// use std::ops::ControlFlow;
+/// use cloud_images::linode::ProgressControl;
+///
+/// assert_eq!(().into_control_flow(), ControlFlow::Continue(()));
+/// assert_eq!(ControlFlow::Break(()).into_control_flow(), ControlFlow::Break(()));
+/// ```
+pub trait ProgressControl: sealed::Sealed {
+    /// `Continue(())` to go on, `Break(())` to cancel the upload.
+    ///
+    /// ```
+    /// use cloud_images::linode::ProgressControl;
+    ///
+    /// assert!(().into_control_flow().is_continue());
+    /// ```
+    fn into_control_flow(self) -> ControlFlow<()>;
+}
+
+impl ProgressControl for () {
+    fn into_control_flow(self) -> ControlFlow<()> {
+        ControlFlow::Continue(())
+    }
+}
+
+impl ProgressControl for ControlFlow<()> {
+    fn into_control_flow(self) -> ControlFlow<()> {
+        self
+    }
+}
+
+mod sealed {
+    /// Only this crate implements [`ProgressControl`](super::ProgressControl).
+    pub trait Sealed {}
+    impl Sealed for () {}
+    impl Sealed for std::ops::ControlFlow<()> {}
+}
+
+/// Cancels an [`Upload`] from anywhere: another thread, a Ctrl-C handler. `Clone`, `Send` and
+/// `Sync`; every clone cancels the same uploads. Get one from [`Upload::cancel_handle`], or make
+/// one with [`new`](CancelUpload::new) and give it to as many uploads as you like with
+/// [`Upload::cancel_with`] (a Ctrl-C handler can be set only once per process).
+///
+/// An upload looks at it before each step (creating the image, compressing, sending), and
+/// before and after each chunk it reads while compressing (64 KiB) and while sending (a read of
+/// the data into the connection's buffer, at most 4 MiB); the bytes of a chunk read when the
+/// handle was used are not passed on. A cancel during a wait between two tries
+/// of a `PUT` is seen when that wait ends (at most the retry policy's
+/// [`max_wait`](crate::RetryPolicy::max_wait)). A cancel that comes after all the data was sent
+/// is too late: the upload returns the image.
+///
+/// A cancelled upload fails with [`ErrorKind::Cancelled`](crate::ErrorKind::Cancelled): it
+/// removes its temporary file, deletes the image it had created (see
+/// [`Upload::keep_on_failure`]), and sends nothing more when the image was not created yet.
+///
+/// ```
+/// use cloud_images::ErrorKind;
+/// use cloud_images::linode::{CancelUpload, CreateUpload};
+/// use cloud_images::testing::LinodeStandIn;
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let stand_in = LinodeStandIn::start()?; // or `Client::from_env()?`
+/// let client = stand_in.client()?;
+/// let cancel = CancelUpload::new();
+/// let stopper = cancel.clone();
+/// std::thread::spawn(move || stopper.cancel()).join().ok(); // e.g. from a Ctrl-C handler
+/// let disk = std::io::Cursor::new(vec![0u8; 1 << 20]);
+/// let upload = client.images().upload(CreateUpload::new("web", "us-east")).cancel_with(&cancel);
+/// let e = upload.seekable(disk).unwrap_err();
+/// assert_eq!((e.kind(), e.created_image()), (ErrorKind::Cancelled, None)); // nothing was created
+/// assert!(cancel.is_cancelled());
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct CancelUpload {
+    cancelled: Arc<AtomicBool>,
+}
+
+impl CancelUpload {
+    /// A handle that has not cancelled anything yet.
+    ///
+    /// ```
+    /// let cancel = cloud_images::linode::CancelUpload::new();
+    /// assert!(!cancel.is_cancelled());
+    /// ```
+    pub fn new() -> Self {
+        CancelUpload::default()
+    }
+
+    /// Cancels the uploads that use this handle (or a clone of it), now and from now on: it
+    /// cannot be undone. Returns at once; the upload stops at its next check.
+    ///
+    /// ```
+    /// let cancel = cloud_images::linode::CancelUpload::new();
+    /// let from_elsewhere = cancel.clone();
+    /// from_elsewhere.cancel();
+    /// assert!(cancel.is_cancelled());
+    /// ```
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Release);
+    }
+
+    /// Whether [`cancel`](Self::cancel) was called on this handle or a clone of it.
+    ///
+    /// ```
+    /// let cancel = cloud_images::linode::CancelUpload::new();
+    /// assert!(!cancel.is_cancelled());
+    /// cancel.cancel();
+    /// assert!(cancel.is_cancelled());
+    /// ```
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Acquire)
+    }
+}
+
+/// The pre-signed URL an image's data is sent to: `upload_to` in the answer to
+/// [`Images::create_upload`], and what [`Images::upload_to`] takes (as does any `&str` or
+/// `String`).
+///
+/// Its query carries a signature that lets anyone holding the URL write the image for 24 hours:
+/// a credential. Its `Debug` and `Display` show the scheme, host and path only, never the
+/// query (`https://us-east-1.linodeobjects.com/bucket/key?** redacted **`); read the whole URL
+/// with [`expose`](Self::expose), explicitly. It is serialised as the plain string.
+///
+/// ```
+/// use cloud_images::linode::UploadUrl;
+///
+/// let url = UploadUrl::from("https://us-east-1.linodeobjects.com/b/private/1?X-Amz-Signature=5ecr3t");
+/// assert_eq!(url.to_string(), "https://us-east-1.linodeobjects.com/b/private/1?** redacted **");
+/// assert!(!format!("{url:?}").contains("5ecr3t"));
+/// assert!(url.expose().ends_with("X-Amz-Signature=5ecr3t"));
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct UploadUrl(String);
+
+impl UploadUrl {
+    /// The whole URL, signature included: to send the data yourself. Do not log it.
+    ///
+    /// ```
+    /// let url = cloud_images::linode::UploadUrl::from("https://h/b/o?Signature=s");
+    /// assert_eq!(url.expose(), "https://h/b/o?Signature=s");
+    /// ```
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// The URL without its query (no signature): scheme, host and path.
+    ///
+    /// ```
+    /// let url = cloud_images::linode::UploadUrl::from("https://h/b/o?Signature=s");
+    /// assert_eq!(url.without_query(), "https://h/b/o");
+    /// ```
+    pub fn without_query(&self) -> &str {
+        without_query(&self.0)
+    }
+}
+
+impl fmt::Display for UploadUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.without_query())?;
+        if self.0.contains('?') {
+            write!(f, "?{}", crate::secret::REDACTED)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for UploadUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("UploadUrl").field(&self.to_string()).finish()
+    }
+}
+
+impl From<&str> for UploadUrl {
+    fn from(url: &str) -> Self {
+        UploadUrl(url.to_string())
+    }
+}
+
+impl From<String> for UploadUrl {
+    fn from(url: String) -> Self {
+        UploadUrl(url)
+    }
+}
+
+impl From<&String> for UploadUrl {
+    fn from(url: &String) -> Self {
+        UploadUrl(url.clone())
+    }
+}
+
+impl From<&UploadUrl> for UploadUrl {
+    fn from(url: &UploadUrl) -> Self {
+        url.clone()
+    }
 }
 
 trait ReadSeek: Read + Seek {}
@@ -354,13 +561,63 @@ impl fmt::Debug for UploadSource<'_> {
 /// # Ok(())
 /// # }
 /// ```
+///
+/// # Cancelling
+///
+/// An upload stops when its [`progress`](Upload::progress) callback returns
+/// `ControlFlow::Break(())`, or when its [`CancelUpload`] handle
+/// ([`cancel_handle`](Upload::cancel_handle)) is used from another thread or a Ctrl-C handler
+/// (the crate installs no signal handler: `examples/upload_cancel.rs` sets one up with the
+/// `ctrlc` crate). It fails with [`ErrorKind::Cancelled`](crate::ErrorKind::Cancelled) after
+/// cleaning up as for a failure: the temporary file is removed and the image it had created is
+/// deleted (even with `keep_on_failure(true)`), so [`Error::created_image`] and
+/// [`Error::created_image_deleted`] say what happened; cancelled before the image was created,
+/// it sends nothing more. See [`CancelUpload`] for when a cancel is seen.
+///
+/// # Images left by a killed process
+///
+/// A process killed outright (`SIGKILL`, the OOM killer, a power cut) runs no handler: the
+/// temporary file goes with it (it has no name on disk), but an image it had created stays
+/// `pending_upload` until Linode deletes it, 24 hours after it was created. To find and delete
+/// such images sooner, list the account's private images whose `status` is `pending_upload`
+/// (both fields are filterable). Another upload still running (in another process) is
+/// `pending_upload` too: tag your uploads ([`CreateUpload::tags`]) so that only your own are
+/// picked, and clean up when none of yours is running.
+///
+/// ```
+/// use cloud_images::linode::{Client, CreateUpload, Filter};
+/// # use cloud_images::testing::LinodeStandIn;
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let stand_in = LinodeStandIn::start()?;
+/// # let client = stand_in.client()?;
+/// # let killed = client.images().create_upload(CreateUpload::new("web", "us-east").tags(["my-uploader"]))?;
+/// // let client = Client::from_env()?;
+/// let left_behind = Filter::and([
+///     Filter::eq("is_public", false),
+///     Filter::eq("status", "pending_upload"),
+///     Filter::eq("tags", "my-uploader"), // the tag this program gives its uploads
+/// ]);
+/// for image in client.images().list().filter(left_behind) {
+///     let image = image?;
+///     eprintln!("deleting {} ({}), created {:?}", image.id, image.label.as_deref().unwrap_or("-"), image.created);
+///     client.images().delete(&image.id)?;
+/// }
+/// # assert!(stand_in.image(&killed.image.id).is_none());
+/// # Ok(())
+/// # }
+/// ```
 #[must_use]
 pub struct Upload<'a> {
     client: &'a Client,
     request: CreateUpload,
-    progress: Option<Box<dyn FnMut(UploadProgress) + 'a>>,
+    progress: Option<Box<Callback<'a>>>,
     keep_on_failure: bool,
+    cancel: CancelUpload,
 }
+
+/// A progress callback, whatever it returned, as [`ControlFlow`].
+type Callback<'a> = dyn FnMut(UploadProgress) -> ControlFlow<()> + 'a;
 
 impl fmt::Debug for Upload<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -368,18 +625,25 @@ impl fmt::Debug for Upload<'_> {
             .field("request", &self.request)
             .field("progress", &self.progress.is_some())
             .field("keep_on_failure", &self.keep_on_failure)
+            .field("cancelled", &self.cancel.is_cancelled())
             .finish_non_exhaustive()
     }
 }
 
 impl<'a> Upload<'a> {
     pub(crate) fn new(client: &'a Client, request: CreateUpload) -> Self {
-        Upload { client, request, progress: None, keep_on_failure: false }
+        Upload { client, request, progress: None, keep_on_failure: false, cancel: CancelUpload::new() }
     }
 
     /// Keeps the created image when the upload fails after creating it (default `false`: it is
     /// deleted again). Its id is in [`Error::created_image`] either way; a kept image stays
     /// `pending_upload` until Linode deletes it after 24 hours.
+    ///
+    /// A **cancelled** upload ([`ErrorKind::Cancelled`](crate::ErrorKind::Cancelled)) deletes
+    /// its image even so: keeping is for looking into a failure the program did not choose,
+    /// while a cancel is the program's own decision to stop and clean up (a Ctrl-C would
+    /// otherwise leave one `pending_upload` image behind each time), and a kept image can never
+    /// get its data from this upload, whose `upload_to` URL is gone with it.
     ///
     /// ```no_run
     /// use cloud_images::linode::{Client, CreateUpload};
@@ -399,9 +663,11 @@ impl<'a> Upload<'a> {
     }
 
     /// Calls `callback` as the upload moves (see [`UploadProgress`]). Without one, nothing
-    /// is reported.
+    /// is reported. The callback returns `()`, or a [`ControlFlow<()>`](std::ops::ControlFlow)
+    /// ([`ProgressControl`]): `Break(())` cancels the upload, as a [`CancelUpload`] does.
     ///
     /// ```
+    /// use std::ops::ControlFlow;
     /// use cloud_images::linode::{Client, CreateUpload};
     ///
     /// # fn main() -> Result<(), cloud_images::Error> {
@@ -411,11 +677,66 @@ impl<'a> Upload<'a> {
     ///     .upload(CreateUpload::new("my-image", "us-east"))
     ///     .progress(|p| eprintln!("{:?}: {} of {} bytes", p.phase, p.done, p.total));
     /// // `upload.file("disk.img")` runs it, reporting as it goes.
+    ///
+    /// // Or stop an upload that turns out larger than 2 GB.
+    /// let upload = client
+    ///     .images()
+    ///     .upload(CreateUpload::new("my-image", "us-east"))
+    ///     .progress(|p| if p.total > 2_000_000_000 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) });
     /// # Ok(())
     /// # }
     /// ```
-    pub fn progress(mut self, callback: impl FnMut(UploadProgress) + 'a) -> Self {
-        self.progress = Some(Box::new(callback));
+    pub fn progress<R: ProgressControl>(
+        mut self,
+        mut callback: impl FnMut(UploadProgress) -> R + 'a,
+    ) -> Self {
+        self.progress = Some(Box::new(move |p| callback(p).into_control_flow()));
+        self
+    }
+
+    /// A handle that cancels this upload from another thread or a signal handler (see
+    /// [`CancelUpload`]); every call returns a clone of the same handle.
+    ///
+    /// ```no_run
+    /// use cloud_images::{ErrorKind, linode::{Client, CreateUpload}};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let upload = client.images().upload(CreateUpload::new("my-image", "us-east"));
+    /// let cancel = upload.cancel_handle();
+    /// std::thread::spawn(move || {
+    ///     std::thread::sleep(std::time::Duration::from_secs(600));
+    ///     cancel.cancel(); // ten minutes is too long
+    /// });
+    /// match upload.file("disk.img") {
+    ///     Err(e) if e.kind() == ErrorKind::Cancelled => eprintln!("gave up: {e}"),
+    ///     other => println!("uploaded {}", other?.id),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn cancel_handle(&self) -> CancelUpload {
+        self.cancel.clone()
+    }
+
+    /// Uses `handle` (a clone of it) to cancel this upload, instead of a handle of its own:
+    /// one handle, for instance set up once for Ctrl-C, can cancel many uploads.
+    ///
+    /// ```no_run
+    /// use cloud_images::linode::{CancelUpload, Client, CreateUpload};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let cancel = CancelUpload::new(); // e.g. cancelled by a Ctrl-C handler
+    /// for name in ["web", "db"] {
+    ///     let upload = client.images().upload(CreateUpload::new(name, "us-east"));
+    ///     upload.cancel_with(&cancel).file(format!("{name}.img"))?;
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn cancel_with(mut self, handle: &CancelUpload) -> Self {
+        self.cancel = handle.clone();
         self
     }
 
@@ -479,25 +800,32 @@ impl<'a> Upload<'a> {
     /// # }
     /// ```
     pub fn source(self, source: UploadSource<'_>) -> Result<Image> {
-        let Upload { client, request, progress, keep_on_failure } = self;
+        let Upload { client, request, progress, keep_on_failure, cancel } = self;
         // Creating the image needs a token: say so before minutes of compression, not after.
         if client.transport().settings.token.is_none() {
             let no_token = crate::provider::Rules::of::<super::Linode>().no_token();
             return Err(Error::invalid_input(format!("uploading an image needs a linode token: {no_token}")));
         }
         let mut progress = progress;
-        let mut quiet = |_: UploadProgress| {};
-        let report: &mut dyn FnMut(UploadProgress) = match progress.as_deref_mut() {
+        let mut quiet = |_: UploadProgress| ControlFlow::Continue(());
+        let report: &mut dyn FnMut(UploadProgress) -> ControlFlow<()> = match progress.as_deref_mut() {
             Some(callback) => callback,
             None => &mut quiet,
         };
+        let mut control = Control { progress: report, cancel: &cancel };
         // Cheap checks first, then the create call (a bad region fails in milliseconds), and
-        // only then the slow work: compression and the `PUT`.
+        // only then the slow work: compression and the `PUT`. A cancel before the create sends
+        // nothing.
+        control.check_cancel("before it started")?;
         let checked = check(source)?;
+        control.check_cancel("before the image was created")?;
         let created = Images::new(client).create_upload(request)?;
-        let sent = check_url(&created.upload_to)
-            .and_then(|()| compress_if_raw(checked, report))
-            .and_then(|mut prepared| put(client, &created.upload_to, &mut prepared, report));
+        let url = created.upload_to.expose();
+        let sent = control
+            .check_cancel("after the image was created")
+            .and_then(|()| check_url(url))
+            .and_then(|()| compress_if_raw(checked, &mut control))
+            .and_then(|mut prepared| put(client, url, &mut prepared, &mut control));
         match sent {
             Ok(()) => Ok(created.image),
             Err(e) => Err(clean_up(client, &created.image.id, keep_on_failure, e)),
@@ -505,9 +833,65 @@ impl<'a> Upload<'a> {
     }
 }
 
+/// What steers an upload as it runs: the progress callback (which may cancel it) and the
+/// cancel handle.
+struct Control<'c> {
+    progress: &'c mut dyn FnMut(UploadProgress) -> ControlFlow<()>,
+    cancel: &'c CancelUpload,
+}
+
+impl Control<'_> {
+    /// An [`ErrorKind::Cancelled`] error when the handle was used; `when` says at which step.
+    fn check_cancel(&self, when: impl fmt::Display) -> Result<()> {
+        if self.cancel.is_cancelled() {
+            return Err(Error::new(ErrorKind::Cancelled, format!("the upload was cancelled {when}")));
+        }
+        Ok(())
+    }
+
+    /// Reports `p`: an [`ErrorKind::Cancelled`] error when the callback cancels.
+    fn report(&mut self, p: UploadProgress) -> Result<()> {
+        if (self.progress)(p).is_break() {
+            let message = format!("the upload was cancelled by its progress callback {}", At(p));
+            return Err(Error::new(ErrorKind::Cancelled, message));
+        }
+        Ok(())
+    }
+}
+
+/// Where an upload was, for a message: `while sending (65536 of 1048576 bytes)`.
+struct At(UploadProgress);
+
+impl fmt::Display for At {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let verb = match self.0.phase {
+            UploadPhase::Compressing => "compressing",
+            UploadPhase::Uploading => "sending",
+        };
+        write!(f, "while {verb} ({} of {} bytes)", self.0.done, self.0.total)
+    }
+}
+
 /// After a failed upload: deletes the image it created (unless asked to keep it), and says in
-/// the error which image it was and what became of it.
+/// the error which image it was and what became of it. A cancelled upload's image is deleted
+/// whatever `keep` says (see [`Upload::keep_on_failure`]).
 fn clean_up(client: &Client, id: &str, keep: bool, error: Error) -> Error {
+    if error.kind() == ErrorKind::Cancelled {
+        return match Images::new(client).delete(id) {
+            Ok(()) => error.context(format!("image {id} was deleted again")).with_created_image(id, true),
+            Err(gone) if gone.is_not_found() => {
+                error.context(format!("image {id} is gone already")).with_created_image(id, true)
+            }
+            Err(failed) => {
+                log::debug!(target: "cloud_images", "cannot delete the cancelled upload's image {id}: {failed}");
+                let what = format!(
+                    "image {id} was created, and deleting it failed ({failed}); it stays pending_upload \
+                     until Linode deletes it after 24 h"
+                );
+                error.context(what).with_created_image(id, false)
+            }
+        };
+    }
     if keep {
         let what = format!(
             "image {id} was created, but sending its data failed; it was kept (keep_on_failure), \
@@ -536,9 +920,11 @@ fn clean_up(client: &Client, id: &str, keep: bool, error: Error) -> Error {
 /// [`Images::upload_to`]: check the source, compress it if raw, then `PUT` it.
 pub(crate) fn upload_to(client: &Client, url: &str, source: UploadSource<'_>) -> Result<()> {
     check_url(url)?;
-    let mut quiet = |_: UploadProgress| {};
-    let mut prepared = compress_if_raw(check(source)?, &mut quiet)?;
-    put(client, url, &mut prepared, &mut quiet)
+    let mut quiet = |_: UploadProgress| ControlFlow::Continue(());
+    let never = CancelUpload::new();
+    let mut control = Control { progress: &mut quiet, cancel: &never };
+    let mut prepared = compress_if_raw(check(source)?, &mut control)?;
+    put(client, url, &mut prepared, &mut control)
 }
 
 /// `upload_to` must be an absolute http(s) URL (the crate's one URL check).
@@ -645,15 +1031,13 @@ fn check(source: UploadSource<'_>) -> Result<Checked<'_>> {
 
 /// Compresses a raw source into a temporary file and checks the compressed size; a gzip source
 /// is passed on as it is.
-fn compress_if_raw<'a>(
-    checked: Checked<'a>,
-    progress: &mut dyn FnMut(UploadProgress),
-) -> Result<Prepared<'a>> {
+fn compress_if_raw<'a>(checked: Checked<'a>, control: &mut Control<'_>) -> Result<Prepared<'a>> {
     let Checked { mut body, len, gzip } = checked;
     if gzip {
         return Ok(Prepared { body, len });
     }
-    let temp = compress(body.reader(), len, progress)?;
+    control.check_cancel("before compressing")?;
+    let temp = compress(body.reader(), len, control)?;
     let compressed = temp.len;
     check_size(compressed, MAX_COMPRESSED_SIZE, "compressed")?;
     Ok(Prepared { body: Body::Temp(temp), len: compressed })
@@ -720,12 +1104,16 @@ fn trailer(
     Ok(Some(u32::from_le_bytes(isize)))
 }
 
-/// Gzips exactly `len` bytes of `source` into a new temporary file, rewound.
-fn compress(source: &mut dyn Read, len: u64, progress: &mut dyn FnMut(UploadProgress)) -> Result<TempFile> {
+/// Gzips exactly `len` bytes of `source` into a new temporary file, rewound. On any failure,
+/// a cancel included, the file is gone when this returns.
+fn compress(source: &mut dyn Read, len: u64, control: &mut Control<'_>) -> Result<TempFile> {
     let mut temp = TempFile::create()?;
     let path = temp.shown.display().to_string();
     let write_failed = |e| io_error(&format!("cannot write the temporary file {path}"), e);
-    let mut input = Exact::new(source, len, UploadPhase::Compressing, progress);
+    let mut input = Exact::new(source, len, UploadPhase::Compressing, control);
+    if let Some(cancelled) = input.failure.take() {
+        return Err(cancelled);
+    }
     let mut gz = GzEncoder::new(BufWriter::with_capacity(CHUNK, &temp.file), Compression::fast());
     let mut buf = vec![0u8; CHUNK];
     loop {
@@ -746,23 +1134,26 @@ fn compress(source: &mut dyn Read, len: u64, progress: &mut dyn FnMut(UploadProg
 
 /// One `PUT`, then retries by the crate's one retry loop and rules, while the body can be
 /// read again from its first byte. An upload has no total deadline (only a stall limit).
-fn put(
-    client: &Client,
-    url: &str,
-    prepared: &mut Prepared<'_>,
-    progress: &mut dyn FnMut(UploadProgress),
-) -> Result<()> {
+fn put(client: &Client, url: &str, prepared: &mut Prepared<'_>, control: &mut Control<'_>) -> Result<()> {
     let transport = client.transport();
     let what = format_args!("PUT {}", without_query(url));
     let (clock, no_deadline) = (&transport.settings.clock, retry::Deadline::default());
     retry::run(&transport.settings.retry, clock, &no_deadline, &what, |attempt| {
+        let before = if attempt > 1 { "before sending again" } else { "before sending" };
+        if let Err(cancelled) = control.check_cancel(before) {
+            return Try::Stop(cancelled.with_attempts(attempt.saturating_sub(1).max(1)));
+        }
         if attempt > 1
             && let Err(e) = prepared.body.rewind()
         {
             return Try::Stop(e.with_attempts(attempt));
         }
         let len = prepared.len;
-        let mut body = Exact::new(prepared.body.reader(), len, UploadPhase::Uploading, progress);
+        let mut body = Exact::new(prepared.body.reader(), len, UploadPhase::Uploading, control);
+        if let Some(cancelled) = body.failure.take() {
+            // Cancelled from the first report: no request is started.
+            return Try::Stop(cancelled.with_attempts(attempt.saturating_sub(1).max(1)));
+        }
         let result = transport.put_object(url, len, &mut body);
         if let Some(local) = body.failure.take() {
             // The source failed, not the network: sending it again would not help.
@@ -780,6 +1171,10 @@ fn put(
             (kind, _) => Outcome::NoAnswer(kind),
         };
         let retry = prepared.body.can_rewind() && retry::should_retry(Method::Put, &outcome);
+        if retry && let Err(cancelled) = control.check_cancel("before sending again") {
+            // Cancelled while this try was under way: no wait, no other try.
+            return Try::Stop(cancelled.with_attempts(attempt));
+        }
         let wait = error.retry_after(); // object storage's Retry-After, if any
         Try::Failed { error, retry, wait }
     })
@@ -789,26 +1184,29 @@ fn io_error(what: &str, e: io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("{what}: {e}")).with_source(e)
 }
 
-/// Reads exactly `len` bytes from `inner`, reporting progress. A source that ends early or has
-/// more than `len` bytes fails; the failure is kept to tell it apart from a network error.
-struct Exact<'r, 'p> {
+/// Reads exactly `len` bytes from `inner`, reporting progress, and stops when the upload is
+/// cancelled (the handle is looked at before and after each chunk is read, the callback's
+/// answer after it). A
+/// source that ends early or has more than `len` bytes fails; the failure is kept to tell it
+/// apart from a network error.
+struct Exact<'r, 'p, 'c> {
     inner: &'r mut dyn Read,
     len: u64,
     done: u64,
     phase: UploadPhase,
-    progress: &'p mut dyn FnMut(UploadProgress),
+    control: &'p mut Control<'c>,
     failure: Option<Error>,
 }
 
-impl<'r, 'p> Exact<'r, 'p> {
-    fn new(
-        inner: &'r mut dyn Read,
-        len: u64,
-        phase: UploadPhase,
-        progress: &'p mut dyn FnMut(UploadProgress),
-    ) -> Self {
-        progress(UploadProgress { phase, done: 0, total: len });
-        Exact { inner, len, done: 0, phase, progress, failure: None }
+impl<'r, 'p, 'c> Exact<'r, 'p, 'c> {
+    /// Reports the phase at 0 bytes: a cancel there is kept in `failure` (and every read fails).
+    fn new(inner: &'r mut dyn Read, len: u64, phase: UploadPhase, control: &'p mut Control<'c>) -> Self {
+        let failure = control.report(UploadProgress { phase, done: 0, total: len }).err();
+        Exact { inner, len, done: 0, phase, control, failure }
+    }
+
+    fn progress(&self) -> UploadProgress {
+        UploadProgress { phase: self.phase, done: self.done, total: self.len }
     }
 
     /// Keeps `error` and returns an `io::Error` for the reader's caller.
@@ -824,10 +1222,13 @@ impl<'r, 'p> Exact<'r, 'p> {
     }
 }
 
-impl Read for Exact<'_, '_> {
+impl Read for Exact<'_, '_, '_> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         if let Some(e) = &self.failure {
             return Err(io::Error::other(e.to_string()));
+        }
+        if let Err(cancelled) = self.control.check_cancel(At(self.progress())) {
+            return Err(self.fail(cancelled));
         }
         let remaining = self.len.saturating_sub(self.done);
         if remaining == 0 || buf.is_empty() {
@@ -840,6 +1241,11 @@ impl Read for Exact<'_, '_> {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => return Err(e),
             Err(e) => return Err(self.fail(io_error("cannot read the upload source", e))),
         };
+        // Again after the read, which may have waited (a slow disk, a pipe): the bytes just read
+        // are not passed on.
+        if let Err(cancelled) = self.control.check_cancel(At(self.progress())) {
+            return Err(self.fail(cancelled));
+        }
         if n == 0 {
             let (done, len) = (self.done, self.len);
             return Err(self.fail(Error::invalid_input(format!(
@@ -865,7 +1271,9 @@ impl Read for Exact<'_, '_> {
                 }
             }
         }
-        (self.progress)(UploadProgress { phase: self.phase, done: self.done, total: self.len });
+        if let Err(cancelled) = self.control.report(self.progress()) {
+            return Err(self.fail(cancelled));
+        }
         Ok(n)
     }
 }
@@ -981,7 +1389,9 @@ mod tests {
     fn compressing_rewinds_and_a_failed_compression_leaves_no_file() {
         let _one_at_a_time = TEMP_FILES.lock().unwrap();
         let data = b"not gzip, a raw disk image".repeat(1000);
-        let mut quiet = |_: UploadProgress| {};
+        let mut quiet = |_: UploadProgress| ControlFlow::Continue(());
+        let never = CancelUpload::new();
+        let mut quiet = Control { progress: &mut quiet, cancel: &never };
         let mut temp = compress(&mut data.as_slice(), data.len() as u64, &mut quiet).unwrap();
         let mut gz = Vec::new();
         temp.file.read_to_end(&mut gz).unwrap();
@@ -1010,7 +1420,9 @@ mod tests {
 
     #[test]
     fn exact_reads_refuse_short_and_long_sources() {
-        let mut quiet = |_: UploadProgress| {};
+        let mut quiet = |_: UploadProgress| ControlFlow::Continue(());
+        let never = CancelUpload::new();
+        let mut quiet = Control { progress: &mut quiet, cancel: &never };
         let mut out = Vec::new();
         let mut src: &[u8] = b"12345";
         assert!(Exact::new(&mut src, 5, UploadPhase::Uploading, &mut quiet).read_to_end(&mut out).is_ok());

@@ -205,10 +205,10 @@ impl<A: Api> Service for Core<A> {
         self.log.push(Request {
             method: head.method.clone(),
             path: head.path.clone(),
-            query: head.query.clone(),
+            query: redacted_query(&head.query),
             headers: redacted(&head.headers),
             token,
-            body: (!call.json.is_null()).then(|| call.json.clone()),
+            body: (!call.json.is_null()).then(|| redacted_body(&call.json)),
             body_len: call.body_len,
             operation: operation.map(str::to_string),
             status: (delivery != Delivery::Drop).then_some(reply.status),
@@ -227,6 +227,39 @@ fn redacted(headers: &[(String, String)]) -> Vec<(String, String)> {
             (k.clone(), v)
         })
         .collect()
+}
+
+/// The query as the log keeps it: the signature and credential of a pre-signed URL (the
+/// object-storage `PUT`'s `X-Amz-Signature`, `X-Amz-Credential`) are [`REDACTED`].
+fn redacted_query(query: &[(String, String)]) -> Vec<(String, String)> {
+    query
+        .iter()
+        .map(|(k, v)| {
+            let v = if crate::secret::is_secret_parameter(k) { REDACTED.to_string() } else { v.clone() };
+            (k.clone(), v)
+        })
+        .collect()
+}
+
+/// A JSON body as the log keeps it: a share group membership token (the `token` that
+/// `post-sharegroup-member` sends) is [`REDACTED`], and so is the signature of a pre-signed URL
+/// in any text (DigitalOcean's import `url` may be one).
+fn redacted_body(json: &Value) -> Value {
+    match json {
+        Value::Object(fields) => fields
+            .iter()
+            .map(|(k, v)| {
+                let v = match v {
+                    Value::String(_) if k == "token" => Value::String(REDACTED.to_string()),
+                    other => redacted_body(other),
+                };
+                (k.clone(), v)
+            })
+            .collect(),
+        Value::Array(items) => items.iter().map(redacted_body).collect(),
+        Value::String(text) => Value::String(crate::secret::redact_signatures_as(text.clone(), REDACTED)),
+        other => other.clone(),
+    }
 }
 
 fn answer(reply: Reply, delay: Duration, delivery: Delivery) -> Answer {

@@ -6,7 +6,8 @@ use serde_json::Value;
 
 use super::lock;
 
-/// What replaces the value of an `Authorization` header in the log.
+/// What replaces a secret in the log: the value of an `Authorization` header, a share group
+/// membership token in a body, the signature and credential of a pre-signed URL.
 pub const REDACTED: &str = "[redacted]";
 
 /// Which token a request carried, as the stand-in judged it.
@@ -20,8 +21,11 @@ pub enum Token {
     Invalid,
 }
 
-/// One request a stand-in received, with the answer it gave. The value of an `Authorization`
-/// header is replaced by [`REDACTED`]: the token is never kept.
+/// One request a stand-in received, with the answer it gave. Secrets are replaced by
+/// [`REDACTED`], never kept: the value of an `Authorization` header (the token), a share group
+/// membership token in a body (`token`, which adding a member sends), and the signature and
+/// credential of a pre-signed URL, in the query (`X-Amz-Signature`, `X-Amz-Credential` of an
+/// upload's `PUT`) and in a body's text (an import `url`).
 ///
 /// ```
 /// # fn main() -> Result<(), cloud_images::Error> {
@@ -45,13 +49,13 @@ pub struct Request {
     pub method: String,
     /// The path as sent, still percent-encoded (`/v4/images/private%2F123`).
     pub path: String,
-    /// The query's pairs, decoded, in the order sent.
+    /// The query's pairs, decoded, in the order sent; a signature or credential is [`REDACTED`].
     pub query: Vec<(String, String)>,
     /// The headers, names in lower case, in the order sent; `Authorization` is [`REDACTED`].
     pub headers: Vec<(String, String)>,
     /// The token the request carried.
     pub token: Token,
-    /// The body, when it was JSON.
+    /// The body, when it was JSON; a membership token or a URL's signature in it is [`REDACTED`].
     pub body: Option<Value>,
     /// How many body bytes arrived (for an upload, the whole upload: it is not kept).
     pub body_len: u64,

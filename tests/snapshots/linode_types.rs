@@ -260,8 +260,7 @@ pub struct ImageUpdate {
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
 pub struct ImageUpload {
     pub image: Image,
-    ///Pre-signed Object Storage URL. `PUT` the gzip-compressed raw image there with `Content-Type: application/octet-stream` and no `Authorization` header. Expires after 24 hours.
-    pub upload_to: ::std::string::String,
+    pub upload_to: ::cloud_images::linode::UploadUrl,
     #[serde(flatten)]
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
