@@ -264,7 +264,7 @@
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let stand_in = LinodeStandIn::builder().clock(Clock::manual()).start()?;
 //! let client = stand_in.client()?; // its URL, its token, retries with short waits
-//! stand_in.inject("post-upload-image", Fault::too_many_requests(Duration::from_secs(1)));
+//! stand_in.inject("post-upload-image", Fault::too_many_requests(Duration::from_secs(1)))?;
 //!
 //! // The code under test: upload, wait, replicate, wait.
 //! let disk = std::io::Cursor::new(vec![0u8; 1 << 20]);
