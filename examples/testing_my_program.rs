@@ -85,8 +85,8 @@ impl Drop for TempDisk {
 fn publishes_through_one_429_and_one_503() {
     let stand_in = quick_stand_in();
     // Linode is busy when the image is created, and has a hiccup while we wait for it.
-    stand_in.inject("post-upload-image", Fault::too_many_requests(Duration::from_secs(1)));
-    stand_in.inject("get-image", Fault::unavailable());
+    stand_in.inject("post-upload-image", Fault::too_many_requests(Duration::from_secs(1))).unwrap();
+    stand_in.inject("get-image", Fault::unavailable()).unwrap();
     let disk = TempDisk::new("publish-ok", 2 * 1024 * 1024);
 
     let client = stand_in.client().expect("a client");
@@ -123,7 +123,7 @@ fn publishes_through_one_429_and_one_503() {
 #[cfg_attr(test, test)]
 fn stops_before_uploading_when_linode_is_in_maintenance() {
     let stand_in = quick_stand_in();
-    stand_in.inject("post-upload-image", Fault::maintenance());
+    stand_in.inject("post-upload-image", Fault::maintenance()).unwrap();
     let disk = TempDisk::new("publish-maintenance", 64 * 1024);
     let before = stand_in.account_images().len();
 

@@ -322,7 +322,7 @@
 //! let stand_in = LinodeStandIn::builder().clock(Clock::manual()).start()?;
 //! // Its URL, its token, quick retries; on its clock, the client's waits take no real time.
 //! let client = stand_in.client_builder().clock(stand_in.clock().clone()).build()?;
-//! stand_in.inject("post-upload-image", Fault::too_many_requests(Duration::from_secs(1)));
+//! stand_in.inject("post-upload-image", Fault::too_many_requests(Duration::from_secs(1)))?;
 //!
 //! // The code under test: upload, wait, replicate, wait.
 //! let disk = std::io::Cursor::new(vec![0u8; 1 << 20]);

@@ -29,7 +29,7 @@ fn statuses(log: &[cloud_images::testing::Request]) -> Vec<Option<u16>> {
 #[test]
 fn a_retry_after_longer_than_max_wait_fails_at_once_with_the_hint() {
     let stand_in = LinodeStandIn::start().unwrap();
-    stand_in.inject("get-image", Fault::too_many_requests(Duration::from_secs(3600)));
+    stand_in.inject("get-image", Fault::too_many_requests(Duration::from_secs(3600))).unwrap();
     let client = stand_in
         .client_builder()
         .retry_policy(RetryPolicy::default().max_wait(Duration::from_millis(50)))
@@ -60,7 +60,7 @@ fn with_the_default_policy_a_hint_of_100000_s_is_not_waited() {
 #[test]
 fn a_hint_longer_than_what_is_left_of_the_call_timeout_is_not_waited() {
     let stand_in = LinodeStandIn::start().unwrap();
-    stand_in.inject("get-image", Fault::too_many_requests(Duration::from_secs(5)));
+    stand_in.inject("get-image", Fault::too_many_requests(Duration::from_secs(5))).unwrap();
     let client = stand_in.client_builder().timeout(Duration::from_secs(2)).build().unwrap();
     let e = client.images().get(DEBIAN).unwrap_err();
     assert!(e.is_rate_limited(), "{e}");
@@ -108,7 +108,7 @@ fn on_the_stand_in_clock_ratelimit_reset_is_read_on_that_clock() {
 fn a_short_hint_is_obeyed_in_full_on_the_client_clock() {
     let stand_in = LinodeStandIn::builder().clock(Clock::manual()).start().unwrap();
     let client = stand_in.client_builder().clock(stand_in.clock().clone()).build().unwrap();
-    stand_in.inject("get-image", Fault::too_many_requests(Duration::from_secs(2)));
+    stand_in.inject("get-image", Fault::too_many_requests(Duration::from_secs(2))).unwrap();
     let before = stand_in.clock().now();
     let image = client.images().get(DEBIAN).unwrap();
     assert_eq!(image.id, DEBIAN);
@@ -122,7 +122,7 @@ fn a_retry_after_date_is_read_on_the_client_clock_and_obeyed() {
     // The manual clock starts at 2025-06-01T12:00:00Z: this date is 5 s later.
     let stand_in = LinodeStandIn::builder().clock(Clock::manual()).start().unwrap();
     let client = stand_in.client_builder().clock(stand_in.clock().clone()).build().unwrap();
-    stand_in.inject("get-image", Fault::status(429).header("retry-after", "Sun, 01 Jun 2025 12:00:05 GMT"));
+    stand_in.inject("get-image", Fault::status(429).header("retry-after", "Sun, 01 Jun 2025 12:00:05 GMT")).unwrap();
     let before = stand_in.clock().now();
     client.images().get(DEBIAN).unwrap();
     assert_eq!(statuses(&stand_in.requests()), [Some(429), Some(200)]);
@@ -135,7 +135,7 @@ fn a_hint_is_never_shortened_even_when_it_cannot_be_waited() {
     // 31 s is just over the default max_wait (30 s): not shortened to 30 s, not waited.
     let stand_in = LinodeStandIn::builder().clock(Clock::manual()).start().unwrap();
     let client = stand_in.client_builder().clock(stand_in.clock().clone()).build().unwrap();
-    stand_in.inject("get-image", Fault::status(503).header("retry-after", "31"));
+    stand_in.inject("get-image", Fault::status(503).header("retry-after", "31")).unwrap();
     let before = stand_in.clock().now();
     let e = client.images().get(DEBIAN).unwrap_err();
     assert_eq!((e.status(), e.retry_after(), e.attempts()), (Some(503), Some(Duration::from_secs(31)), 1));
@@ -315,7 +315,7 @@ fn a_retry_gets_what_is_left_on_a_manual_clock() {
 #[test]
 fn a_wait_gives_up_on_time_when_its_first_look_is_slow() {
     let stand_in = LinodeStandIn::start().unwrap();
-    stand_in.inject("get-image", Fault::delay(Duration::from_secs(30)));
+    stand_in.inject("get-image", Fault::delay(Duration::from_secs(30))).unwrap();
     let client = stand_in.client().unwrap(); // call timeout 60 s
     let e =
         client.images().wait_until_available(DEBIAN).timeout(Duration::from_millis(500)).send().unwrap_err();
@@ -340,7 +340,7 @@ fn a_wait_gives_up_on_time_when_a_later_look_is_slow_and_keeps_the_last_status()
         .interval(Duration::from_millis(100))
         .on_poll(|p| {
             if p.attempt == 1 {
-                stand_in.inject("get-image", Fault::delay(Duration::from_secs(30)));
+                stand_in.inject("get-image", Fault::delay(Duration::from_secs(30))).unwrap();
             }
             ControlFlow::Continue(())
         })
@@ -357,7 +357,7 @@ fn a_wait_gives_up_on_time_when_a_later_look_is_slow_and_keeps_the_last_status()
 #[test]
 fn a_look_that_runs_out_of_the_call_timeout_first_is_the_call_error() {
     let stand_in = LinodeStandIn::start().unwrap();
-    stand_in.inject("get-image", Fault::delay(Duration::from_secs(30)));
+    stand_in.inject("get-image", Fault::delay(Duration::from_secs(30))).unwrap();
     let client = stand_in.client_builder().timeout(Duration::from_millis(300)).no_retries().build().unwrap();
     let e =
         client.images().wait_until_available(DEBIAN).timeout(Duration::from_secs(600)).send().unwrap_err();
@@ -371,7 +371,7 @@ fn digitalocean_waits_give_up_on_time_when_a_look_is_slow() {
     let stand_in = DigitalOceanStandIn::start().unwrap();
     let client = stand_in.client().unwrap();
 
-    stand_in.inject("images_get", Fault::delay(Duration::from_secs(30)));
+    stand_in.inject("images_get", Fault::delay(Duration::from_secs(30))).unwrap();
     let e = client
         .images()
         .wait_until_available(171_002_281u64)
@@ -382,7 +382,7 @@ fn digitalocean_waits_give_up_on_time_when_a_look_is_slow() {
     assert!(e.to_string().starts_with("gave up waiting for digitalocean image 171002281"), "{e}");
 
     let action = client.images().actions(171_002_281u64).transfer("sfo3").unwrap();
-    stand_in.inject("imageActions_get", Fault::delay(Duration::from_secs(30)));
+    stand_in.inject("imageActions_get", Fault::delay(Duration::from_secs(30))).unwrap();
     let e = client
         .images()
         .actions(171_002_281u64)

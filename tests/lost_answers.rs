@@ -34,7 +34,7 @@ fn row(
 #[test]
 fn a_linode_image_delete_whose_answer_is_cut_is_done() {
     let stand_in = LinodeStandIn::start().unwrap();
-    stand_in.inject("delete-image", Fault::cut_body()); // deleted, then the answer is cut
+    stand_in.inject("delete-image", Fault::cut_body()).unwrap(); // deleted, then the answer is cut
     stand_in.client().unwrap().images().delete(LINODE_PRIVATE).unwrap();
     let path = "/v4/images/private%2F24811540";
     assert_eq!(
@@ -104,7 +104,7 @@ fn a_digitalocean_image_delete_whose_answer_is_cut_is_done() {
     // As the task asks: `cut_body` on the stand-in. Its 204 has no body, so the cut answer is
     // whole: one request, done.
     let stand_in = DigitalOceanStandIn::start().unwrap();
-    stand_in.inject("images_delete", Fault::cut_body());
+    stand_in.inject("images_delete", Fault::cut_body()).unwrap();
     stand_in.client().unwrap().images().delete(DO_SNAPSHOT).unwrap();
     let statuses: Vec<_> = stand_in.requests().iter().map(|r| r.status).collect();
     assert!(statuses == [Some(204)] || statuses == [Some(204), Some(404)], "{statuses:?}");
@@ -129,7 +129,7 @@ fn a_share_group_delete_whose_answer_is_cut_is_done() {
     let stand_in = LinodeStandIn::start().unwrap();
     let client = stand_in.client().unwrap();
     let group = client.sharegroups().create("golden").send().unwrap();
-    stand_in.inject("delete-sharegroup", Fault::cut_body());
+    stand_in.inject("delete-sharegroup", Fault::cut_body()).unwrap();
     client.sharegroups().delete(group.id).unwrap();
     let path = format!("/v4beta/images/sharegroups/{}", group.id);
     let deletes: Vec<_> = seen(&stand_in.requests()).into_iter().filter(|r| r.0 == "DELETE").collect();
@@ -156,7 +156,7 @@ fn a_404_after_answers_that_mean_not_done_is_still_not_found() {
     // 503, 429 and 408 say the server did not act: the 404 after them is the image's.
     for fault in [Fault::unavailable(), Fault::too_many_requests(Duration::ZERO), Fault::status(408)] {
         let stand_in = LinodeStandIn::start().unwrap();
-        stand_in.inject("delete-image", fault.clone());
+        stand_in.inject("delete-image", fault.clone()).unwrap();
         let e = stand_in.client().unwrap().images().delete("private/1").unwrap_err();
         assert!(e.is_not_found(), "{fault:?}: {e}");
         assert_eq!(e.attempts(), 2, "{fault:?}");
@@ -171,7 +171,7 @@ fn a_404_after_a_gateway_502_or_504_is_done() {
     // that attempt's work. (Here the stand-in did not act: the rule cannot know.)
     for status in [502, 504] {
         let stand_in = LinodeStandIn::start().unwrap();
-        stand_in.inject("delete-image", Fault::status(status));
+        stand_in.inject("delete-image", Fault::status(status)).unwrap();
         stand_in.client().unwrap().images().delete("private/1").unwrap();
         let statuses: Vec<_> = stand_in.requests().iter().map(|r| r.status).collect();
         assert_eq!(statuses, [Some(status), Some(404)]);
@@ -215,7 +215,7 @@ fn generic_execute_of_a_linode_delete_decodes_the_done_answer() {
     // `execute` decodes the answer: the success after a lost answer has no body, which reads as
     // Linode's empty object.
     let stand_in = LinodeStandIn::start().unwrap();
-    stand_in.inject("delete-image", Fault::cut_body());
+    stand_in.inject("delete-image", Fault::cut_body()).unwrap();
     let answer = stand_in.client().unwrap().execute(&linode::ops::DeleteImage::new(LINODE_PRIVATE)).unwrap();
     assert!(answer.is_empty());
     assert_eq!(stand_in.requests().len(), 2);

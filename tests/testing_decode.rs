@@ -275,7 +275,7 @@ fn every_linode_answer_decodes() {
         Fault::maintenance(),
         Fault::status(500),
     ] {
-        stand_in.inject("get-images", fault);
+        stand_in.inject("get-images", fault).unwrap();
         get(&mut seen, "/v4/images");
     }
 
@@ -550,7 +550,7 @@ fn every_digitalocean_answer_decodes() {
         Fault::maintenance(),
         Fault::status(500),
     ] {
-        stand_in.inject("images_list", fault);
+        stand_in.inject("images_list", fault).unwrap();
         get(&mut seen, "/v2/images");
     }
 

@@ -326,7 +326,7 @@ fn a_cancel_between_two_tries_of_the_put_sends_no_second_one() {
     let _guard = one_at_a_time();
     let before = temp_files();
     let stand_in = LinodeStandIn::start().unwrap();
-    stand_in.inject("object-storage-put", Fault::unavailable());
+    stand_in.inject("object-storage-put", Fault::unavailable()).unwrap();
     let client = stand_in.client().unwrap();
     let gz = gzip(&[5u8; 100_000]);
     let upload = client.images().upload(CreateUpload::new("web", "us-east"));
@@ -428,7 +428,7 @@ fn a_cancelled_upload_whose_delete_fails_says_so_and_names_the_image() {
     let _guard = one_at_a_time();
     let before = temp_files();
     let stand_in = LinodeStandIn::start().unwrap();
-    stand_in.inject("delete-image", Fault::status(403));
+    stand_in.inject("delete-image", Fault::status(403)).unwrap();
     let client = stand_in.client().unwrap();
     let e = client
         .images()

@@ -6,6 +6,9 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// Where [`Clock::manual`] starts: 2025-06-01T12:00:00Z.
 const MANUAL_START: u64 = 1_748_779_200;
+/// The latest time a clock shows, in Unix milliseconds: 9999-12-31T23:59:59.999Z (any later
+/// time is shown as this one; every platform's `SystemTime` can hold it).
+const LATEST_MS: u64 = 253_402_300_799_999;
 
 /// The clock a stand-in reads to move its images and actions along (an upload is `creating`,
 /// then `available`; an action is `in-progress`, then `completed`) and to write timestamps.
@@ -13,6 +16,12 @@ const MANUAL_START: u64 = 1_748_779_200;
 /// [`Clock::real`] follows the system clock. [`Clock::manual`] stands still until the test
 /// calls [`advance`](Clock::advance): statuses change exactly when the test says, with no
 /// sleeping and no timing in the test. Clones share the same time.
+///
+/// On a manual clock, a [`Fault::delay`](super::Fault::delay) does not sleep either: the
+/// stand-in moves its clock forward by the delay and answers at once.
+///
+/// The clock counts whole milliseconds from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z:
+/// it never goes outside them, however far it is moved (a time past the end shows as the end).
 ///
 /// ```
 /// use std::time::{Duration, UNIX_EPOCH};
@@ -77,7 +86,8 @@ impl Clock {
         Clock::manual_at(UNIX_EPOCH + Duration::from_secs(MANUAL_START))
     }
 
-    /// A manual clock that starts at `time`.
+    /// A manual clock that starts at `time` (a time before 1970 starts it at
+    /// 1970-01-01T00:00:00Z; one after 9999 shows as 9999-12-31T23:59:59.999Z).
     ///
     /// ```
     /// use std::time::{Duration, UNIX_EPOCH};
@@ -95,7 +105,8 @@ impl Clock {
         Clock(Arc::new(Inner { start_ms, real, origin, advanced_ms: AtomicU64::new(0) }))
     }
 
-    /// Moves the clock forward by `by` (a real clock too: it then runs ahead of the system's).
+    /// Moves the clock forward by `by`, in whole milliseconds (a real clock too: it then runs
+    /// ahead of the system's). Any `by` is taken: past 9999 the clock stops at its end.
     ///
     /// ```
     /// use std::time::Duration;
@@ -107,7 +118,11 @@ impl Clock {
     /// assert_eq!(clock.now().duration_since(start).unwrap(), Duration::from_millis(1500));
     /// ```
     pub fn advance(&self, by: Duration) {
-        self.0.advanced_ms.fetch_add(millis(by), Ordering::SeqCst);
+        let by = millis(by);
+        let _ = self
+            .0
+            .advanced_ms
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |ms| Some(ms.saturating_add(by)));
     }
 
     /// Whether the clock only moves when [`advance`](Clock::advance)d.
@@ -128,7 +143,8 @@ impl Clock {
     /// assert!(clock.now() >= std::time::UNIX_EPOCH);
     /// ```
     pub fn now(&self) -> SystemTime {
-        UNIX_EPOCH + Duration::from_millis(self.now_ms())
+        // `now_ms` is at most `LATEST_MS`, which every platform can add.
+        UNIX_EPOCH.checked_add(Duration::from_millis(self.now_ms())).unwrap_or(UNIX_EPOCH)
     }
 
     /// The clock's time as a monotonic instant, for a client's deadlines: when the clock was
@@ -155,7 +171,9 @@ impl Clock {
     /// The current time in milliseconds since the Unix epoch.
     pub(crate) fn now_ms(&self) -> u64 {
         let real = self.0.real.map_or(0, |start| millis(start.elapsed()));
-        self.0.start_ms.saturating_add(real).saturating_add(self.0.advanced_ms.load(Ordering::SeqCst))
+        let ms =
+            self.0.start_ms.saturating_add(real).saturating_add(self.0.advanced_ms.load(Ordering::SeqCst));
+        ms.min(LATEST_MS)
     }
 }
 
@@ -194,6 +212,23 @@ mod tests {
         assert_eq!(timestamp(0), "1970-01-01T00:00:00");
         assert_eq!(timestamp(MANUAL_START * 1000 + 999), "2025-06-01T12:00:00");
         assert_eq!(timestamp_z(951_782_400_000), "2000-02-29T00:00:00Z");
+    }
+
+    #[test]
+    fn any_time_and_any_advance_stay_in_range() {
+        let clock = Clock::manual();
+        clock.advance(Duration::MAX);
+        clock.advance(Duration::MAX);
+        assert_eq!(clock.now_ms(), LATEST_MS);
+        assert_eq!(timestamp_z(clock.now_ms()), "9999-12-31T23:59:59Z");
+        assert_eq!(clock.now(), UNIX_EPOCH + Duration::from_millis(LATEST_MS));
+        let far = UNIX_EPOCH + Duration::from_secs(1 << 40);
+        assert_eq!(Clock::manual_at(far).now_ms(), LATEST_MS);
+        let before_1970 = UNIX_EPOCH - Duration::from_secs(1);
+        assert_eq!(Clock::manual_at(before_1970).now(), UNIX_EPOCH);
+        let real = Clock::real();
+        real.advance(Duration::MAX);
+        assert_eq!(real.now_ms(), LATEST_MS);
     }
 
     #[test]

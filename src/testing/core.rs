@@ -10,6 +10,7 @@ use serde_json::Value;
 use super::clock::Clock;
 use super::faults::{Effect, Fault, Faults, On};
 use super::requests::{Log, REDACTED, Request, Token};
+use super::routes::{self, Endpoint};
 use super::server::{Answer, Delivery, Head, Server, Service};
 
 /// The largest JSON request body read (an upload's body is streamed, not read whole).
@@ -99,6 +100,10 @@ impl Reply {
 
 /// A provider's API behind a stand-in.
 pub(crate) trait Api: Send + Sync + 'static {
+    /// The stand-in's name, for messages (`the Linode stand-in`).
+    const NAME: &'static str;
+    /// Every operation the API has: the router's table, and the ids `inject` accepts.
+    const OPERATIONS: &'static [&'static [Endpoint]];
     /// The operation for a method and path (as sent), or the answer when there is none.
     fn route(&self, method: &str, path: &str) -> Result<Route, Reply>;
     /// Refuses a call before it runs (token, rate limit), or lets it through.
@@ -190,6 +195,11 @@ impl<A: Api> Service for Core<A> {
                     },
                 };
                 match other {
+                    // On a manual clock a slow answer moves the clock, and nothing sleeps.
+                    Some(Effect::Delay(by)) if self.clock.is_manual() => {
+                        self.clock.advance(*by);
+                        (reply, Duration::ZERO, Delivery::Whole)
+                    }
                     Some(Effect::Delay(by)) => (reply, *by, Delivery::Whole),
                     Some(Effect::Cut) => (reply, Duration::ZERO, Delivery::Cut),
                     _ => (reply, Duration::ZERO, Delivery::Whole),
@@ -215,7 +225,11 @@ impl<A: Api> Service for Core<A> {
             fault: fault.as_ref().map(|f| f.describe()),
             note: reply.note.clone(),
         });
-        answer(reply, delay, delivery)
+        let mut answer = answer(reply, delay, delivery);
+        if let Some(Effect::Malformed(malformed)) = fault.as_ref().map(|f| &f.effect) {
+            malformed.apply(&mut answer.headers, &mut answer.body);
+        }
+        answer
     }
 }
 
@@ -327,7 +341,19 @@ impl<A: Api> Running<A> {
         format!("http://{}", self.server.addr())
     }
 
-    pub(crate) fn inject(&self, on: On, fault: Fault) {
+    /// Adds a fault; an operation id the API does not have is refused, with the ones it has.
+    pub(crate) fn inject(&self, on: On, fault: Fault) -> crate::Result<()> {
+        let known = routes::operations(A::OPERATIONS);
+        if let On::Operation(id) = &on
+            && !known.contains(&id.as_str())
+        {
+            return Err(crate::Error::invalid_input(format!(
+                "{} has no operation {id:?}; its operation ids are: {}",
+                A::NAME,
+                known.join(", ")
+            )));
+        }
         self.core.faults.add(on, fault);
+        Ok(())
     }
 }

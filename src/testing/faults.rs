@@ -8,10 +8,27 @@ use super::lock;
 /// Which requests a [`Fault`] applies to: one operation (by its `operationId`), a method and
 /// path prefix, or any request. A `&str` is an operation id.
 ///
-/// Operation ids: Linode `get-images`, `post-image`, `post-upload-image`, `get-image`,
-/// `put-image`, `delete-image`, `post-replicate-image`, and `object-storage-put` for the upload
-/// `PUT`; DigitalOcean `images_list`, `images_create_custom`, `images_get`, `images_update`,
-/// `images_delete`, `imageActions_list`, `imageActions_post`, `imageActions_get`.
+/// The operation ids each stand-in answers, and all that its `inject` accepts (any other is
+/// refused with [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput), the list in its
+/// message):
+///
+/// - Linode images: `get-images`, `post-image`, `post-upload-image`, `get-image`, `put-image`,
+///   `delete-image`, `post-replicate-image`
+/// - Linode share groups: `get-sharegroups`, `post-sharegroups`, `get-user-tokens`,
+///   `post-sharegroup-tokens`, `get-sharegroup-token`, `put-sharegroup-token`,
+///   `delete-sharegroup-token`, `get-sharegroup-by-token`, `get-sharegroup-images-by-token`,
+///   `get-sharegroup`, `put-sharegroup`, `delete-sharegroup`, `get-sharegroup-images`,
+///   `post-sharegroup-images`, `put-sharegroup-imageshare`, `delete-sharegroup-imageshare`,
+///   `get-sharegroup-members`, `post-sharegroup-members`, `get-sharegroup-member-token`,
+///   `put-sharegroup-member-token`, `delete-sharegroup-member-token`,
+///   `get-images-sharegroups-image`
+/// - Linode object storage (an upload's data): `object-storage-put`
+/// - DigitalOcean images and image actions: `images_list`, `images_create_custom`,
+///   `images_get`, `images_update`, `images_delete`, `imageActions_list`, `imageActions_post`,
+///   `imageActions_get`
+/// - DigitalOcean account transfers: `images_post_account_transfer_create`,
+///   `images_post_account_transfer_accept`, `images_post_account_transfer_cancel`,
+///   `images_post_account_transfer_decline`
 ///
 /// ```
 /// use cloud_images::testing::On;
@@ -39,7 +56,8 @@ pub enum On {
 }
 
 impl On {
-    /// Requests routed to the operation `id` (`get-image`, `images_get`, ...).
+    /// Requests routed to the operation `id` (`get-image`, `images_get`, ...: see [`On`] for
+    /// them all). The stand-in's `inject` refuses an id it does not have.
     ///
     /// ```
     /// let on = cloud_images::testing::On::operation("images_list");
@@ -97,8 +115,11 @@ impl From<String> for On {
 /// requests apply in the order they were injected.
 ///
 /// A fault that answers with a status (or drops the connection) stops the request before the
-/// stand-in acts on it: nothing changes. A delay or a cut body comes after the stand-in has
-/// acted, as when a real answer is slow or lost on its way back.
+/// stand-in acts on it: nothing changes. A delay, a cut body or a malformed body
+/// ([`not_json`](Fault::not_json), [`empty_object`](Fault::empty_object),
+/// [`truncated_json`](Fault::truncated_json)) comes after the stand-in has acted, as when a
+/// real answer is slow, lost or mangled on its way back: the image was made, the status is
+/// the real one.
 ///
 /// ```
 /// # fn main() -> Result<(), cloud_images::Error> {
@@ -106,8 +127,8 @@ impl From<String> for On {
 /// use cloud_images::testing::{Fault, LinodeStandIn};
 ///
 /// let stand_in = LinodeStandIn::start()?;
-/// stand_in.inject("get-image", Fault::too_many_requests(Duration::from_secs(1)));
-/// stand_in.inject("get-image", Fault::unavailable().times(2));
+/// stand_in.inject("get-image", Fault::too_many_requests(Duration::from_secs(1)))?;
+/// stand_in.inject("get-image", Fault::unavailable().times(2))?;
 /// // The client waits the 1 s the 429 asks for, retries the 503s at once (the kit's tiny
 /// // backoff) and gets the image on the 4th try.
 /// let image = stand_in.client()?.images().get("linode/debian12")?;
@@ -133,6 +154,53 @@ pub(crate) enum Effect {
     Cut,
     /// The connection closes without an answer.
     Drop,
+    /// The real status and headers, with this body instead of the real one.
+    Malformed(Malformed),
+}
+
+/// A body a client cannot decode, sent as a complete answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Malformed {
+    /// An HTML error page, as a proxy in the way sends.
+    NotJson,
+    /// `{}`.
+    EmptyObject,
+    /// The first half of the real JSON body.
+    TruncatedJson,
+}
+
+/// The page [`Fault::not_json`] answers: nginx's default error page, as a proxy in the way
+/// sends it.
+const PROXY_PAGE: &str = "<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n</head>\n<body>\n\
+    <h1>An error occurred.</h1>\n<p>Sorry, the page you are looking for is currently unavailable.<br/>\n\
+    Please try again later.</p>\n<p><em>Faithfully yours, nginx.</em></p>\n</body>\n</html>\n";
+
+impl Malformed {
+    /// Replaces `body` (and its `content-type` in `headers`). An empty body stays empty for a
+    /// truncated document.
+    pub(crate) fn apply(self, headers: &mut Vec<(String, String)>, body: &mut Vec<u8>) {
+        let content_type = match self {
+            Malformed::NotJson => {
+                *body = PROXY_PAGE.as_bytes().to_vec();
+                "text/html"
+            }
+            Malformed::EmptyObject => {
+                *body = b"{}".to_vec();
+                "application/json"
+            }
+            Malformed::TruncatedJson => {
+                // Half, cut where a character starts.
+                let mut cut = body.len() / 2;
+                while cut > 0 && body.get(cut).is_some_and(|b| b & 0xC0 == 0x80) {
+                    cut -= 1;
+                }
+                body.truncate(cut);
+                "application/json"
+            }
+        };
+        headers.retain(|(name, _)| !name.eq_ignore_ascii_case("content-type"));
+        headers.push(("content-type".into(), content_type.into()));
+    }
 }
 
 impl Fault {
@@ -151,7 +219,8 @@ impl Fault {
         Fault::new(Effect::Status(status, Vec::new()))
     }
 
-    /// `429 Too Many Requests` with `Retry-After` (whole seconds, rounded up).
+    /// `429 Too Many Requests` with `Retry-After` (whole seconds, rounded up; at most
+    /// `u64::MAX`).
     ///
     /// ```
     /// use std::time::Duration;
@@ -159,7 +228,7 @@ impl Fault {
     /// # let _ = fault;
     /// ```
     pub fn too_many_requests(retry_after: Duration) -> Fault {
-        let secs = retry_after.as_secs() + u64::from(retry_after.subsec_nanos() > 0);
+        let secs = retry_after.as_secs().saturating_add(u64::from(retry_after.subsec_nanos() > 0));
         Fault::status(429).header("retry-after", secs.to_string())
     }
 
@@ -183,12 +252,28 @@ impl Fault {
         Fault::status(503).header("x-maintenance-mode", "1")
     }
 
-    /// The real answer, `by` later.
+    /// The real answer, `by` later: the stand-in acts at once, its answer is slow.
+    ///
+    /// On a real clock the answer waits `by` in real time; a delay too long to represent
+    /// (`Duration::MAX`) never comes while the stand-in runs (the stand-in still stops when
+    /// dropped). On a [manual](super::Clock::manual) clock nothing sleeps: the stand-in moves
+    /// its clock forward by `by` (in whole milliseconds; a clock moved past 9999 stops at its
+    /// end) and answers at once, so a client on the same clock sees the answer arrive `by`
+    /// late.
     ///
     /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
     /// use std::time::Duration;
-    /// let slow = cloud_images::testing::Fault::delay(Duration::from_millis(300));
-    /// # let _ = slow;
+    /// use cloud_images::testing::{Clock, Fault, LinodeStandIn};
+    ///
+    /// let stand_in = LinodeStandIn::builder().clock(Clock::manual()).start()?;
+    /// stand_in.inject("get-image", Fault::delay(Duration::from_secs(30)))?;
+    /// let before = stand_in.clock().now();
+    /// stand_in.client()?.images().get("linode/debian12")?; // answered at once
+    /// assert_eq!(stand_in.clock().now().duration_since(before).ok(), Some(Duration::from_secs(30)));
+    /// assert_eq!(stand_in.requests()[0].fault.as_deref(), Some("delay 30000 ms"));
+    /// # Ok(())
+    /// # }
     /// ```
     pub fn delay(by: Duration) -> Fault {
         Fault::new(Effect::Delay(by))
@@ -203,6 +288,69 @@ impl Fault {
     /// ```
     pub fn cut_body() -> Fault {
         Fault::new(Effect::Cut)
+    }
+
+    /// The real status and headers with an HTML page for a body (`Content-Type: text/html`),
+    /// as a proxy in the way answers: the client cannot decode it.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// use cloud_images::ErrorKind;
+    /// use cloud_images::testing::{Fault, LinodeStandIn};
+    ///
+    /// let stand_in = LinodeStandIn::start()?;
+    /// stand_in.inject("get-image", Fault::not_json())?;
+    /// let e = stand_in.client()?.images().get("linode/debian12").unwrap_err();
+    /// assert_eq!(e.kind(), ErrorKind::Decode);
+    /// let logged = &stand_in.requests()[0];
+    /// assert_eq!((logged.status, logged.fault.as_deref()), (Some(200), Some("not JSON")));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn not_json() -> Fault {
+        Fault::new(Effect::Malformed(Malformed::NotJson))
+    }
+
+    /// The real status and headers with `{}` for a body: JSON, without a field the client
+    /// needs.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// use cloud_images::ErrorKind;
+    /// use cloud_images::digitalocean::CustomImage;
+    /// use cloud_images::testing::{DigitalOceanStandIn, Fault, Seed};
+    ///
+    /// let stand_in = DigitalOceanStandIn::builder().seed(Seed::Empty).start()?;
+    /// stand_in.inject("images_create_custom", Fault::empty_object())?;
+    /// let import = CustomImage::new("fedora", "https://example.com/fedora.qcow2", "nyc3");
+    /// let e = stand_in.client()?.images().import(import).unwrap_err();
+    /// assert_eq!(e.kind(), ErrorKind::Decode);
+    /// assert_eq!(stand_in.account_images().len(), 1); // the import was made all the same
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn empty_object() -> Fault {
+        Fault::new(Effect::Malformed(Malformed::EmptyObject))
+    }
+
+    /// The real status and headers with the first half of the real JSON body, sent as a
+    /// complete answer (its `Content-Length` is that of the half): a document cut short
+    /// before the connection, not during it (for that, see [`cut_body`](Fault::cut_body)).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// use cloud_images::ErrorKind;
+    /// use cloud_images::testing::{DigitalOceanStandIn, Fault};
+    ///
+    /// let stand_in = DigitalOceanStandIn::start()?;
+    /// stand_in.inject("images_list", Fault::truncated_json())?;
+    /// let e = stand_in.client()?.images().list().send().unwrap_err();
+    /// assert_eq!(e.kind(), ErrorKind::Decode);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn truncated_json() -> Fault {
+        Fault::new(Effect::Malformed(Malformed::TruncatedJson))
     }
 
     /// No answer: the connection closes as soon as the request is read.
@@ -250,6 +398,9 @@ impl Fault {
             Effect::Delay(by) => format!("delay {} ms", by.as_millis()),
             Effect::Cut => "cut body".to_string(),
             Effect::Drop => "dropped connection".to_string(),
+            Effect::Malformed(Malformed::NotJson) => "not JSON".to_string(),
+            Effect::Malformed(Malformed::EmptyObject) => "empty object".to_string(),
+            Effect::Malformed(Malformed::TruncatedJson) => "truncated JSON".to_string(),
         }
     }
 }
@@ -259,6 +410,7 @@ impl Fault {
 pub(crate) struct Faults(Mutex<Vec<(On, Fault)>>);
 
 impl Faults {
+    /// Adds a fault (one that catches no request is dropped).
     pub(crate) fn add(&self, on: On, fault: Fault) {
         if fault.times > 0 {
             lock(&self.0).push((on, fault));
@@ -307,5 +459,36 @@ mod tests {
         assert_eq!(faults.take("GET", "/x", Some("get-image")), None);
         assert_eq!(faults.take("PUT", "/upload/a", None).unwrap().describe(), "cut body");
         assert_eq!(faults.pending(), 0);
+    }
+
+    #[test]
+    fn any_duration_makes_a_fault() {
+        let fault = Fault::too_many_requests(Duration::MAX);
+        assert_eq!(fault.describe(), format!("status 429 with retry-after: {}", u64::MAX));
+        assert_eq!(
+            Fault::too_many_requests(Duration::from_nanos(1)).describe(),
+            "status 429 with retry-after: 1"
+        );
+        assert_eq!(Fault::delay(Duration::MAX).describe(), format!("delay {} ms", Duration::MAX.as_millis()));
+    }
+
+    #[test]
+    fn malformed_bodies() {
+        let apply = |kind: Malformed, body: &str| {
+            let mut headers = vec![("content-type".to_string(), "application/json".to_string())];
+            let mut bytes = body.as_bytes().to_vec();
+            kind.apply(&mut headers, &mut bytes);
+            (headers, String::from_utf8(bytes).unwrap())
+        };
+        let json = |body: &str| {
+            (vec![("content-type".to_string(), "application/json".to_string())], body.to_string())
+        };
+        assert_eq!(apply(Malformed::EmptyObject, r#"{"id": 1}"#), json("{}"));
+        assert_eq!(apply(Malformed::TruncatedJson, r#"{"id": 1}"#), json(r#"{"id"#));
+        assert_eq!(apply(Malformed::TruncatedJson, r#"["é"]"#), json(r#"[""#)); // not inside the é
+        assert_eq!(apply(Malformed::TruncatedJson, ""), json(""));
+        let (headers, page) = apply(Malformed::NotJson, "{}");
+        assert_eq!(headers, [("content-type".to_string(), "text/html".to_string())]);
+        assert!(page.starts_with("<!DOCTYPE html>") && page.contains("nginx"));
     }
 }

@@ -9,12 +9,36 @@
 //! bad input gets each provider's error format; DigitalOcean answers carry rate-limit headers.
 //!
 //! - **Faults**: [`inject`](LinodeStandIn::inject) a [`Fault`] (429 with `Retry-After`, 503,
-//!   maintenance, any status, a delay, a cut body, a dropped connection) into the next calls of
-//!   an operation ([`On`]), to test your retries and error handling.
+//!   maintenance, any status, a delay, a cut body, a dropped connection, a body that is not
+//!   JSON, `{}` or a truncated document) into the next calls of an operation ([`On`]), to test
+//!   your retries and error handling. On a manual [`Clock`] a delay moves the clock instead of
+//!   sleeping.
 //! - **Inspection**: [`requests`](LinodeStandIn::requests) lists every [`Request`] received
 //!   (method, path, query, headers with the token [`REDACTED`], JSON body, byte count, the
 //!   answer's status), and the state can be read back as the crate's own types
 //!   ([`account_images`](LinodeStandIn::account_images), [`image`](DigitalOceanStandIn::image)).
+//!
+//! **Operation ids**, as the APIs' specs name them: what [`On`] and the stand-ins'
+//! [`inject`](LinodeStandIn::inject) take (an unknown one is refused with the list), and what
+//! the request log's [`operation`](Request::operation) shows.
+//!
+//! - Linode images: `get-images`, `post-image`, `post-upload-image`, `get-image`, `put-image`,
+//!   `delete-image`, `post-replicate-image`
+//! - Linode share groups: `get-sharegroups`, `post-sharegroups`, `get-user-tokens`,
+//!   `post-sharegroup-tokens`, `get-sharegroup-token`, `put-sharegroup-token`,
+//!   `delete-sharegroup-token`, `get-sharegroup-by-token`, `get-sharegroup-images-by-token`,
+//!   `get-sharegroup`, `put-sharegroup`, `delete-sharegroup`, `get-sharegroup-images`,
+//!   `post-sharegroup-images`, `put-sharegroup-imageshare`, `delete-sharegroup-imageshare`,
+//!   `get-sharegroup-members`, `post-sharegroup-members`, `get-sharegroup-member-token`,
+//!   `put-sharegroup-member-token`, `delete-sharegroup-member-token`,
+//!   `get-images-sharegroups-image`
+//! - Linode object storage (an upload's data): `object-storage-put`
+//! - DigitalOcean images and image actions: `images_list`, `images_create_custom`,
+//!   `images_get`, `images_update`, `images_delete`, `imageActions_list`, `imageActions_post`,
+//!   `imageActions_get`
+//! - DigitalOcean account transfers: `images_post_account_transfer_create`,
+//!   `images_post_account_transfer_accept`, `images_post_account_transfer_cancel`,
+//!   `images_post_account_transfer_decline`
 //!
 //! The kit uses only the standard library and the crate's own dependencies. The binary
 //! `cloud-images-stand-in` (with this feature) serves both stand-ins on fixed ports, for
@@ -29,7 +53,7 @@
 //! let stand_in = DigitalOceanStandIn::builder().clock(Clock::manual()).start()?;
 //! // On the stand-in's clock, the client's waits (here the 1 s the 429 asks for) take no time.
 //! let client = stand_in.client_builder().clock(stand_in.clock().clone()).build()?;
-//! stand_in.inject("images_create_custom", Fault::too_many_requests(Duration::from_secs(1)));
+//! stand_in.inject("images_create_custom", Fault::too_many_requests(Duration::from_secs(1)))?;
 //!
 //! let url = "https://example.com/fedora.qcow2.gz";
 //! let image = client.images().import(CustomImage::new("fedora", url, "nyc3"))?; // retried once
@@ -52,6 +76,7 @@ mod digitalocean;
 mod faults;
 mod linode;
 mod requests;
+mod routes;
 mod server;
 
 use std::sync::{Mutex, MutexGuard, PoisonError};

@@ -65,7 +65,9 @@ pub struct Request {
     pub operation: Option<String>,
     /// The status answered; `None` when an injected fault dropped the connection.
     pub status: Option<u16>,
-    /// The injected fault that made the answer, if one did (`429 with Retry-After: 1`).
+    /// The injected fault that made the answer, if one did, as [`Fault`](super::Fault)s are
+    /// shown: `status 429 with retry-after: 1`, `status 503`, `delay 300 ms`, `cut body`,
+    /// `dropped connection`, `not JSON`, `empty object`, `truncated JSON`.
     pub fault: Option<String>,
     /// What the answer said, in a few words (`page 1 of 3: 25 images`).
     pub note: String,

@@ -1,7 +1,8 @@
 //! A small HTTP/1.1 server on std only, enough for the stand-ins and the clients that talk to
 //! them: a thread per connection, keep-alive, `Content-Length` and chunked request bodies
 //! streamed to the service (never buffered whole), `Expect: 100-continue`, and answers that can
-//! be delayed, cut short or dropped. It stops, and its port closes, when dropped.
+//! be delayed (as long as the server runs, however long the delay), cut short or dropped. It
+//! stops, and its port closes, when dropped.
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
@@ -57,7 +58,8 @@ pub(crate) struct Answer {
     pub(crate) status: u16,
     pub(crate) headers: Vec<(String, String)>,
     pub(crate) body: Vec<u8>,
-    /// Waited before the answer is written.
+    /// Waited before the answer is written (a delay too long to represent: no answer while
+    /// the server runs).
     pub(crate) delay: Duration,
     pub(crate) delivery: Delivery,
 }
@@ -181,7 +183,11 @@ fn connection(stream: TcpStream, service: &dyn Service, shared: &Shared) {
         let answer = service.serve(&head, &mut body);
         let drained = io::copy(&mut body, &mut io::sink()).is_ok();
         let keep_alive = drained && answer.delivery == Delivery::Whole && wants_keep_alive(&head);
-        pause(answer.delay, &shared.stop);
+        if !pause(answer.delay, &shared.stop) {
+            // The server stopped before the answer was due: it never comes.
+            let _ = writer.shutdown(Shutdown::Both);
+            return;
+        }
         if answer.delivery == Delivery::Drop
             || write_answer(&mut writer, &answer, keep_alive).is_err()
             || !keep_alive
@@ -192,16 +198,21 @@ fn connection(stream: TcpStream, service: &dyn Service, shared: &Shared) {
     }
 }
 
-/// Sleeps for `delay`, or until the server stops.
-fn pause(delay: Duration, stop: &AtomicBool) {
-    let until = Instant::now() + delay;
+/// Sleeps for `delay`, or until the server stops: `false` when it stopped first. A delay too
+/// long for an `Instant` to represent lasts until the server stops.
+fn pause(delay: Duration, stop: &AtomicBool) -> bool {
+    if delay.is_zero() {
+        return true;
+    }
+    let until = Instant::now().checked_add(delay);
     while !stop.load(Ordering::SeqCst) {
-        let left = until.saturating_duration_since(Instant::now());
+        let left = until.map_or(Duration::MAX, |until| until.saturating_duration_since(Instant::now()));
         if left.is_zero() {
-            return;
+            return true;
         }
         thread::sleep(left.min(Duration::from_millis(20)));
     }
+    false
 }
 
 fn wants_keep_alive(head: &Head) -> bool {
@@ -468,6 +479,17 @@ mod tests {
         let mut body = BodyReader { inner: &mut reader, framing: Framing::Length(5) };
         let mut out = Vec::new();
         assert_eq!(body.read_to_end(&mut out).unwrap_err().kind(), io::ErrorKind::UnexpectedEof);
+    }
+
+    #[test]
+    fn a_pause_too_long_to_represent_ends_when_the_server_stops() {
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopper = stop.clone();
+        let waiter = thread::spawn(move || pause(Duration::MAX, &stopper));
+        stop.store(true, Ordering::SeqCst);
+        assert!(!waiter.join().unwrap());
+        assert!(pause(Duration::ZERO, &stop));
+        assert!(pause(Duration::from_millis(1), &AtomicBool::new(false)));
     }
 
     #[test]

@@ -8,14 +8,36 @@ use serde_json::{Map, Value, json};
 
 use super::seed::{DISTRIBUTIONS, REGIONS};
 use super::state::{Action, Import, Own, State, Transfer};
+use crate::Operation;
+use crate::digitalocean::ops;
 use crate::testing::core::{Api, Body, Call, Reply, Route};
 use crate::testing::lock;
 use crate::testing::requests::Token;
+use crate::testing::routes::{self, Endpoint, Found};
 use crate::testing::server::percent_decode;
 
 /// Import URLs with these endings are accepted, then fail (`deleted`, with an
 /// `error_message`): DigitalOcean imports raw, qcow2, vhdx, vdi and vmdk images only.
 const UNSUPPORTED: [&str; 7] = [".iso", ".zip", ".xz", ".7z", ".tar", ".txt", ".html"];
+
+/// The images, image actions and account transfer operations, by the generated request types.
+static ENDPOINTS: [Endpoint; 12] = [
+    Endpoint::of::<ops::ImagesList>(),
+    Endpoint::of::<ops::ImagesCreateCustom>(),
+    Endpoint::of::<ops::ImagesGet>(),
+    Endpoint::of::<ops::ImagesUpdate>(),
+    Endpoint::of::<ops::ImagesDelete>(),
+    Endpoint::of::<ops::ImageActionsList>(),
+    Endpoint::of::<ops::ImageActionsPost>(),
+    Endpoint::of::<ops::ImageActionsGet>(),
+    Endpoint::of::<ops::ImagesPostAccountTransferCreate>(),
+    Endpoint::of::<ops::ImagesPostAccountTransferAccept>(),
+    Endpoint::of::<ops::ImagesPostAccountTransferCancel>(),
+    Endpoint::of::<ops::ImagesPostAccountTransferDecline>(),
+];
+/// Every operation of the DigitalOcean stand-in: the router's table, and what `inject`
+/// accepts.
+pub(crate) static OPERATIONS: [&[Endpoint]; 1] = [&ENDPOINTS];
 
 /// The API and the state behind it.
 pub(crate) struct DigitalOceanApi {
@@ -62,39 +84,15 @@ fn to_usize(n: u64) -> usize {
 }
 
 impl Api for DigitalOceanApi {
+    const NAME: &'static str = "the DigitalOcean stand-in";
+    const OPERATIONS: &'static [&'static [Endpoint]] = &OPERATIONS;
+
     fn route(&self, method: &str, path: &str) -> Result<Route, Reply> {
-        let rest = path.strip_prefix("/v2/images").ok_or_else(not_found)?;
-        let parts: Vec<String> = rest.split('/').filter(|s| !s.is_empty()).map(percent_decode).collect();
-        let allowed = |operation: &'static str, ok: bool| {
-            if ok {
-                Ok(Route::to(operation, parts.clone()))
-            } else {
-                Err(do_error(405, "method_not_allowed", "Method Not Allowed"))
-            }
-        };
-        match (parts.len(), method) {
-            (0, "GET") => allowed("images_list", true),
-            (0, "POST") => allowed("images_create_custom", true),
-            (1, "GET") => allowed("images_get", true),
-            (1, "PUT") => allowed("images_update", true),
-            (1, "DELETE") => allowed("images_delete", true),
-            (2, "GET") if parts.get(1).is_some_and(|p| p == "actions") => allowed("imageActions_list", true),
-            (2, "POST") if parts.get(1).is_some_and(|p| p == "actions") => allowed("imageActions_post", true),
-            (3, "GET") if parts.get(1).is_some_and(|p| p == "actions") => allowed("imageActions_get", true),
-            (2, "POST") if parts.get(1).is_some_and(|p| p == "account_transfer") => {
-                allowed("images_post_account_transfer_create", true)
-            }
-            (3, "POST") if parts.get(1).is_some_and(|p| p == "account_transfer") => {
-                match parts.get(2).map(String::as_str) {
-                    Some("accept") => allowed("images_post_account_transfer_accept", true),
-                    Some("cancel") => allowed("images_post_account_transfer_cancel", true),
-                    Some("decline") => allowed("images_post_account_transfer_decline", true),
-                    _ => Err(not_found()),
-                }
-            }
-            (0 | 1, _) => allowed("", false),
-            (2 | 3, _) if parts.get(1).is_some_and(|p| p == "actions") => allowed("", false),
-            _ => Err(not_found()),
+        let segments: Vec<String> = path.split('/').filter(|s| !s.is_empty()).map(percent_decode).collect();
+        match routes::find(&OPERATIONS, method, &segments) {
+            Found::Route(e, params) => Ok(Route::to(e.operation, params)),
+            Found::WrongMethod(_) => Err(do_error(405, "method_not_allowed", "Method Not Allowed")),
+            Found::Nothing => Err(not_found()),
         }
     }
 
@@ -109,19 +107,19 @@ impl Api for DigitalOceanApi {
     fn handle(&self, call: &Call<'_>) -> Reply {
         let mut state = lock(&self.state);
         match call.operation {
-            Some("images_list") => self.list(&state, call),
-            Some("images_create_custom") => import(&mut state, call),
-            Some("images_get") => get(&state, call),
-            Some("images_update") => update(&mut state, call),
-            Some("images_delete") => delete(&mut state, call),
-            Some("imageActions_list") => self.list_actions(&state, call),
-            Some("imageActions_post") => start_action(&mut state, call),
-            Some("imageActions_get") => get_action(&state, call),
-            Some("images_post_account_transfer_create") => offer(&mut state, call),
+            Some(ops::ImagesList::OPERATION_ID) => self.list(&state, call),
+            Some(ops::ImagesCreateCustom::OPERATION_ID) => import(&mut state, call),
+            Some(ops::ImagesGet::OPERATION_ID) => get(&state, call),
+            Some(ops::ImagesUpdate::OPERATION_ID) => update(&mut state, call),
+            Some(ops::ImagesDelete::OPERATION_ID) => delete(&mut state, call),
+            Some(ops::ImageActionsList::OPERATION_ID) => self.list_actions(&state, call),
+            Some(ops::ImageActionsPost::OPERATION_ID) => start_action(&mut state, call),
+            Some(ops::ImageActionsGet::OPERATION_ID) => get_action(&state, call),
+            Some(ops::ImagesPostAccountTransferCreate::OPERATION_ID) => offer(&mut state, call),
             Some(
-                op @ ("images_post_account_transfer_accept"
-                | "images_post_account_transfer_cancel"
-                | "images_post_account_transfer_decline"),
+                op @ (ops::ImagesPostAccountTransferAccept::OPERATION_ID
+                | ops::ImagesPostAccountTransferCancel::OPERATION_ID
+                | ops::ImagesPostAccountTransferDecline::OPERATION_ID),
             ) => answer_transfer(&mut state, call, op),
             _ => not_found(),
         }
@@ -464,7 +462,7 @@ fn start_action(state: &mut State, call: &Call<'_>) -> Reply {
 /// `GET /v2/images/{id}/actions/{action_id}`.
 fn get_action(state: &State, call: &Call<'_>) -> Reply {
     let image = call.param(0).parse::<u64>().ok();
-    let action = call.param(2).parse::<u64>().ok();
+    let action = call.param(1).parse::<u64>().ok();
     match state.actions.iter().find(|a| Some(a.id) == action && Some(a.image) == image) {
         Some(action) => {
             let json = action.to_json(call.now_ms, &state.timings);

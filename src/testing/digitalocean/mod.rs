@@ -14,6 +14,7 @@ use serde_json::Value;
 use self::api::DigitalOceanApi;
 use self::state::{RateWindow, State, Timings};
 use super::core::Running;
+use super::routes;
 use super::{Clock, Fault, On, Request, Seed, kit_retry_policy, lock};
 use crate::Result;
 use crate::digitalocean::{Client, ClientBuilder, types};
@@ -206,20 +207,46 @@ impl DigitalOceanStandIn {
 
     /// Makes the next requests that match `on` fail, wait or break: see [`Fault`].
     ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) for an operation id the
+    /// stand-in does not have (its message lists those it has: see
+    /// [`operations`](Self::operations)); nothing is injected then.
+    ///
     /// ```
     /// # fn main() -> Result<(), cloud_images::Error> {
+    /// use cloud_images::ErrorKind;
     /// use cloud_images::testing::{DigitalOceanStandIn, Fault};
     ///
     /// let stand_in = DigitalOceanStandIn::start()?;
-    /// stand_in.inject("images_get", Fault::status(500).times(10));
+    /// stand_in.inject("images_get", Fault::status(500).times(10))?;
     /// let e = stand_in.client()?.images().get("debian-12-x64").unwrap_err();
     /// assert_eq!(e.status(), Some(500)); // a 500 is not retried
     /// assert_eq!(stand_in.pending_faults(), 9);
+    ///
+    /// let typo = stand_in.inject("get-image", Fault::status(500)).unwrap_err(); // Linode's
+    /// assert_eq!(typo.kind(), ErrorKind::InvalidInput);
+    /// assert!(typo.to_string().contains("images_list, images_create_custom, images_get"));
     /// # Ok(())
     /// # }
     /// ```
-    pub fn inject(&self, on: impl Into<On>, fault: Fault) {
-        self.running.inject(on.into(), fault);
+    pub fn inject(&self, on: impl Into<On>, fault: Fault) -> Result<()> {
+        self.running.inject(on.into(), fault)
+    }
+
+    /// The operation ids the stand-in answers, and all that [`inject`](Self::inject) takes:
+    /// DigitalOcean's 8 images and image actions operations and its 4 account transfer
+    /// operations. They are listed at [`On`].
+    ///
+    /// ```
+    /// use cloud_images::testing::DigitalOceanStandIn;
+    ///
+    /// let ids = DigitalOceanStandIn::operations();
+    /// assert_eq!(ids.len(), 12);
+    /// assert_eq!(ids[0], "images_list");
+    /// ```
+    pub fn operations() -> Vec<&'static str> {
+        routes::operations(api::OPERATIONS.as_slice())
     }
 
     /// Forgets the faults not used yet.
@@ -229,7 +256,7 @@ impl DigitalOceanStandIn {
     /// use cloud_images::testing::{DigitalOceanStandIn, Fault, On};
     ///
     /// let stand_in = DigitalOceanStandIn::start()?;
-    /// stand_in.inject(On::any(), Fault::unavailable());
+    /// stand_in.inject(On::any(), Fault::unavailable())?;
     /// stand_in.clear_faults();
     /// assert_eq!(stand_in.pending_faults(), 0);
     /// # Ok(())
@@ -246,7 +273,7 @@ impl DigitalOceanStandIn {
     /// use cloud_images::testing::{DigitalOceanStandIn, Fault};
     ///
     /// let stand_in = DigitalOceanStandIn::start()?;
-    /// stand_in.inject("images_list", Fault::unavailable().times(3));
+    /// stand_in.inject("images_list", Fault::unavailable().times(3))?;
     /// assert_eq!(stand_in.pending_faults(), 3);
     /// # Ok(())
     /// # }

@@ -10,16 +10,40 @@ use super::filter::{FILTERABLE, XFilter};
 use super::sharing;
 use super::state::{Own, Replica, Source, State};
 use super::storage;
+use crate::linode::ops;
 use crate::testing::clock::{Clock, timestamp};
 use crate::testing::core::{Api, Call, Reply, Route};
 use crate::testing::lock;
 use crate::testing::requests::Token;
+use crate::testing::routes::{self, Endpoint, Found};
 use crate::testing::server::percent_decode;
+use crate::{Method, Operation};
 
 /// Where the stand-in's object storage lives, and its operation id.
 pub(crate) const STORAGE_PREFIX: &str = "/object-storage/";
 pub(crate) const STORAGE_OP: &str = "object-storage-put";
 const BUCKET: &str = "linode-image-uploads";
+
+/// The images operations (under `/v4/` and `/v4beta/`), by the generated request types.
+static IMAGES: [Endpoint; 7] = [
+    Endpoint::of::<ops::GetImages>(),
+    Endpoint::of::<ops::PostImage>(),
+    Endpoint::of::<ops::PostUploadImage>(),
+    Endpoint::of::<ops::GetImage>(),
+    Endpoint::of::<ops::PutImage>(),
+    Endpoint::of::<ops::DeleteImage>(),
+    Endpoint::of::<ops::PostReplicateImage>(),
+];
+/// The upload's `PUT` to object storage (no part of the API spec: its key is the rest of the
+/// path, slashes and all).
+static STORAGE: [Endpoint; 1] =
+    [Endpoint { method: Method::Put, template: "/object-storage/{key}", operation: STORAGE_OP }];
+/// What the router matches under `/v4/` and `/v4beta/`.
+static API: [&[Endpoint]; 2] = [&IMAGES, &sharing::ENDPOINTS];
+/// Every operation of the Linode stand-in, in the router's order: what `inject` accepts.
+pub(crate) static OPERATIONS: [&[Endpoint]; 3] = [&IMAGES, &sharing::ENDPOINTS, &STORAGE];
+/// Segments that start an image id (`linode/debian12`, `private/123`, `shared/5854`).
+const ID_PREFIXES: [&str; 3] = ["linode", "private", "shared"];
 
 /// Core regions with Object Storage: uploads and replicas go there.
 pub(crate) const STORAGE_REGIONS: [&str; 12] = [
@@ -73,6 +97,9 @@ fn to_usize(n: u64) -> usize {
 }
 
 impl Api for LinodeApi {
+    const NAME: &'static str = "the Linode stand-in";
+    const OPERATIONS: &'static [&'static [Endpoint]] = &OPERATIONS;
+
     fn route(&self, method: &str, path: &str) -> Result<Route, Reply> {
         if let Some(key) = path.strip_prefix(STORAGE_PREFIX) {
             if method != "PUT" {
@@ -89,40 +116,22 @@ impl Api for LinodeApi {
             (_, Some(rest)) => (true, rest),
             _ => return Err(not_found()),
         };
-        let rest = rest.strip_prefix("images").ok_or_else(not_found)?;
-        if let Some(route) = sharing::route(method, rest) {
+        match routes::find(&API, method, &segments(rest)) {
             // Share groups are a beta feature: `v4` does not know them.
-            return if beta { route } else { Err(not_found()) };
-        }
-        let not_allowed = || linode_error(405, None, "Method Not Allowed");
-        match (method, rest) {
-            ("GET", "" | "/") => Ok(Route::to("get-images", Vec::new())),
-            ("POST", "" | "/") => Ok(Route::to("post-image", Vec::new())),
-            (_, "" | "/") => Err(not_allowed()),
-            ("POST", "/upload") => Ok(Route::to("post-upload-image", Vec::new())),
-            (_, rest) => {
-                let Some(id) = rest.strip_prefix('/').filter(|id| !id.is_empty()) else {
-                    return Err(not_found());
-                };
-                if let Some(id) = id.strip_suffix("/regions") {
-                    return match method {
-                        "POST" => Ok(Route::to("post-replicate-image", vec![percent_decode(id)])),
-                        _ => Err(not_allowed()),
-                    };
-                }
-                let id = percent_decode(id);
-                match method {
-                    "GET" => Ok(Route::to("get-image", vec![id])),
-                    "PUT" => Ok(Route::to("put-image", vec![id])),
-                    "DELETE" => Ok(Route::to("delete-image", vec![id])),
-                    _ => Err(not_allowed()),
-                }
+            Found::Route(e, _) | Found::WrongMethod(e) if !beta && sharing::ENDPOINTS.contains(e) => {
+                Err(not_found())
             }
+            Found::Route(e, params) => Ok(Route::to(e.operation, params)),
+            Found::WrongMethod(_) => Err(linode_error(405, None, "Method Not Allowed")),
+            Found::Nothing => Err(not_found()),
         }
     }
 
     fn check(&self, call: &Call<'_>) -> Option<Reply> {
-        let anonymous_ok = matches!(call.operation, Some("get-images" | "get-image" | STORAGE_OP));
+        let anonymous_ok = matches!(
+            call.operation,
+            Some(ops::GetImages::OPERATION_ID | ops::GetImage::OPERATION_ID | STORAGE_OP)
+        );
         match call.token {
             _ if call.operation == Some(STORAGE_OP) => None,
             Token::Valid => None,
@@ -135,14 +144,14 @@ impl Api for LinodeApi {
         let mut state = lock(&self.state);
         state.prune(call.now_ms);
         match call.operation {
-            Some("get-images") => list(&state, call),
-            Some("get-image") => get(&state, call),
-            Some("post-image") => self.capture(&mut state, call),
-            Some("post-upload-image") => self.create_upload(&mut state, call),
-            Some("put-image") => update(&mut state, call),
-            Some("delete-image") => delete(&mut state, call),
-            Some("post-replicate-image") => replicate(&mut state, call),
-            Some(op) if op.contains("sharegroup") || op == "get-user-tokens" => {
+            Some(ops::GetImages::OPERATION_ID) => list(&state, call),
+            Some(ops::GetImage::OPERATION_ID) => get(&state, call),
+            Some(ops::PostImage::OPERATION_ID) => self.capture(&mut state, call),
+            Some(ops::PostUploadImage::OPERATION_ID) => self.create_upload(&mut state, call),
+            Some(ops::PutImage::OPERATION_ID) => update(&mut state, call),
+            Some(ops::DeleteImage::OPERATION_ID) => delete(&mut state, call),
+            Some(ops::PostReplicateImage::OPERATION_ID) => replicate(&mut state, call),
+            Some(op) if sharing::ENDPOINTS.iter().any(|e| e.operation == op) => {
                 self.share(&mut state, op, call)
             }
             _ => not_found(),
@@ -161,6 +170,29 @@ impl Api for LinodeApi {
     }
 
     fn finish(&self, _call: &Call<'_>, _reply: &mut Reply) {}
+}
+
+/// The path's segments after the version (`images/private%2F123/regions`), decoded; a
+/// trailing slash is ignored. Linode's own examples send image ids with a bare slash
+/// (`/v4/images/linode/debian12`): a `linode`, `private` or `shared` segment and the next
+/// are one id.
+fn segments(rest: &str) -> Vec<String> {
+    let raw: Vec<&str> = rest.strip_suffix('/').unwrap_or(rest).split('/').collect();
+    let mut segments = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while let Some(&segment) = raw.get(i) {
+        match raw.get(i + 1) {
+            Some(next) if i > 0 && ID_PREFIXES.contains(&segment) => {
+                segments.push(format!("{segment}/{}", percent_decode(next)));
+                i += 2;
+            }
+            _ => {
+                segments.push(percent_decode(segment));
+                i += 1;
+            }
+        }
+    }
+    segments
 }
 
 /// `GET /images`: public images, and the account's with a token; `X-Filter`; `page` and

@@ -16,6 +16,7 @@ use serde_json::Value;
 use self::api::LinodeApi;
 use self::state::{Disk, State, Timings};
 use super::core::Running;
+use super::routes;
 use super::{Clock, Fault, On, Request, Seed, kit_retry_policy, lock};
 use crate::Result;
 use crate::linode::{Client, ClientBuilder, types};
@@ -248,19 +249,45 @@ impl LinodeStandIn {
 
     /// Makes the next requests that match `on` fail, wait or break: see [`Fault`].
     ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) for an operation id the
+    /// stand-in does not have (its message lists those it has: see
+    /// [`operations`](Self::operations)); nothing is injected then.
+    ///
     /// ```
     /// # fn main() -> Result<(), cloud_images::Error> {
+    /// use cloud_images::ErrorKind;
     /// use cloud_images::testing::{Fault, LinodeStandIn};
     ///
     /// let stand_in = LinodeStandIn::start()?;
-    /// stand_in.inject("get-image", Fault::maintenance());
+    /// stand_in.inject("get-image", Fault::maintenance())?;
     /// let e = stand_in.client()?.images().get("linode/debian12").unwrap_err();
-    /// assert_eq!(e.kind(), cloud_images::ErrorKind::Maintenance); // never retried
+    /// assert_eq!(e.kind(), ErrorKind::Maintenance); // never retried
+    ///
+    /// let typo = stand_in.inject("get-imgae", Fault::maintenance()).unwrap_err();
+    /// assert_eq!(typo.kind(), ErrorKind::InvalidInput);
+    /// assert!(typo.to_string().contains("get-images, post-image, post-upload-image, get-image"));
     /// # Ok(())
     /// # }
     /// ```
-    pub fn inject(&self, on: impl Into<On>, fault: Fault) {
-        self.running.inject(on.into(), fault);
+    pub fn inject(&self, on: impl Into<On>, fault: Fault) -> Result<()> {
+        self.running.inject(on.into(), fault)
+    }
+
+    /// The operation ids the stand-in answers, and all that [`inject`](Self::inject) takes:
+    /// Linode's 7 images operations, its 22 share-group operations (under `/v4beta/` only),
+    /// and `object-storage-put` (an upload's `PUT` of its data). They are listed at [`On`].
+    ///
+    /// ```
+    /// use cloud_images::testing::LinodeStandIn;
+    ///
+    /// let ids = LinodeStandIn::operations();
+    /// assert_eq!(ids.len(), 30);
+    /// assert!(ids.contains(&"post-replicate-image") && ids.contains(&"object-storage-put"));
+    /// ```
+    pub fn operations() -> Vec<&'static str> {
+        routes::operations(api::OPERATIONS.as_slice())
     }
 
     /// Forgets the faults not used yet.
@@ -270,7 +297,7 @@ impl LinodeStandIn {
     /// use cloud_images::testing::{Fault, LinodeStandIn, On};
     ///
     /// let stand_in = LinodeStandIn::start()?;
-    /// stand_in.inject(On::any(), Fault::unavailable().times(100));
+    /// stand_in.inject(On::any(), Fault::unavailable().times(100))?;
     /// stand_in.clear_faults();
     /// assert_eq!(stand_in.pending_faults(), 0);
     /// # Ok(())
@@ -287,7 +314,7 @@ impl LinodeStandIn {
     /// use cloud_images::testing::{Fault, LinodeStandIn};
     ///
     /// let stand_in = LinodeStandIn::start()?;
-    /// stand_in.inject("get-image", Fault::unavailable().times(2));
+    /// stand_in.inject("get-image", Fault::unavailable().times(2))?;
     /// stand_in.client()?.images().get("linode/debian12")?; // retried twice
     /// assert_eq!(stand_in.pending_faults(), 0);
     /// # Ok(())

@@ -8,9 +8,10 @@ use serde_json::{Value, json};
 
 use super::api::{LinodeApi, linode_error, not_found, page_of};
 use super::state::{Own, Replica, Source, State};
+use crate::linode::ops;
 use crate::testing::clock::timestamp;
-use crate::testing::core::{Call, Reply, Route};
-use crate::testing::server::percent_decode;
+use crate::testing::core::{Call, Reply};
+use crate::testing::routes::Endpoint;
 
 /// What the share-group lists can be filtered on.
 const GROUP_FIELDS: [&str; 1] = ["label"];
@@ -61,65 +62,32 @@ pub(crate) struct Foreign {
     pub(crate) created_ms: u64,
 }
 
-/// The share-group route of `method rest` (`rest` after `/images`), if it is one.
-pub(crate) fn route(method: &str, rest: &str) -> Option<Result<Route, Reply>> {
-    let not_allowed = || Err(linode_error(405, None, "Method Not Allowed"));
-    if let Some(id) = rest.strip_prefix('/').and_then(|r| r.strip_suffix("/sharegroups"))
-        && !id.is_empty()
-        && !id.contains('/')
-    {
-        return Some(match method {
-            "GET" => Ok(Route::to("get-images-sharegroups-image", vec![percent_decode(id)])),
-            _ => not_allowed(),
-        });
-    }
-    let tail = rest.strip_prefix("/sharegroups")?;
-    if !(tail.is_empty() || tail.starts_with('/')) {
-        return None;
-    }
-    let parts: Vec<String> = tail.split('/').skip(1).map(percent_decode).collect();
-    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
-    if parts.iter().any(|p| p.is_empty()) {
-        return Some(Err(not_found()));
-    }
-    let to =
-        |op: &'static str, params: &[&str]| Ok(Route::to(op, params.iter().map(|p| p.to_string()).collect()));
-    Some(match (method, parts.as_slice()) {
-        ("GET", []) => to("get-sharegroups", &[]),
-        ("POST", []) => to("post-sharegroups", &[]),
-        ("GET", ["tokens"]) => to("get-user-tokens", &[]),
-        ("POST", ["tokens"]) => to("post-sharegroup-tokens", &[]),
-        ("GET", ["tokens", t]) => to("get-sharegroup-token", &[t]),
-        ("PUT", ["tokens", t]) => to("put-sharegroup-token", &[t]),
-        ("DELETE", ["tokens", t]) => to("delete-sharegroup-token", &[t]),
-        ("GET", ["tokens", t, "sharegroup"]) => to("get-sharegroup-by-token", &[t]),
-        ("GET", ["tokens", t, "sharegroup", "images"]) => to("get-sharegroup-images-by-token", &[t]),
-        ("GET", [g]) => to("get-sharegroup", &[g]),
-        ("PUT", [g]) => to("put-sharegroup", &[g]),
-        ("DELETE", [g]) => to("delete-sharegroup", &[g]),
-        ("GET", [g, "images"]) => to("get-sharegroup-images", &[g]),
-        ("POST", [g, "images"]) => to("post-sharegroup-images", &[g]),
-        ("PUT", [g, "images", i]) => to("put-sharegroup-imageshare", &[g, i]),
-        ("DELETE", [g, "images", i]) => to("delete-sharegroup-imageshare", &[g, i]),
-        ("GET", [g, "members"]) => to("get-sharegroup-members", &[g]),
-        ("POST", [g, "members"]) => to("post-sharegroup-members", &[g]),
-        ("GET", [g, "members", t]) => to("get-sharegroup-member-token", &[g, t]),
-        ("PUT", [g, "members", t]) => to("put-sharegroup-member-token", &[g, t]),
-        ("DELETE", [g, "members", t]) => to("delete-sharegroup-member-token", &[g, t]),
-        (
-            _,
-            []
-            | ["tokens"]
-            | ["tokens", _]
-            | ["tokens", _, "sharegroup"]
-            | ["tokens", _, "sharegroup", "images"]
-            | [_]
-            | [_, "images" | "members"]
-            | [_, "images" | "members", _],
-        ) => not_allowed(),
-        _ => Err(not_found()),
-    })
-}
+/// The share-group operations (beta: the router answers them under `/v4beta/` only), by the
+/// generated request types.
+pub(crate) static ENDPOINTS: [Endpoint; 22] = [
+    Endpoint::of::<ops::GetSharegroups>(),
+    Endpoint::of::<ops::PostSharegroups>(),
+    Endpoint::of::<ops::GetUserTokens>(),
+    Endpoint::of::<ops::PostSharegroupTokens>(),
+    Endpoint::of::<ops::GetSharegroupToken>(),
+    Endpoint::of::<ops::PutSharegroupToken>(),
+    Endpoint::of::<ops::DeleteSharegroupToken>(),
+    Endpoint::of::<ops::GetSharegroupByToken>(),
+    Endpoint::of::<ops::GetSharegroupImagesByToken>(),
+    Endpoint::of::<ops::GetSharegroup>(),
+    Endpoint::of::<ops::PutSharegroup>(),
+    Endpoint::of::<ops::DeleteSharegroup>(),
+    Endpoint::of::<ops::GetSharegroupImages>(),
+    Endpoint::of::<ops::PostSharegroupImages>(),
+    Endpoint::of::<ops::PutSharegroupImageshare>(),
+    Endpoint::of::<ops::DeleteSharegroupImageshare>(),
+    Endpoint::of::<ops::GetSharegroupMembers>(),
+    Endpoint::of::<ops::PostSharegroupMembers>(),
+    Endpoint::of::<ops::GetSharegroupMemberToken>(),
+    Endpoint::of::<ops::PutSharegroupMemberToken>(),
+    Endpoint::of::<ops::DeleteSharegroupMemberToken>(),
+    Endpoint::of::<ops::GetImagesSharegroupsImage>(),
+];
 
 fn group_json(g: &Group) -> Value {
     json!({

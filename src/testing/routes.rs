@@ -1,0 +1,123 @@
+//! Each stand-in's operations, in one table per API: the generated request types' method,
+//! path template and operation id (plus Linode's object storage). The router matches requests
+//! against the table, and [`inject`](super::LinodeStandIn::inject) checks operation ids
+//! against the same table, so the two cannot differ.
+
+use crate::{Method, Operation};
+
+/// One operation of a stand-in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Endpoint {
+    pub(crate) method: Method,
+    /// The spec's path template (`/images/{imageId}`): each `{…}` is one path segment.
+    pub(crate) template: &'static str,
+    /// The spec's `operationId` (`get-image`).
+    pub(crate) operation: &'static str,
+}
+
+impl Endpoint {
+    /// The endpoint of a generated request type.
+    pub(crate) const fn of<O: Operation>() -> Endpoint {
+        Endpoint { method: O::METHOD, template: O::PATH_TEMPLATE, operation: O::OPERATION_ID }
+    }
+}
+
+/// What a method and path come to.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Found {
+    /// This endpoint, with the path's parameters (as given).
+    Route(&'static Endpoint, Vec<String>),
+    /// The path is this endpoint's, but not the method (405).
+    WrongMethod(&'static Endpoint),
+    /// No template has this path (404).
+    Nothing,
+}
+
+/// The endpoint of `tables` for `method` and the path's `segments` (decoded, without empty
+/// ones). A literal segment beats a parameter (`/images/upload` before `/images/{imageId}`):
+/// the most literal template that has the path wins, and answers only its own methods.
+pub(crate) fn find(tables: &[&'static [Endpoint]], method: &str, segments: &[String]) -> Found {
+    // The best template's literal/parameter pattern, and its endpoints.
+    let mut best: Option<(Vec<bool>, Vec<&'static Endpoint>)> = None;
+    for endpoint in tables.iter().flat_map(|table| table.iter()) {
+        let Some(pattern) = pattern(endpoint.template, segments) else { continue };
+        match &mut best {
+            Some((kept, endpoints)) if *kept == pattern => endpoints.push(endpoint),
+            Some((kept, _)) if *kept > pattern => {}
+            _ => best = Some((pattern, vec![endpoint])),
+        }
+    }
+    let Some((_, endpoints)) = best else { return Found::Nothing };
+    match endpoints.iter().find(|e| e.method.as_str() == method) {
+        Some(endpoint) => Found::Route(endpoint, params(endpoint.template, segments)),
+        None => endpoints.first().map_or(Found::Nothing, |e| Found::WrongMethod(e)),
+    }
+}
+
+/// Whether `template` has the path `segments`: for each segment, `true` for a literal.
+fn pattern(template: &str, segments: &[String]) -> Option<Vec<bool>> {
+    let parts: Vec<&str> = template.split('/').filter(|p| !p.is_empty()).collect();
+    if parts.len() != segments.len() {
+        return None;
+    }
+    parts
+        .iter()
+        .zip(segments)
+        .map(|(part, segment)| {
+            if is_param(part) {
+                (!segment.is_empty()).then_some(false)
+            } else {
+                (part == segment).then_some(true)
+            }
+        })
+        .collect()
+}
+
+/// The segments that stand for `template`'s parameters, in order.
+fn params(template: &str, segments: &[String]) -> Vec<String> {
+    let parts = template.split('/').filter(|p| !p.is_empty());
+    parts.zip(segments).filter(|(part, _)| is_param(part)).map(|(_, s)| s.clone()).collect()
+}
+
+fn is_param(part: &str) -> bool {
+    part.starts_with('{') && part.ends_with('}')
+}
+
+/// Every operation id of `tables`, in table order.
+pub(crate) fn operations(tables: &[&'static [Endpoint]]) -> Vec<&'static str> {
+    tables.iter().flat_map(|table| table.iter()).map(|e| e.operation).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static TABLE: [Endpoint; 4] = [
+        Endpoint { method: Method::Get, template: "/images/{id}", operation: "get" },
+        Endpoint { method: Method::Put, template: "/images/{id}", operation: "put" },
+        Endpoint { method: Method::Post, template: "/images/upload", operation: "upload" },
+        Endpoint { method: Method::Get, template: "/images/{id}/regions/{region}", operation: "region" },
+    ];
+
+    fn path(p: &str) -> Vec<String> {
+        p.split('/').filter(|s| !s.is_empty()).map(str::to_string).collect()
+    }
+
+    #[test]
+    fn literals_beat_parameters_and_paths_answer_their_methods() {
+        let tables: [&'static [Endpoint]; 1] = [&TABLE];
+        assert_eq!(find(&tables, "GET", &path("/images/x")), Found::Route(&TABLE[0], vec!["x".into()]));
+        assert_eq!(find(&tables, "PUT", &path("/images/x")), Found::Route(&TABLE[1], vec!["x".into()]));
+        assert_eq!(find(&tables, "DELETE", &path("/images/x")), Found::WrongMethod(&TABLE[0]));
+        assert_eq!(find(&tables, "POST", &path("/images/upload")), Found::Route(&TABLE[2], vec![]));
+        assert_eq!(find(&tables, "GET", &path("/images/upload")), Found::WrongMethod(&TABLE[2]));
+        assert_eq!(
+            find(&tables, "GET", &path("/images/a/regions/b")),
+            Found::Route(&TABLE[3], vec!["a".into(), "b".into()])
+        );
+        assert_eq!(find(&tables, "GET", &path("/images/a/b")), Found::Nothing);
+        assert_eq!(find(&tables, "GET", &path("/images")), Found::Nothing);
+        assert_eq!(find(&tables, "GET", &["images".to_string(), String::new()]), Found::Nothing);
+        assert_eq!(operations(&tables), ["get", "put", "upload", "region"]);
+    }
+}
