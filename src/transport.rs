@@ -3,7 +3,7 @@
 
 use std::io;
 use std::sync::Mutex;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use serde::de::DeserializeOwned;
 use ureq::http::{self, HeaderMap};
@@ -467,7 +467,7 @@ impl Transport {
         let mut resp = upload_agent.run(req).map_err(|e| transport_error(e, url))?;
         let status = resp.status().as_u16();
         let retry_after = header(resp.headers(), "retry-after")
-            .and_then(|v| retry::parse_retry_after(v, SystemTime::now()));
+            .and_then(|v| retry::parse_retry_after(v, self.settings.clock.system_now()));
         let text = resp
             .body_mut()
             .with_config()

@@ -122,7 +122,9 @@ fn a_retry_after_date_is_read_on_the_client_clock_and_obeyed() {
     // The manual clock starts at 2025-06-01T12:00:00Z: this date is 5 s later.
     let stand_in = LinodeStandIn::builder().clock(Clock::manual()).start().unwrap();
     let client = stand_in.client_builder().clock(stand_in.clock().clone()).build().unwrap();
-    stand_in.inject("get-image", Fault::status(429).header("retry-after", "Sun, 01 Jun 2025 12:00:05 GMT")).unwrap();
+    stand_in
+        .inject("get-image", Fault::status(429).header("retry-after", "Sun, 01 Jun 2025 12:00:05 GMT"))
+        .unwrap();
     let before = stand_in.clock().now();
     client.images().get(DEBIAN).unwrap();
     assert_eq!(statuses(&stand_in.requests()), [Some(429), Some(200)]);

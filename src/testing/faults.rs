@@ -280,7 +280,8 @@ impl Fault {
     }
 
     /// The real answer with its full `Content-Length`, but only half of its body; then the
-    /// connection closes.
+    /// connection closes. An answer with no body to cut (a 204, an empty body) loses half of
+    /// its head instead: either way the stand-in has acted and the client gets no answer.
     ///
     /// ```
     /// let cut = cloud_images::testing::Fault::cut_body();

@@ -405,8 +405,14 @@ fn write_answer(writer: &mut TcpStream, answer: &Answer, keep_alive: bool) -> io
     let body: &[u8] = match answer.delivery {
         Delivery::Cut => {
             let whole = answer.body.len();
-            let declared = if whole >= 2 { whole } else { whole + 16 };
-            head.push_str(&format!("content-length: {declared}\r\nconnection: close\r\n"));
+            if whole < 2 || answer.status == 204 {
+                // Nothing to cut in half (a 204 has no body): the head itself is cut, so the
+                // answer is lost on its way back as surely as a cut body.
+                let half = head.len() / 2;
+                writer.write_all(head.as_bytes().get(..half).unwrap_or_default())?;
+                return writer.flush();
+            }
+            head.push_str(&format!("content-length: {whole}\r\nconnection: close\r\n"));
             answer.body.get(..whole / 2).unwrap_or_default()
         }
         _ => {
