@@ -15,12 +15,16 @@
 //! - `build/names.rs`: identifiers, as typify computes them (checked against its type space);
 //! - `build/types.rs`: closed objects opened, string enums hoisted and replaced by our open
 //!   enums, unknown fields kept in `extra`, the decoding rule for responses, the type space;
-//! - `build/ops.rs`: the request types.
+//! - `build/paging.rs`: the listings' `x-paging` (items, page parameters, page sizes, the id
+//!   of the repeated-page guard, where the envelope says the listing is), read and checked;
+//! - `build/ops.rs`: the request types, and the listings' `Paged` and `Listing` impls.
 
 #[path = "build/names.rs"]
 mod names;
 #[path = "build/ops.rs"]
 mod ops;
+#[path = "build/paging.rs"]
+mod paging;
 #[path = "build/refuse.rs"]
 mod refuse;
 #[path = "build/schema.rs"]
@@ -35,28 +39,31 @@ use std::path::{Path, PathBuf};
 use std::{env, fs};
 
 use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
 
 use spec::{BuildError, Result, fail};
 
-/// The providers, each with its spec at `openapi/{name}.json`.
-const PROVIDERS: &[&str] = &["linode", "digitalocean"];
+/// The providers, each with its spec at `openapi/{name}.json`, and the type that names it
+/// (`crate::linode::Linode`).
+const PROVIDERS: &[(&str, &str)] = &[("linode", "Linode"), ("digitalocean", "DigitalOcean")];
 
 fn main() -> Result<()> {
     let out = PathBuf::from(env::var("OUT_DIR").map_err(|_| BuildError("OUT_DIR is not set".into()))?);
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=build");
     println!("cargo:rerun-if-changed=openapi");
-    for provider in PROVIDERS {
+    for (provider, ty) in PROVIDERS {
         let file = format!("openapi/{provider}.json");
         println!("cargo:rerun-if-changed={file}");
-        generate(provider, &file, &out)?;
+        generate(provider, ty, &file, &out)?;
     }
     Ok(())
 }
 
-fn generate(provider: &str, file: &str, out: &Path) -> Result<()> {
-    // 1. Load, check, normalise.
-    let mut spec = spec::load(file)?;
+fn generate(provider: &str, ty: &str, file: &str, out: &Path) -> Result<()> {
+    // 1. Load, check, normalise; read the listings' `x-paging`.
+    let (mut spec, doc) = spec::load(file)?;
+    let listings = paging::read(file, &doc).map_err(|problems| BuildError(problems.join("\n")))?;
     types::open_objects(&mut spec, file)?;
     let enums = types::hoist_string_enums(&mut spec, file)?;
     types::keep_unknown_fields(&mut spec);
@@ -67,11 +74,13 @@ fn generate(provider: &str, file: &str, out: &Path) -> Result<()> {
     write(out, &format!("{provider}_types.rs"), types, file)?;
     write(out, &format!("{provider}_enums.rs"), types::enums_tokens(&enums, file)?, file)?;
 
-    // 3. One request type per operation.
+    // 3. One request type per operation; the listings' impls.
     let mut open: HashSet<String> = enums.iter().map(|e| e.name.clone()).collect();
     open.extend(types::handwritten(&spec));
     let ops = ops::operations_tokens(&spec, &known, &open, file)?;
-    write(out, &format!("{provider}_ops.rs"), ops, file)
+    let (module, ty) = (format_ident!("{provider}"), format_ident!("{ty}"));
+    let listings = ops::paging_tokens(&listings, &quote!(crate::#module::#ty));
+    write(out, &format!("{provider}_ops.rs"), quote!(#ops #listings), file)
 }
 
 fn write(out: &Path, name: &str, tokens: TokenStream, file: &str) -> Result<()> {

@@ -14,6 +14,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::names::{pascal, ref_name, snake_ident};
+use crate::paging::Paging;
 use crate::spec::{Result, fail};
 
 #[derive(Clone, Copy)]
@@ -374,4 +375,97 @@ fn argument(ty: &TokenStream, ident: &syn::Ident) -> (TokenStream, TokenStream) 
         "u64" | "i64" | "f64" | "bool" => (ty.clone(), quote!(#ident)),
         _ => (quote!(impl ::std::convert::Into<#ty>), quote!(#ident.into())),
     }
+}
+
+/// What the listings' `x-paging` (read by `build/paging.rs`) makes: for each list operation, its
+/// `crate::list::Paged` impl (and `crate::list::Filtered`, when it names a filter); for each
+/// envelope, its `crate::decode::Listing` impl (its items, and a neutral reading of where the
+/// listing is: `crate::list::Position`). `provider` is the provider's type
+/// (`crate::linode::Linode`), whose `crate::list::Locate` reads that position.
+pub fn paging_tokens(listings: &[Paging], provider: &TokenStream) -> TokenStream {
+    let mut out = Vec::new();
+    let mut envelopes: Vec<&str> = Vec::new();
+    for l in listings {
+        let op = format_ident!("{}", pascal(&l.operation));
+        let item = format_ident!("{}", pascal(&l.item));
+        let (page, size, id) = (snake_ident(&l.page), snake_ident(&l.page_size), snake_ident(&l.id));
+        let size_param = &l.page_size;
+        let (min, max) = l.sizes;
+        out.push(quote! {
+            impl crate::list::sealed::Sealed for #op {}
+            impl crate::list::Paged for #op {
+                type Item = types::#item;
+                type Provider = #provider;
+                const PAGE_SIZE: &'static str = #size_param;
+                const PAGE_SIZES: (u64, u64) = (#min, #max);
+                fn page(&self) -> ::std::option::Option<u64> {
+                    self.#page
+                }
+                fn set_page(&mut self, page: u64) {
+                    self.#page = ::std::option::Option::Some(page);
+                }
+                fn page_size(&self) -> ::std::option::Option<u64> {
+                    self.#size
+                }
+                fn set_page_size(&mut self, size: u64) {
+                    self.#size = ::std::option::Option::Some(size);
+                }
+                fn fingerprint(item: &types::#item) -> ::std::string::String {
+                    ::std::string::ToString::to_string(&item.#id)
+                }
+            }
+        });
+        if let Some(filter) = &l.filter {
+            let filter = snake_ident(filter);
+            out.push(quote! {
+                impl crate::list::Filtered for #op {
+                    fn set_filter(&mut self, filter: ::std::option::Option<::std::string::String>) {
+                        self.#filter = filter;
+                    }
+                }
+            });
+        }
+        if envelopes.contains(&l.envelope.as_str()) {
+            continue; // `build/paging.rs` checked that every operation reads it the same way
+        }
+        envelopes.push(&l.envelope);
+        let envelope = format_ident!("{}", pascal(&l.envelope));
+        let (items, items_name) = (snake_ident(&l.items), &l.items);
+        let position = l.position.iter().map(|(role, path)| {
+            let field = format_ident!("{}", role.name());
+            let value = reading(path, role.is_link());
+            quote!(#field: #value)
+        });
+        out.push(quote! {
+            impl crate::decode::Listing for types::#envelope {
+                type Item = types::#item;
+                const ITEMS: &'static str = #items_name;
+                fn take_items(&mut self) -> ::std::vec::Vec<types::#item> {
+                    ::std::mem::take(&mut self.#items)
+                }
+                fn position(&self) -> crate::list::Position<'_> {
+                    crate::list::Position { #(#position,)* ..::std::default::Default::default() }
+                }
+            }
+        });
+    }
+    quote!(#(#out)*)
+}
+
+/// Reads a `position` path of an envelope: every step an `Option` (objects boxed), the last a
+/// link (`Option<String>`, read as `Option<&str>`) or a counter (`Option<u64>`).
+fn reading(path: &[String], link: bool) -> TokenStream {
+    let mut steps = path.iter().map(|s| snake_ident(s));
+    let Some(first) = steps.next() else { return quote!(::std::option::Option::None) };
+    let mut value =
+        if path.len() == 1 && !link { quote!(self.#first) } else { quote!(self.#first.as_deref()) };
+    for (i, step) in steps.enumerate() {
+        let last = i + 2 == path.len();
+        value = if last && !link {
+            quote!(#value.and_then(|v| v.#step))
+        } else {
+            quote!(#value.and_then(|v| v.#step.as_deref()))
+        };
+    }
+    value
 }

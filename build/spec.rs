@@ -24,8 +24,9 @@ pub fn fail<T>(file: &str, msg: impl fmt::Display) -> Result<T> {
     Err(BuildError(format!("{file}: {msg}")))
 }
 
-/// Reads `file`, checks it and normalises it (see [`check`] and [`normalise`]).
-pub fn load(file: &str) -> Result<OpenAPI> {
+/// Reads `file`, checks it and normalises it (see [`check`] and [`normalise`]); returns it with
+/// the document as written, for the checks that name JSON paths (`build/paging.rs`).
+pub fn load(file: &str) -> Result<(OpenAPI, Value)> {
     let text = match std::fs::read_to_string(file) {
         Ok(t) => t,
         Err(e) => return fail(file, format!("cannot read the spec: {e}")),
@@ -43,7 +44,7 @@ pub fn load(file: &str) -> Result<OpenAPI> {
         Err(e) => return fail(file, format!("not a valid OpenAPI 3.0 document: {e}")),
     };
     normalise(&mut spec);
-    Ok(spec)
+    Ok((spec, doc))
 }
 
 /// Reshapes a checked spec for the generator: path-level parameters are copied into each

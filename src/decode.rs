@@ -45,14 +45,18 @@ where
     d.deserialize_str(Text(std::marker::PhantomData))
 }
 
-/// A listing response: an envelope around one array of items.
-pub(crate) trait Listing: DeserializeOwned {
+/// A listing response: an envelope around one array of items. Implemented by the generated
+/// envelopes, from their list operations' `x-paging` (see `build/paging.rs`).
+#[doc(hidden)]
+pub trait Listing: DeserializeOwned {
     /// What the array holds.
     type Item: DeserializeOwned;
     /// The name of the array in the envelope (`data`, `images`, `actions`).
     const ITEMS: &'static str;
     /// Takes the items out of the envelope.
     fn take_items(&mut self) -> Vec<Self::Item>;
+    /// Where the envelope says the listing is, as it has it (counters, links).
+    fn position(&self) -> crate::list::Position<'_>;
 }
 
 /// The items of one page: all decoded in one pass (the usual case), or one by one, some of
@@ -190,6 +194,9 @@ mod tests {
         const ITEMS: &'static str = "things";
         fn take_items(&mut self) -> Vec<Thing> {
             std::mem::take(&mut self.things)
+        }
+        fn position(&self) -> crate::list::Position<'_> {
+            crate::list::Position { total: self.total, ..Default::default() }
         }
     }
 

@@ -36,7 +36,7 @@
 //! - A call with only required parts is a method that sends at once:
 //!   `images().get(id)?`, `images().delete(id)?`, `actions(id).transfer("sfo3")?`.
 //! - A call with optional parts returns a builder; set what you need, then
-//!   [`send`](linode::ListImages::send): `images().list().page_size(100).send()?`,
+//!   [`send`](List::send): `images().list().page_size(100).send()?`,
 //!   `images().update(id).label("x").send()?`, `images().wait_until_available(id).send()?`.
 //!   Listings also iterate (`for image in images().list() { .. }`).
 //! - An upload is a builder ended by the call that names its data source:
@@ -65,10 +65,13 @@
 //!
 //! # Pagination
 //!
-//! Listings are lazy [`Items`] iterators: nothing is sent until they are used, one request per
-//! page, and they stop on the last page, an empty or repeated page (the same page number, or
-//! the same first item as the page before: a server that answers every page number with page 1
-//! costs one extra request, not a loop), or the first error.
+//! Every listing of both providers is one builder, [`List`]: `page`, `page_size` (unset: the
+//! largest page the API accepts, for the fewest round trips), what the provider filters on,
+//! then `send()` for one page or `iter()` (or a `for` loop) for all. Listings are lazy
+//! [`Items`] iterators: nothing is sent until they are used, one request per page, and they
+//! stop on the last page, an empty or repeated page (the same page number, or the same first
+//! item as the page before: a server that answers every page number with page 1 costs one
+//! extra request, not a loop), or the first error.
 //!
 //! [`Page::pages`] is the page count as the answer tells it: Linode's `pages`; on DigitalOcean,
 //! `meta.total` divided by the page size asked for (`per_page`, or the API's 20), rounded up
@@ -379,9 +382,10 @@ mod clock;
 mod decode;
 mod encode;
 mod error;
+mod list;
 mod network;
 mod operation;
-mod pager;
+mod page;
 mod provider;
 mod retry;
 mod secret;
@@ -396,8 +400,9 @@ pub mod testing;
 
 pub use builder::ClientBuilder;
 pub use error::{ApiError, ApiMessage, Error, ErrorDetails, ErrorKind, Result};
+pub use list::{List, Paged};
 pub use operation::{Method, Operation};
-pub use pager::{Items, Page};
+pub use page::{Items, Page};
 pub use provider::Provider;
 pub use retry::RetryPolicy;
 pub use transport::RateLimit;

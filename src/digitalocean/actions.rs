@@ -1,12 +1,11 @@
 //! `client.images().actions(id)`: transfer, convert, get, list and wait for image actions.
 
-use super::paging;
 use super::types::{ImageActionType, RegionSlug};
 use super::{ActionId, Client, ImageId, ops, types};
 use crate::error::ErrorKind;
 use crate::retry::Deadline;
 use crate::wait::{Poll, Wait};
-use crate::{Error, Items, Page, Result};
+use crate::{Error, List, Result};
 
 /// The actions of one image: from [`Images::actions`](super::Images::actions).
 ///
@@ -119,8 +118,10 @@ impl<'a> ImageActions<'a> {
         Ok(self.client.inner.execute_by(&op, by)?.action)
     }
 
-    /// Lists the image's actions: one page ([`send`](ListImageActions::send)) or all of them,
-    /// lazily ([`iter`](ListImageActions::iter)).
+    /// Lists the image's actions (`GET /v2/images/{image_id}/actions`): one page
+    /// ([`send`](List::send)) or all of them, lazily ([`iter`](List::iter)); see
+    /// [`ListImageActions`]. An image id of 0 is an [`ErrorKind::InvalidInput`] error when
+    /// sent, before any request.
     ///
     /// ```no_run
     /// use cloud_images::digitalocean::Client;
@@ -135,7 +136,9 @@ impl<'a> ImageActions<'a> {
     /// # }
     /// ```
     pub fn list(&self) -> ListImageActions<'a> {
-        ListImageActions { client: self.client, image_id: self.image_id, per_page: None, page: None }
+        let refused = self.image_id.check().err().map(|e| e.to_string());
+        let list = super::list::list(self.client, ops::ImageActionsList::new(self.image_id.get()));
+        list.refuse("id", refused)
     }
 
     /// Waits until the action is `completed` (`in-progress` means not yet; statuses are
@@ -187,143 +190,19 @@ impl<'a> ImageActions<'a> {
     }
 }
 
-/// The listing of [`ImageActions::list`]: page size, then [`send`](ListImageActions::send) for
-/// one page or [`iter`](ListImageActions::iter) for every action. The builder is only read.
+/// The listing of [`ImageActions::list`]: the one [`List`] of every listing, sending
+/// [`imageActions_list`](ops::ImageActionsList). Set the page and the page size, then
+/// [`send`](List::send) for one page or [`iter`](List::iter) for every action. The builder is
+/// only read.
 ///
 /// ```no_run
-/// use cloud_images::digitalocean::Client;
+/// use cloud_images::digitalocean::{Client, ListImageActions};
 ///
 /// # fn main() -> Result<(), cloud_images::Error> {
 /// let client = Client::from_env()?;
-/// let page = client.images().actions(7555620).list().per_page(50).send()?;
-/// println!("{:?} actions in all", page.total);
+/// let list: ListImageActions<'_> = client.images().actions(7555620).list().page_size(50);
+/// println!("{:?} actions in all", list.send()?.total);
 /// # Ok(())
 /// # }
 /// ```
-#[must_use]
-#[derive(Clone, Debug)]
-pub struct ListImageActions<'a> {
-    client: &'a Client,
-    image_id: ImageId,
-    per_page: Option<u64>,
-    page: Option<u64>,
-}
-
-impl ListImageActions<'_> {
-    /// Actions per page, 1 to 200. Unset, both [`send`](ListImageActions::send) and
-    /// [`iter`](ListImageActions::iter) ask for 200, the largest page (the API's own default
-    /// is 20). Anything outside 1 to 200 is an [`ErrorKind::InvalidInput`] error when sent,
-    /// before any request.
-    ///
-    /// ```
-    /// use cloud_images::{ErrorKind, digitalocean::Client};
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::builder().token("dop_v1_...").build()?;
-    /// let list = client.images().actions(7555620).list().per_page(200);
-    /// let too_many = client.images().actions(7555620).list().per_page(500).send();
-    /// assert_eq!(too_many.unwrap_err().kind(), ErrorKind::InvalidInput); // nothing sent
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn per_page(mut self, per_page: u64) -> Self {
-        self.per_page = Some(per_page);
-        self
-    }
-
-    /// The page to fetch (from 1; default 1); [`iter`](ListImageActions::iter) starts there.
-    /// Page 0 is an [`ErrorKind::InvalidInput`] error when sent.
-    ///
-    /// ```
-    /// use cloud_images::{ErrorKind, digitalocean::Client};
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::builder().token("dop_v1_...").build()?;
-    /// let second = client.images().actions(7555620).list().per_page(50).page(2);
-    /// let zero = client.images().actions(7555620).list().page(0).send();
-    /// assert_eq!(zero.unwrap_err().kind(), ErrorKind::InvalidInput); // nothing sent
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn page(mut self, page: u64) -> Self {
-        self.page = Some(page);
-        self
-    }
-
-    fn op(&self) -> Result<ops::ImageActionsList> {
-        paging::check_paging("image actions list", self.per_page, self.page)?;
-        Ok(ops::ImageActionsList {
-            image_id: self.image_id.check()?,
-            per_page: Some(self.per_page.unwrap_or(paging::MAX_PER_PAGE)),
-            page: self.page,
-        })
-    }
-
-    /// Fetches one page (`GET /v2/images/{image_id}/actions`), with its `links` and
-    /// `meta.total` (as [`Page::total`]); an action that cannot be decoded is reported in
-    /// [`Page::failed`].
-    ///
-    /// ```no_run
-    /// use cloud_images::digitalocean::Client;
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::from_env()?;
-    /// let page = client.images().actions(7555620).list().send()?;
-    /// println!("{} of {:?}", page.items.len(), page.total);
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn send(&self) -> Result<Page<types::Action>> {
-        paging::page(self.client, &self.op()?)
-    }
-
-    /// Every action from the requested page on, fetched lazily page by page; it follows
-    /// `links.pages.next` the way [`ListImages::iter`](super::ListImages::iter) does.
-    ///
-    /// ```no_run
-    /// use cloud_images::digitalocean::Client;
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::from_env()?;
-    /// let all = client.images().actions(7555620).list().per_page(200).iter().collect::<Result<Vec<_>, _>>()?;
-    /// println!("{} actions", all.len());
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn iter(&self) -> Items<types::Action> {
-        match self.op() {
-            Ok(op) => paging::items(self.client.clone(), op),
-            Err(e) => Items::failed(e),
-        }
-    }
-}
-
-/// `for item in list { .. }`: the same as [`iter`](ListImageActions::iter).
-///
-/// ```no_run
-/// # fn main() -> Result<(), cloud_images::Error> {
-/// let client = cloud_images::digitalocean::Client::from_env()?;
-/// for action in client.images().actions(7555620).list() {
-///     println!("{:?}", action?.status);
-/// }
-/// # Ok(())
-/// # }
-/// ```
-impl IntoIterator for ListImageActions<'_> {
-    type Item = Result<types::Action>;
-    type IntoIter = Items<types::Action>;
-
-    fn into_iter(self) -> Items<types::Action> {
-        self.iter()
-    }
-}
-
-/// `for item in &list { .. }`: the same as [`iter`](ListImageActions::iter); the builder is kept.
-impl IntoIterator for &ListImageActions<'_> {
-    type Item = Result<types::Action>;
-    type IntoIter = Items<types::Action>;
-
-    fn into_iter(self) -> Items<types::Action> {
-        self.iter()
-    }
-}
+pub type ListImageActions<'a> = List<'a, ops::ImageActionsList>;

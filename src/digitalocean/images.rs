@@ -3,13 +3,12 @@
 use std::fmt;
 
 use super::actions::ImageActions;
-use super::paging;
 use super::transfers::AccountTransfers;
 use super::types::{Distribution, ImageKind, RegionSlug};
 use super::{Client, ImageId, ops, types};
 use crate::error::ErrorKind;
 use crate::wait::{Poll, Wait};
-use crate::{Error, Items, Page, Result};
+use crate::{Error, List, Result};
 
 /// The images of a DigitalOcean account, and the public ones: from [`Client::images`].
 ///
@@ -88,8 +87,9 @@ impl<'a> Images<'a> {
         Images { client }
     }
 
-    /// Lists images: a builder for the filters and the page size, then one page
-    /// ([`send`](ListImages::send)) or every page, lazily ([`iter`](ListImages::iter)).
+    /// Lists images (`GET /v2/images`): a builder for the filters and the page size, then one
+    /// page ([`send`](List::send)) or every page, lazily ([`iter`](List::iter)); see
+    /// [`ListImages`].
     ///
     /// ```no_run
     /// use cloud_images::digitalocean::{Client, ImageKind};
@@ -104,7 +104,7 @@ impl<'a> Images<'a> {
     /// # }
     /// ```
     pub fn list(&self) -> ListImages<'a> {
-        ListImages { client: self.client, kind: None, private: None, tag: None, per_page: None, page: None }
+        super::list::list(self.client, ops::ImagesList::new())
     }
 
     /// Gets one image by id, or a public image by slug (`GET /v2/images/{image_id}`).
@@ -296,18 +296,20 @@ impl<'a> Images<'a> {
     }
 }
 
-/// The listing of [`Images::list`]: filters and page size, then [`send`](ListImages::send) for
-/// one page or [`iter`](ListImages::iter) for every item.
+/// The listing of [`Images::list`]: the one [`List`] of every listing, sending
+/// [`images_list`](ops::ImagesList). Set the filters ([`kind`](List::kind),
+/// [`private`](List::private), [`tag`](List::tag)), the page and the page size, then
+/// [`send`](List::send) for one page or [`iter`](List::iter) for every image.
 ///
 /// The builder is only read: `iter()` works on its own copy, so the same builder can be sent
 /// again and gives the same pages.
 ///
 /// ```no_run
-/// use cloud_images::digitalocean::Client;
+/// use cloud_images::digitalocean::{Client, ListImages};
 ///
 /// # fn main() -> Result<(), cloud_images::Error> {
 /// let client = Client::from_env()?;
-/// let list = client.images().list().private(true).tag("prod").per_page(50);
+/// let list: ListImages<'_> = client.images().list().private(true).tag("prod").page_size(50);
 /// let first = list.send()?;
 /// println!("{} of {:?} on the first page", first.items.len(), first.total);
 /// for image in list.iter() {
@@ -316,18 +318,9 @@ impl<'a> Images<'a> {
 /// # Ok(())
 /// # }
 /// ```
-#[must_use]
-#[derive(Clone, Debug)]
-pub struct ListImages<'a> {
-    client: &'a Client,
-    kind: Option<ImageKind>,
-    private: Option<bool>,
-    tag: Option<String>,
-    per_page: Option<u64>,
-    page: Option<u64>,
-}
+pub type ListImages<'a> = List<'a, ops::ImagesList>;
 
-impl ListImages<'_> {
+impl List<'_, ops::ImagesList> {
     /// Only public distribution images or only 1-Click application images (the `type` query
     /// parameter). This is not the image's own [`type_`](types::Image::type_) attribute
     /// (`snapshot`, `backup`, `custom`, ...): distribution images report `snapshot` there.
@@ -343,7 +336,7 @@ impl ListImages<'_> {
     /// # }
     /// ```
     pub fn kind(mut self, kind: ImageKind) -> Self {
-        self.kind = Some(kind);
+        self.op_mut().type_ = Some(kind);
         self
     }
 
@@ -357,7 +350,7 @@ impl ListImages<'_> {
     /// # }
     /// ```
     pub fn private(mut self, private: bool) -> Self {
-        self.private = Some(private);
+        self.op_mut().private = Some(private);
         self
     }
 
@@ -376,111 +369,10 @@ impl ListImages<'_> {
     /// # }
     /// ```
     pub fn tag(mut self, name: impl Into<String>) -> Self {
-        self.tag = Some(name.into());
-        self
-    }
-
-    /// Images per page, 1 to 200. Unset, both [`send`](ListImages::send) and
-    /// [`iter`](ListImages::iter) ask for 200, the largest page (the API's own default is 20):
-    /// fewer round trips, and page numbers count pages of that size. Anything outside 1 to 200
-    /// is an [`ErrorKind::InvalidInput`] error when sent, before any request.
-    ///
-    /// ```
-    /// use cloud_images::{ErrorKind, digitalocean::Client};
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::builder().token("dop_v1_...").build()?;
-    /// let big_pages = client.images().list().per_page(200);
-    /// let zero = client.images().list().per_page(0).send();
-    /// assert_eq!(zero.unwrap_err().kind(), ErrorKind::InvalidInput); // nothing sent
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn per_page(mut self, per_page: u64) -> Self {
-        self.per_page = Some(per_page);
-        self
-    }
-
-    /// The page to fetch (from 1; default 1); [`iter`](ListImages::iter) starts there. Page 0
-    /// is an [`ErrorKind::InvalidInput`] error when sent.
-    ///
-    /// ```
-    /// use cloud_images::{ErrorKind, digitalocean::Client};
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::builder().token("dop_v1_...").build()?;
-    /// let third = client.images().list().per_page(50).page(3);
-    /// let zero = client.images().list().page(0).send();
-    /// assert_eq!(zero.unwrap_err().kind(), ErrorKind::InvalidInput); // nothing sent
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn page(mut self, page: u64) -> Self {
-        self.page = Some(page);
-        self
-    }
-
-    fn op(&self) -> Result<ops::ImagesList> {
-        paging::check_paging("images list", self.per_page, self.page)?;
-        if self.tag.as_deref().is_some_and(|t| t.trim().is_empty()) {
-            return Err(Error::invalid_input("digitalocean images list: the tag must not be empty"));
-        }
-        Ok(ops::ImagesList {
-            type_: self.kind.clone(),
-            private: self.private,
-            tag_name: self.tag.clone(),
-            per_page: Some(self.per_page.unwrap_or(paging::MAX_PER_PAGE)),
-            page: self.page,
-        })
-    }
-
-    /// Fetches one page (`GET /v2/images`): its images, `meta.total` as [`Page::total`], and the
-    /// page count as [`Page::pages`] (`meta.total` divided by the `per_page` asked for: see
-    /// there). An image that cannot be decoded is reported in
-    /// [`Page::failed`], and the others are returned; an answer without `images` is an
-    /// [`ErrorKind::Decode`] error.
-    ///
-    /// ```no_run
-    /// use cloud_images::digitalocean::Client;
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::from_env()?;
-    /// let page = client.images().list().per_page(10).page(2).send()?;
-    /// println!("{:?} images in all", page.total);
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn send(&self) -> Result<Page<types::Image>> {
-        paging::page(self.client, &self.op()?)
-    }
-
-    /// Every image from the requested page on, fetched lazily page by page (see [`Items`]).
-    ///
-    /// Each next page is the same request with the `page` number taken from
-    /// `links.pages.next`, so the filters are kept and the token never leaves the configured
-    /// host. It stops after the last page, on an empty page, when a next link does not move
-    /// forward, when a page starts with the same image as the page before (a server that
-    /// answers every page number with the same page), beyond the page count ([`Page::pages`])
-    /// of the pages before, or after the first error. Invalid input is yielded as the first
-    /// item, with nothing sent.
-    ///
-    /// ```no_run
-    /// use cloud_images::digitalocean::Client;
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::from_env()?;
-    /// let first_two = client.images().list().per_page(2).iter().take(2); // one request
-    /// for image in first_two {
-    ///     println!("{:?}", image?.name);
-    /// }
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn iter(&self) -> Items<types::Image> {
-        match self.op() {
-            Ok(op) => paging::items(self.client.clone(), op),
-            Err(e) => Items::failed(e),
-        }
+        let name = name.into();
+        let empty = name.trim().is_empty();
+        self.op_mut().tag_name = Some(name);
+        self.refuse("tag", empty.then(|| "digitalocean images_list: the tag must not be empty".to_string()))
     }
 }
 
@@ -698,35 +590,5 @@ impl UpdateImage<'_> {
         }
         let op = ops::ImagesUpdate { image_id: self.id.check()?, body: self.body.clone() };
         Ok(self.client.execute(&op)?.image)
-    }
-}
-
-/// `for item in list { .. }`: the same as [`iter`](ListImages::iter).
-///
-/// ```no_run
-/// # fn main() -> Result<(), cloud_images::Error> {
-/// let client = cloud_images::digitalocean::Client::from_env()?;
-/// for image in client.images().list().private(true) {
-///     println!("{:?}", image?.name);
-/// }
-/// # Ok(())
-/// # }
-/// ```
-impl IntoIterator for ListImages<'_> {
-    type Item = Result<types::Image>;
-    type IntoIter = Items<types::Image>;
-
-    fn into_iter(self) -> Items<types::Image> {
-        self.iter()
-    }
-}
-
-/// `for item in &list { .. }`: the same as [`iter`](ListImages::iter); the builder is kept.
-impl IntoIterator for &ListImages<'_> {
-    type Item = Result<types::Image>;
-    type IntoIter = Items<types::Image>;
-
-    fn into_iter(self) -> Items<types::Image> {
-        self.iter()
     }
 }

@@ -30,14 +30,14 @@
 //!
 //! Listings follow `links.pages.next` by re-sending your own request with the next page number,
 //! so filters are kept and the token only goes to the configured host. The `type` filter is
-//! [`ListImages::kind`] ([`ImageKind`]), not the image's own `type` ([`types::ImageType`]).
+//! [`List::kind`](crate::List::kind) ([`ImageKind`]), not the image's own `type` ([`types::ImageType`]).
 
 mod actions;
 mod client;
 mod generated;
 mod ids;
 mod images;
-mod paging;
+mod list;
 mod provider;
 mod transfers;
 

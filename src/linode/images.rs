@@ -1,21 +1,15 @@
 //! `client.images()`: every operation of the Linode Images API, in the API's words.
 
-use super::types::{self, Image, ImagePage, ShareGroup};
+use super::types::{self, Image};
 use super::upload::{self, CreateUpload, Upload, UploadSource, UploadUrl};
-use super::{Client, Filter, ImageId, List, ops};
-use crate::decode::Listing;
-use crate::decode::PageItems;
+use super::{Client, ImageId, ops};
 use crate::error::ErrorKind;
-use crate::pager::{self, Next, PageInfo, PageSource};
 use crate::retry::Deadline;
 use crate::wait::{Poll, Wait};
-use crate::{Error, Items, Page, Result};
+use crate::{Error, List, Result};
 
 /// Why an image may disappear while waited for.
 const GONE: &str = "the upload failed or expired, or it was deleted";
-
-/// The smallest and largest `page_size` Linode accepts.
-const PAGE_SIZES: std::ops::RangeInclusive<u64> = 25..=500;
 
 /// The Images API of a Linode [`Client`]: get one from [`Client::images`].
 ///
@@ -42,8 +36,8 @@ impl<'a> Images<'a> {
         Images { client }
     }
 
-    /// Lists images: [`send`](ListImages::send) fetches one page,
-    /// [`iter`](ListImages::iter) every image, page by page as needed (`GET /images`).
+    /// Lists images: [`send`](List::send) fetches one page, [`iter`](List::iter) every image,
+    /// page by page as needed (`GET /images`; see [`ListImages`]).
     ///
     /// ```no_run
     /// use cloud_images::linode::{Client, Filter};
@@ -58,7 +52,10 @@ impl<'a> Images<'a> {
     /// # }
     /// ```
     pub fn list(&self) -> ListImages<'a> {
-        ListImages { client: self.client, page: None, page_size: None, filter: None }
+        let client = self.client.clone();
+        List::new(ops::GetImages::new(), move |op, page| {
+            client.transport().list(&client.versioned(op), Some(page))
+        })
     }
 
     /// One image by id: `linode/debian12`, `private/123`, `shared/456` (`GET /images/{id}`).
@@ -91,7 +88,7 @@ impl<'a> Images<'a> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn sharegroups(&self, id: impl Into<ImageId>) -> List<'a, ShareGroup> {
+    pub fn sharegroups(&self, id: impl Into<ImageId>) -> List<'a, ops::GetImagesSharegroupsImage> {
         super::sharegroups::of_image(self.client, id.into())
     }
 
@@ -458,30 +455,6 @@ fn not_replicated(id: &ImageId, regions: &[&str], image: &Image, last_status: St
     .with_last_status(Some(last_status))
 }
 
-/// Checks a listing's settings, the same for every Linode listing: `(page_size, X-Filter)`,
-/// the page size being the largest (500) when unset, so a listing takes as few round trips as
-/// it can.
-pub(crate) fn checked_paging(
-    page: Option<u64>,
-    page_size: Option<u64>,
-    filter: Option<&Filter>,
-) -> Result<(u64, Option<String>)> {
-    if page == Some(0) {
-        return Err(Error::invalid_input("page numbers start at 1"));
-    }
-    if let Some(size) = page_size
-        && !PAGE_SIZES.contains(&size)
-    {
-        return Err(Error::invalid_input(format!(
-            "page_size must be {} to {}, not {size}",
-            PAGE_SIZES.start(),
-            PAGE_SIZES.end()
-        )));
-    }
-    let x_filter = filter.map(Filter::to_header_value).transpose()?;
-    Ok((page_size.unwrap_or(*PAGE_SIZES.end()), x_filter))
-}
-
 fn region_list<I>(regions: I) -> Result<Vec<String>>
 where
     I: IntoIterator,
@@ -494,229 +467,22 @@ where
     Ok(regions)
 }
 
-/// A listing of images: set the page, page size and filter, then [`send`](ListImages::send)
-/// for one page or [`iter`](ListImages::iter) for every image. Get one from
-/// [`Images::list`].
-///
-/// `page_size` must be 25 to 500 and `page` at least 1: anything else is an
-/// [`ErrorKind::InvalidInput`] error before any request is sent.
+/// The listing of [`Images::list`]: the one [`List`] of every listing, sending
+/// [`get-images`](ops::GetImages). Set the page, page size and [`filter`](List::filter), then
+/// [`send`](List::send) for one page or [`iter`](List::iter) for every image.
 ///
 /// ```no_run
-/// use cloud_images::linode::{Client, Filter, Order};
+/// use cloud_images::linode::{Client, Filter, ListImages, Order};
 ///
 /// # fn main() -> Result<(), cloud_images::Error> {
 /// let client = Client::anonymous()?; // public images need no token
-/// let page = client
-///     .images()
-///     .list()
-///     .page(2)
-///     .page_size(25)
-///     .filter(Filter::eq("is_public", true).order_by("label", Order::Asc))
-///     .send()?;
+/// let list: ListImages<'_> = client.images().list().page(2).page_size(25);
+/// let page = list.filter(Filter::eq("is_public", true).order_by("label", Order::Asc)).send()?;
 /// println!("page {} of {:?}: {:?} images in all", page.page, page.pages, page.total);
 /// # Ok(())
 /// # }
 /// ```
-#[derive(Clone, Debug)]
-#[must_use]
-pub struct ListImages<'a> {
-    client: &'a Client,
-    page: Option<u64>,
-    page_size: Option<u64>,
-    filter: Option<Filter>,
-}
-
-impl ListImages<'_> {
-    /// The 1-based page [`send`](ListImages::send) fetches, and the page
-    /// [`iter`](ListImages::iter) starts from (default 1).
-    ///
-    /// ```
-    /// use cloud_images::{ErrorKind, linode::Client};
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::builder().build()?;
-    /// let second = client.images().list().page(2); // `send()` fetches page 2; `iter()` starts there
-    /// let zero = client.images().list().page(0).send();
-    /// assert_eq!(zero.unwrap_err().kind(), ErrorKind::InvalidInput); // nothing sent
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn page(mut self, page: u64) -> Self {
-        self.page = Some(page);
-        self
-    }
-
-    /// Images per page, 25 to 500. Unset, both [`send`](ListImages::send) and
-    /// [`iter`](ListImages::iter) ask for 500, the largest page (the API's own default is
-    /// 100): fewer round trips, and page numbers count pages of that size.
-    ///
-    /// ```
-    /// use cloud_images::{ErrorKind, linode::Client};
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::builder().build()?;
-    /// let fewer_requests = client.images().list().page_size(500);
-    /// let too_small = client.images().list().page_size(10).send();
-    /// assert_eq!(too_small.unwrap_err().kind(), ErrorKind::InvalidInput); // nothing sent
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn page_size(mut self, page_size: u64) -> Self {
-        self.page_size = Some(page_size);
-        self
-    }
-
-    /// A server-side filter and sort order, sent as the `X-Filter` header.
-    ///
-    /// ```
-    /// use cloud_images::linode::{Client, Filter, Order};
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::builder().token("my-token").build()?;
-    /// let mine = Filter::eq("is_public", false).order_by("label", Order::Asc);
-    /// let list = client.images().list().filter(mine); // `list.iter()` sends it with every page
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn filter(mut self, filter: Filter) -> Self {
-        self.filter = Some(filter);
-        self
-    }
-
-    /// Fetches one page: its images, its number, the number of pages (`pages`) and of images
-    /// (`total`, Linode's `results`). An image that cannot be decoded is reported in
-    /// [`failed`](Page::failed), and the others are returned.
-    ///
-    /// ```no_run
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::from_env()?;
-    /// let page = client.images().list().page(2).send()?;
-    /// for image in &page.items {
-    ///     println!("{}", image.id);
-    /// }
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn send(&self) -> Result<Page<Image>> {
-        let mut source = self.source()?;
-        // One page, as asked: no `page` parameter unless the caller set one.
-        source.send_page = self.page.is_some();
-        pager::page(&mut source, self.page.unwrap_or(1))
-    }
-
-    /// Every image, fetched page by page as the iterator advances: nothing is sent before the
-    /// first `next`, and each page is one request. It starts at [`page`](ListImages::page)
-    /// (default 1) and ends after the last page, on an empty page, when the server repeats a
-    /// page, or after the first error (yielded, then `None` for good). It never asks for a page
-    /// beyond the smallest `pages` the server reported. The builder is not changed: call `iter`
-    /// again to start over.
-    ///
-    /// ```no_run
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::from_env()?;
-    /// let first_ten: Vec<_> = client.images().list().page_size(25).iter().take(10).collect::<Result<_, _>>()?;
-    /// let everything = client.images().list().iter().collect::<Result<Vec<_>, _>>()?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn iter(&self) -> Items<Image> {
-        match self.source() {
-            Ok(source) => pager::items(source, self.page.unwrap_or(1)),
-            Err(e) => Items::failed(e),
-        }
-    }
-
-    /// The checked listing, ready to fetch pages.
-    fn source(&self) -> Result<Listed> {
-        let (page_size, x_filter) = self.checked()?;
-        Ok(Listed { client: self.client.clone(), page_size, x_filter, send_page: true })
-    }
-
-    /// Checks the settings: `(page_size, X-Filter)`.
-    fn checked(&self) -> Result<(u64, Option<String>)> {
-        checked_paging(self.page, self.page_size, self.filter.as_ref())
-    }
-}
-
-/// `for image in client.images().list().page_size(500) { .. }`: the same as
-/// [`iter`](ListImages::iter).
-///
-/// ```no_run
-/// # fn main() -> Result<(), cloud_images::Error> {
-/// let client = cloud_images::linode::Client::from_env()?;
-/// for image in client.images().list().page_size(500) {
-///     println!("{}", image?.id);
-/// }
-/// # Ok(())
-/// # }
-/// ```
-impl IntoIterator for ListImages<'_> {
-    type Item = Result<Image>;
-    type IntoIter = Items<Image>;
-
-    fn into_iter(self) -> Items<Image> {
-        self.iter()
-    }
-}
-
-/// `for image in &list { .. }`: the same as [`iter`](ListImages::iter); the builder is kept.
-impl IntoIterator for &ListImages<'_> {
-    type Item = Result<Image>;
-    type IntoIter = Items<Image>;
-
-    fn into_iter(self) -> Items<Image> {
-        self.iter()
-    }
-}
-
-/// Linode's listing envelope: `{data, page, pages, results}`.
-impl Listing for ImagePage {
-    type Item = Image;
-    const ITEMS: &'static str = "data";
-    fn take_items(&mut self) -> Vec<Image> {
-        std::mem::take(&mut self.data)
-    }
-}
-
-/// A checked listing: sends one page of it at a time, and reads what each answer says.
-struct Listed {
-    client: Client,
-    page_size: u64,
-    x_filter: Option<String>,
-    /// Whether the `page` parameter is sent (the iterator always sends it).
-    send_page: bool,
-}
-
-impl PageSource for Listed {
-    type Item = Image;
-
-    fn what(&self) -> String {
-        "linode get-images".to_string()
-    }
-
-    fn page_size(&self) -> u64 {
-        self.page_size
-    }
-
-    fn fetch(&mut self, page: u64) -> Result<(PageItems<Image>, PageInfo)> {
-        let op = ops::GetImages {
-            page: self.send_page.then_some(page),
-            page_size: Some(self.page_size),
-            x_filter: self.x_filter.clone(),
-        };
-        let (envelope, items) = self.client.transport().list(&self.client.versioned(&op), Some(page))?;
-        let number = envelope.page.unwrap_or(page);
-        let next = match envelope.pages {
-            Some(pages) if number < pages => Next::Page(number.saturating_add(1)),
-            Some(_) => Next::End,
-            None => Next::IfFull,
-        };
-        let fingerprint = items.first_ok().map(|image| image.id.clone());
-        let info =
-            PageInfo { page: number, pages: envelope.pages, total: envelope.results, next, fingerprint };
-        Ok((items, info))
-    }
-}
+pub type ListImages<'a> = List<'a, ops::GetImages>;
 
 /// Captures an image from a Linode disk: set the optional fields, then
 /// [`send`](CreateImage::send). Get one from [`Images::create`].

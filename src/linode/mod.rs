@@ -20,6 +20,7 @@ mod generated;
 mod ids;
 mod images;
 mod is_shared;
+mod list;
 mod provider;
 mod sharegroups;
 mod upload;
@@ -31,8 +32,8 @@ pub use ids::{ImageId, MembershipToken, ShareGroupId, TokenUuid};
 pub use images::{CreateImage, Images, ListImages, UpdateImage};
 pub use is_shared::IsShared;
 pub use sharegroups::{
-    CreateShareGroup, CreateToken, GroupImages, List, Members, ShareGroups, ShareImage, Tokens,
-    UpdateImageShare, UpdateShareGroup,
+    CreateShareGroup, CreateToken, GroupImages, Members, ShareGroups, ShareImage, Tokens, UpdateImageShare,
+    UpdateShareGroup,
 };
 pub use types::ApiVersion;
 pub use upload::{

@@ -3,18 +3,10 @@
 //! Every call goes to `v4beta`, the only API version that serves share groups, whatever the
 //! client's own version: see [`Client::execute_on`].
 
-use std::fmt;
-use std::sync::Arc;
-
-use super::images::checked_paging;
-use super::types::{
-    self, ApiVersion, Image, ImageSharePage, MemberShareGroup, Membership, MembershipPage, ShareGroup,
-    ShareGroupPage, Token, TokenCreated, TokenPage,
-};
-use super::{Client, Filter, ImageId, MembershipToken, ShareGroupId, TokenUuid, ops};
-use crate::decode::{Listing, PageItems};
-use crate::pager::{self, Next, PageInfo, PageSource};
-use crate::{Error, Items, Operation, Page, Result};
+use super::types::{self, ApiVersion, Image, MemberShareGroup, Membership, ShareGroup, Token, TokenCreated};
+use super::{Client, ImageId, MembershipToken, ShareGroupId, TokenUuid, ops};
+use crate::list::Paged;
+use crate::{Error, List, Operation, Page, Result};
 
 /// The only API version that serves share groups.
 fn beta() -> ApiVersion {
@@ -24,6 +16,17 @@ fn beta() -> ApiVersion {
 /// Sends `op` to `v4beta` and decodes its answer.
 fn send<O: Operation>(client: &Client, op: &O) -> Result<O::Response> {
     client.execute_on(&beta(), op)
+}
+
+/// The listing of `op`, each page sent to `v4beta`; refused before any request when `refused`
+/// says why (an id that cannot be sent).
+fn list<'a, O: Paged>(client: &'a Client, op: O, refused: Option<String>) -> List<'a, O> {
+    let client = client.clone();
+    let list = List::new(op, move |op: &O, page| {
+        let version = beta();
+        client.transport().list(&client.versioned_on(&version, op), Some(page))
+    });
+    list.refuse("id", refused)
 }
 
 /// Sends `op` to `v4beta`; whatever body a 2xx answer has (Linode sends `{}`) is ignored.
@@ -89,8 +92,8 @@ impl<'a> ShareGroups<'a> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn list(&self) -> List<'a, ShareGroup> {
-        List::of(self.client, ops::GetSharegroups::new(), None)
+    pub fn list(&self) -> List<'a, ops::GetSharegroups> {
+        list(self.client, ops::GetSharegroups::new(), None)
     }
 
     /// One share group this account owns (`GET /images/sharegroups/{id}`); another's is a 404.
@@ -207,9 +210,9 @@ impl<'a> ShareGroups<'a> {
 
 /// The share groups of this account that share a private image:
 /// [`Images::sharegroups`](super::Images::sharegroups).
-pub(crate) fn of_image(client: &Client, id: ImageId) -> List<'_, ShareGroup> {
+pub(crate) fn of_image(client: &Client, id: ImageId) -> List<'_, ops::GetImagesSharegroupsImage> {
     let refused = id.check().err().map(|e| e.to_string());
-    List::of(client, ops::GetImagesSharegroupsImage::new(id.as_str()), refused)
+    list(client, ops::GetImagesSharegroupsImage::new(id.as_str()), refused)
 }
 
 /// A private image to share, with the share's own label and description (by default the
@@ -505,9 +508,9 @@ impl<'a> GroupImages<'a> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn list(&self) -> List<'a, Image> {
+    pub fn list(&self) -> List<'a, ops::GetSharegroupImages> {
         let refused = self.group.check().err().map(|e| e.to_string());
-        List::of(self.client, ops::GetSharegroupImages::new(self.group.get()), refused)
+        list(self.client, ops::GetSharegroupImages::new(self.group.get()), refused)
     }
 
     /// Shares private images in the group (`POST /images/sharegroups/{id}/images`): each
@@ -681,9 +684,9 @@ impl<'a> Members<'a> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn list(&self) -> List<'a, Membership> {
+    pub fn list(&self) -> List<'a, ops::GetSharegroupMembers> {
         let refused = self.group.check().err().map(|e| e.to_string());
-        List::of(self.client, ops::GetSharegroupMembers::new(self.group.get()), refused)
+        list(self.client, ops::GetSharegroupMembers::new(self.group.get()), refused)
     }
 
     /// Adds the account whose secret membership `token` you were handed, under your own
@@ -804,8 +807,8 @@ impl<'a> Tokens<'a> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn list(&self) -> List<'a, Token> {
-        List::of(self.client, ops::GetUserTokens::new(), None)
+    pub fn list(&self) -> List<'a, ops::GetUserTokens> {
+        list(self.client, ops::GetUserTokens::new(), None)
     }
 
     /// One of this account's tokens (`GET /images/sharegroups/tokens/{uuid}`), e.g. to see
@@ -881,10 +884,10 @@ impl<'a> Tokens<'a> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn images(&self, token_uuid: impl Into<TokenUuid>) -> List<'a, Image> {
+    pub fn images(&self, token_uuid: impl Into<TokenUuid>) -> List<'a, ops::GetSharegroupImagesByToken> {
         let uuid = token_uuid.into();
         let refused = uuid.check().err().map(|e| e.to_string());
-        List::of(self.client, ops::GetSharegroupImagesByToken::new(uuid.as_str()), refused)
+        list(self.client, ops::GetSharegroupImagesByToken::new(uuid.as_str()), refused)
     }
 }
 
@@ -943,314 +946,5 @@ impl CreateToken<'_> {
         let label = self.label.clone().map(|l| label("token", l)).transpose()?;
         let body = types::TokenCreate { valid_for_sharegroup_uuid: self.uuid.clone(), label };
         send(self.client, &ops::PostSharegroupTokens::new(body))
-    }
-}
-
-// ---------------------------------------------------------------------------------- listings
-
-/// The settings of one page request.
-#[derive(Clone)]
-struct Paging {
-    /// Whether the `page` parameter is sent (the iterator always sends it).
-    send_page: bool,
-    page_size: u64,
-    x_filter: Option<String>,
-}
-
-type FetchPage<T> = Arc<dyn Fn(&Client, &Paging, u64) -> Result<(PageItems<T>, PageInfo)> + Send + Sync>;
-
-/// A list operation of the share-group API: it takes `page`, `page_size` and `X-Filter`.
-trait Paged: Operation + Clone + Send + Sync + 'static {
-    fn set_paging(&mut self, page: Option<u64>, page_size: u64, x_filter: Option<String>);
-}
-
-macro_rules! paged {
-    ($($op:ident),*) => {$(
-        impl Paged for ops::$op {
-            fn set_paging(&mut self, page: Option<u64>, page_size: u64, x_filter: Option<String>) {
-                self.page = page;
-                self.page_size = Some(page_size);
-                self.x_filter = x_filter;
-            }
-        }
-    )*};
-}
-
-paged!(
-    GetSharegroups,
-    GetUserTokens,
-    GetSharegroupImagesByToken,
-    GetSharegroupImages,
-    GetSharegroupMembers,
-    GetImagesSharegroupsImage
-);
-
-/// Linode's listing envelope, `{data, page, pages, results}`, of a share-group list.
-trait Envelope: Listing {
-    fn counters(&self) -> (Option<u64>, Option<u64>, Option<u64>);
-    /// What tells pages apart: the first item's id.
-    fn fingerprint(item: &Self::Item) -> String;
-}
-
-macro_rules! envelope {
-    ($($page:ident of $item:ident by |$i:ident| $id:expr),*) => {$(
-        impl Listing for $page {
-            type Item = $item;
-            const ITEMS: &'static str = "data";
-            fn take_items(&mut self) -> Vec<$item> {
-                std::mem::take(&mut self.data)
-            }
-        }
-        impl Envelope for $page {
-            fn counters(&self) -> (Option<u64>, Option<u64>, Option<u64>) {
-                (self.page, self.pages, self.results)
-            }
-            fn fingerprint($i: &$item) -> String {
-                $id
-            }
-        }
-    )*};
-}
-
-envelope!(
-    ShareGroupPage of ShareGroup by |g| g.id.to_string(),
-    ImageSharePage of Image by |i| i.id.clone(),
-    MembershipPage of Membership by |m| m.token_uuid.clone(),
-    TokenPage of Token by |t| t.token_uuid.clone()
-);
-
-/// A share-group listing (groups, shared images, members, tokens): set the page, page size
-/// and filter, then [`send`](List::send) for one page or [`iter`](List::iter) (or a `for`
-/// loop) for every item, page by page as needed, exactly as [`ListImages`](super::ListImages).
-///
-/// `page_size` must be 25 to 500 (unset: 500, the largest, for the fewest round trips) and
-/// `page` at least 1; anything else, or an id that cannot be sent, is an
-/// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) error before any request.
-///
-/// ```no_run
-/// use cloud_images::linode::Filter;
-///
-/// # fn main() -> Result<(), cloud_images::Error> {
-/// let client = cloud_images::linode::Client::from_env()?;
-/// let members = client.sharegroups().members(8306).list().page_size(25).filter(Filter::eq("status", "active"));
-/// for member in &members {
-///     println!("{}", member?.token_uuid);
-/// }
-/// let first = members.page(1).send()?;
-/// println!("{:?} active members", first.total);
-/// # Ok(())
-/// # }
-/// ```
-#[must_use]
-pub struct List<'a, T> {
-    client: &'a Client,
-    what: &'static str,
-    page: Option<u64>,
-    page_size: Option<u64>,
-    filter: Option<Filter>,
-    /// Why the listing cannot be sent (an id refused), if so.
-    refused: Option<String>,
-    fetch: FetchPage<T>,
-}
-
-impl<'a, T: Send + 'static> List<'a, T> {
-    /// The listing of `op`, sent to `v4beta`.
-    fn of<O>(client: &'a Client, op: O, refused: Option<String>) -> Self
-    where
-        O: Paged,
-        O::Response: Envelope<Item = T>,
-    {
-        let fetch: FetchPage<T> = Arc::new(move |client: &Client, paging: &Paging, page: u64| {
-            let mut op = op.clone();
-            op.set_paging(paging.send_page.then_some(page), paging.page_size, paging.x_filter.clone());
-            let version = beta();
-            let (envelope, items) =
-                client.transport().list(&client.versioned_on(&version, &op), Some(page))?;
-            let (number, pages, total) = envelope.counters();
-            let number = number.unwrap_or(page);
-            let next = match pages {
-                Some(pages) if number < pages => Next::Page(number.saturating_add(1)),
-                Some(_) => Next::End,
-                None => Next::IfFull,
-            };
-            let fingerprint = items.first_ok().map(O::Response::fingerprint);
-            Ok((items, PageInfo { page: number, pages, total, next, fingerprint }))
-        });
-        List { client, what: O::OPERATION_ID, page: None, page_size: None, filter: None, refused, fetch }
-    }
-
-    /// The 1-based page [`send`](List::send) fetches, and the page [`iter`](List::iter) starts
-    /// from (default 1).
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
-    /// let second = client.sharegroups().list().page(2);
-    /// assert!(client.sharegroups().list().page(0).send().is_err()); // nothing sent
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn page(mut self, page: u64) -> Self {
-        self.page = Some(page);
-        self
-    }
-
-    /// Items per page, 25 to 500; unset, 500.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
-    /// let small = client.sharegroups().tokens().list().page_size(25);
-    /// assert!(client.sharegroups().tokens().list().page_size(10).send().is_err()); // nothing sent
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn page_size(mut self, page_size: u64) -> Self {
-        self.page_size = Some(page_size);
-        self
-    }
-
-    /// A server-side filter and sort order, sent as the `X-Filter` header; each listing says
-    /// which fields it filters on.
-    ///
-    /// ```
-    /// use cloud_images::linode::{Filter, Order};
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
-    /// let pending = client.sharegroups().tokens().list().filter(Filter::eq("status", "pending").order_by("label", Order::Asc));
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn filter(mut self, filter: Filter) -> Self {
-        self.filter = Some(filter);
-        self
-    }
-
-    /// Fetches one page: its items, its number, and the counters Linode gave. An item that
-    /// cannot be decoded is reported in [`failed`](Page::failed), and the others are returned.
-    ///
-    /// ```no_run
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::from_env()?;
-    /// let page = client.sharegroups().list().send()?;
-    /// println!("{} of {:?} groups", page.items.len(), page.total);
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn send(&self) -> Result<Page<T>> {
-        let mut source = self.source()?;
-        // One page, as asked: no `page` parameter unless the caller set one.
-        source.paging.send_page = self.page.is_some();
-        pager::page(&mut source, self.page.unwrap_or(1))
-    }
-
-    /// Every item, fetched page by page as the iterator advances (nothing is sent before the
-    /// first `next`), ending as [`Items`] says. The builder is not changed.
-    ///
-    /// ```no_run
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::from_env()?;
-    /// let groups = client.sharegroups().list().iter().collect::<Result<Vec<_>, _>>()?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn iter(&self) -> Items<T> {
-        match self.source() {
-            Ok(source) => pager::items(source, self.page.unwrap_or(1)),
-            Err(e) => Items::failed(e),
-        }
-    }
-
-    fn source(&self) -> Result<Source<T>> {
-        if let Some(reason) = &self.refused {
-            return Err(Error::invalid_input(reason.clone()));
-        }
-        let (page_size, x_filter) = checked_paging(self.page, self.page_size, self.filter.as_ref())?;
-        Ok(Source {
-            client: self.client.clone(),
-            what: self.what,
-            fetch: Arc::clone(&self.fetch),
-            paging: Paging { send_page: true, page_size, x_filter },
-        })
-    }
-}
-
-impl<T> Clone for List<'_, T> {
-    fn clone(&self) -> Self {
-        List {
-            client: self.client,
-            what: self.what,
-            page: self.page,
-            page_size: self.page_size,
-            filter: self.filter.clone(),
-            refused: self.refused.clone(),
-            fetch: Arc::clone(&self.fetch),
-        }
-    }
-}
-
-impl<T> fmt::Debug for List<'_, T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("List")
-            .field("operation", &self.what)
-            .field("page", &self.page)
-            .field("page_size", &self.page_size)
-            .field("filter", &self.filter)
-            .finish_non_exhaustive()
-    }
-}
-
-/// `for group in client.sharegroups().list() { .. }`: the same as [`iter`](List::iter).
-///
-/// ```no_run
-/// # fn main() -> Result<(), cloud_images::Error> {
-/// let client = cloud_images::linode::Client::from_env()?;
-/// for group in client.sharegroups().list() {
-///     println!("{}", group?.id);
-/// }
-/// # Ok(())
-/// # }
-/// ```
-impl<T: Send + 'static> IntoIterator for List<'_, T> {
-    type Item = Result<T>;
-    type IntoIter = Items<T>;
-
-    fn into_iter(self) -> Items<T> {
-        self.iter()
-    }
-}
-
-/// `for group in &list { .. }`: the same as [`iter`](List::iter); the builder is kept.
-impl<T: Send + 'static> IntoIterator for &List<'_, T> {
-    type Item = Result<T>;
-    type IntoIter = Items<T>;
-
-    fn into_iter(self) -> Items<T> {
-        self.iter()
-    }
-}
-
-/// A checked listing: sends one page of it at a time.
-struct Source<T> {
-    client: Client,
-    what: &'static str,
-    fetch: FetchPage<T>,
-    paging: Paging,
-}
-
-impl<T: Send + 'static> PageSource for Source<T> {
-    type Item = T;
-
-    fn what(&self) -> String {
-        format!("linode {}", self.what)
-    }
-
-    fn page_size(&self) -> u64 {
-        self.paging.page_size
-    }
-
-    fn fetch(&mut self, page: u64) -> Result<(PageItems<T>, PageInfo)> {
-        (self.fetch)(&self.client, &self.paging, page)
     }
 }

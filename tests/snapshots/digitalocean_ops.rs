@@ -645,3 +645,93 @@ pub const OPERATIONS: &[(&str, &str, &str, &str)] = &[
         stringify!(ImagesPostAccountTransferDecline),
     ),
 ];
+impl crate::list::sealed::Sealed for ImagesList {}
+impl crate::list::Paged for ImagesList {
+    type Item = types::Image;
+    type Provider = crate::digitalocean::DigitalOcean;
+    const PAGE_SIZE: &'static str = "per_page";
+    const PAGE_SIZES: (u64, u64) = (1u64, 200u64);
+    fn page(&self) -> ::std::option::Option<u64> {
+        self.page
+    }
+    fn set_page(&mut self, page: u64) {
+        self.page = ::std::option::Option::Some(page);
+    }
+    fn page_size(&self) -> ::std::option::Option<u64> {
+        self.per_page
+    }
+    fn set_page_size(&mut self, size: u64) {
+        self.per_page = ::std::option::Option::Some(size);
+    }
+    fn fingerprint(item: &types::Image) -> ::std::string::String {
+        ::std::string::ToString::to_string(&item.id)
+    }
+}
+impl crate::decode::Listing for types::ImageList {
+    type Item = types::Image;
+    const ITEMS: &'static str = "images";
+    fn take_items(&mut self) -> ::std::vec::Vec<types::Image> {
+        ::std::mem::take(&mut self.images)
+    }
+    fn position(&self) -> crate::list::Position<'_> {
+        crate::list::Position {
+            total: self.meta.as_deref().and_then(|v| v.total),
+            next: self
+                .links
+                .as_deref()
+                .and_then(|v| v.pages.as_deref())
+                .and_then(|v| v.next.as_deref()),
+            last: self
+                .links
+                .as_deref()
+                .and_then(|v| v.pages.as_deref())
+                .and_then(|v| v.last.as_deref()),
+            ..::std::default::Default::default()
+        }
+    }
+}
+impl crate::list::sealed::Sealed for ImageActionsList {}
+impl crate::list::Paged for ImageActionsList {
+    type Item = types::Action;
+    type Provider = crate::digitalocean::DigitalOcean;
+    const PAGE_SIZE: &'static str = "per_page";
+    const PAGE_SIZES: (u64, u64) = (1u64, 200u64);
+    fn page(&self) -> ::std::option::Option<u64> {
+        self.page
+    }
+    fn set_page(&mut self, page: u64) {
+        self.page = ::std::option::Option::Some(page);
+    }
+    fn page_size(&self) -> ::std::option::Option<u64> {
+        self.per_page
+    }
+    fn set_page_size(&mut self, size: u64) {
+        self.per_page = ::std::option::Option::Some(size);
+    }
+    fn fingerprint(item: &types::Action) -> ::std::string::String {
+        ::std::string::ToString::to_string(&item.id)
+    }
+}
+impl crate::decode::Listing for types::ActionList {
+    type Item = types::Action;
+    const ITEMS: &'static str = "actions";
+    fn take_items(&mut self) -> ::std::vec::Vec<types::Action> {
+        ::std::mem::take(&mut self.actions)
+    }
+    fn position(&self) -> crate::list::Position<'_> {
+        crate::list::Position {
+            total: self.meta.as_deref().and_then(|v| v.total),
+            next: self
+                .links
+                .as_deref()
+                .and_then(|v| v.pages.as_deref())
+                .and_then(|v| v.next.as_deref()),
+            last: self
+                .links
+                .as_deref()
+                .and_then(|v| v.pages.as_deref())
+                .and_then(|v| v.last.as_deref()),
+            ..::std::default::Default::default()
+        }
+    }
+}

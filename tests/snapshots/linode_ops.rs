@@ -1585,3 +1585,267 @@ pub const OPERATIONS: &[(&str, &str, &str, &str)] = &[
         stringify!(GetImagesSharegroupsImage),
     ),
 ];
+impl crate::list::sealed::Sealed for GetImages {}
+impl crate::list::Paged for GetImages {
+    type Item = types::Image;
+    type Provider = crate::linode::Linode;
+    const PAGE_SIZE: &'static str = "page_size";
+    const PAGE_SIZES: (u64, u64) = (25u64, 500u64);
+    fn page(&self) -> ::std::option::Option<u64> {
+        self.page
+    }
+    fn set_page(&mut self, page: u64) {
+        self.page = ::std::option::Option::Some(page);
+    }
+    fn page_size(&self) -> ::std::option::Option<u64> {
+        self.page_size
+    }
+    fn set_page_size(&mut self, size: u64) {
+        self.page_size = ::std::option::Option::Some(size);
+    }
+    fn fingerprint(item: &types::Image) -> ::std::string::String {
+        ::std::string::ToString::to_string(&item.id)
+    }
+}
+impl crate::list::Filtered for GetImages {
+    fn set_filter(&mut self, filter: ::std::option::Option<::std::string::String>) {
+        self.x_filter = filter;
+    }
+}
+impl crate::decode::Listing for types::ImagePage {
+    type Item = types::Image;
+    const ITEMS: &'static str = "data";
+    fn take_items(&mut self) -> ::std::vec::Vec<types::Image> {
+        ::std::mem::take(&mut self.data)
+    }
+    fn position(&self) -> crate::list::Position<'_> {
+        crate::list::Position {
+            page: self.page,
+            pages: self.pages,
+            total: self.results,
+            ..::std::default::Default::default()
+        }
+    }
+}
+impl crate::list::sealed::Sealed for GetSharegroups {}
+impl crate::list::Paged for GetSharegroups {
+    type Item = types::ShareGroup;
+    type Provider = crate::linode::Linode;
+    const PAGE_SIZE: &'static str = "page_size";
+    const PAGE_SIZES: (u64, u64) = (25u64, 500u64);
+    fn page(&self) -> ::std::option::Option<u64> {
+        self.page
+    }
+    fn set_page(&mut self, page: u64) {
+        self.page = ::std::option::Option::Some(page);
+    }
+    fn page_size(&self) -> ::std::option::Option<u64> {
+        self.page_size
+    }
+    fn set_page_size(&mut self, size: u64) {
+        self.page_size = ::std::option::Option::Some(size);
+    }
+    fn fingerprint(item: &types::ShareGroup) -> ::std::string::String {
+        ::std::string::ToString::to_string(&item.id)
+    }
+}
+impl crate::list::Filtered for GetSharegroups {
+    fn set_filter(&mut self, filter: ::std::option::Option<::std::string::String>) {
+        self.x_filter = filter;
+    }
+}
+impl crate::decode::Listing for types::ShareGroupPage {
+    type Item = types::ShareGroup;
+    const ITEMS: &'static str = "data";
+    fn take_items(&mut self) -> ::std::vec::Vec<types::ShareGroup> {
+        ::std::mem::take(&mut self.data)
+    }
+    fn position(&self) -> crate::list::Position<'_> {
+        crate::list::Position {
+            page: self.page,
+            pages: self.pages,
+            total: self.results,
+            ..::std::default::Default::default()
+        }
+    }
+}
+impl crate::list::sealed::Sealed for GetUserTokens {}
+impl crate::list::Paged for GetUserTokens {
+    type Item = types::Token;
+    type Provider = crate::linode::Linode;
+    const PAGE_SIZE: &'static str = "page_size";
+    const PAGE_SIZES: (u64, u64) = (25u64, 500u64);
+    fn page(&self) -> ::std::option::Option<u64> {
+        self.page
+    }
+    fn set_page(&mut self, page: u64) {
+        self.page = ::std::option::Option::Some(page);
+    }
+    fn page_size(&self) -> ::std::option::Option<u64> {
+        self.page_size
+    }
+    fn set_page_size(&mut self, size: u64) {
+        self.page_size = ::std::option::Option::Some(size);
+    }
+    fn fingerprint(item: &types::Token) -> ::std::string::String {
+        ::std::string::ToString::to_string(&item.token_uuid)
+    }
+}
+impl crate::list::Filtered for GetUserTokens {
+    fn set_filter(&mut self, filter: ::std::option::Option<::std::string::String>) {
+        self.x_filter = filter;
+    }
+}
+impl crate::decode::Listing for types::TokenPage {
+    type Item = types::Token;
+    const ITEMS: &'static str = "data";
+    fn take_items(&mut self) -> ::std::vec::Vec<types::Token> {
+        ::std::mem::take(&mut self.data)
+    }
+    fn position(&self) -> crate::list::Position<'_> {
+        crate::list::Position {
+            page: self.page,
+            pages: self.pages,
+            total: self.results,
+            ..::std::default::Default::default()
+        }
+    }
+}
+impl crate::list::sealed::Sealed for GetSharegroupImagesByToken {}
+impl crate::list::Paged for GetSharegroupImagesByToken {
+    type Item = types::Image;
+    type Provider = crate::linode::Linode;
+    const PAGE_SIZE: &'static str = "page_size";
+    const PAGE_SIZES: (u64, u64) = (25u64, 500u64);
+    fn page(&self) -> ::std::option::Option<u64> {
+        self.page
+    }
+    fn set_page(&mut self, page: u64) {
+        self.page = ::std::option::Option::Some(page);
+    }
+    fn page_size(&self) -> ::std::option::Option<u64> {
+        self.page_size
+    }
+    fn set_page_size(&mut self, size: u64) {
+        self.page_size = ::std::option::Option::Some(size);
+    }
+    fn fingerprint(item: &types::Image) -> ::std::string::String {
+        ::std::string::ToString::to_string(&item.id)
+    }
+}
+impl crate::list::Filtered for GetSharegroupImagesByToken {
+    fn set_filter(&mut self, filter: ::std::option::Option<::std::string::String>) {
+        self.x_filter = filter;
+    }
+}
+impl crate::decode::Listing for types::ImageSharePage {
+    type Item = types::Image;
+    const ITEMS: &'static str = "data";
+    fn take_items(&mut self) -> ::std::vec::Vec<types::Image> {
+        ::std::mem::take(&mut self.data)
+    }
+    fn position(&self) -> crate::list::Position<'_> {
+        crate::list::Position {
+            page: self.page,
+            pages: self.pages,
+            total: self.results,
+            ..::std::default::Default::default()
+        }
+    }
+}
+impl crate::list::sealed::Sealed for GetSharegroupImages {}
+impl crate::list::Paged for GetSharegroupImages {
+    type Item = types::Image;
+    type Provider = crate::linode::Linode;
+    const PAGE_SIZE: &'static str = "page_size";
+    const PAGE_SIZES: (u64, u64) = (25u64, 500u64);
+    fn page(&self) -> ::std::option::Option<u64> {
+        self.page
+    }
+    fn set_page(&mut self, page: u64) {
+        self.page = ::std::option::Option::Some(page);
+    }
+    fn page_size(&self) -> ::std::option::Option<u64> {
+        self.page_size
+    }
+    fn set_page_size(&mut self, size: u64) {
+        self.page_size = ::std::option::Option::Some(size);
+    }
+    fn fingerprint(item: &types::Image) -> ::std::string::String {
+        ::std::string::ToString::to_string(&item.id)
+    }
+}
+impl crate::list::Filtered for GetSharegroupImages {
+    fn set_filter(&mut self, filter: ::std::option::Option<::std::string::String>) {
+        self.x_filter = filter;
+    }
+}
+impl crate::list::sealed::Sealed for GetSharegroupMembers {}
+impl crate::list::Paged for GetSharegroupMembers {
+    type Item = types::Membership;
+    type Provider = crate::linode::Linode;
+    const PAGE_SIZE: &'static str = "page_size";
+    const PAGE_SIZES: (u64, u64) = (25u64, 500u64);
+    fn page(&self) -> ::std::option::Option<u64> {
+        self.page
+    }
+    fn set_page(&mut self, page: u64) {
+        self.page = ::std::option::Option::Some(page);
+    }
+    fn page_size(&self) -> ::std::option::Option<u64> {
+        self.page_size
+    }
+    fn set_page_size(&mut self, size: u64) {
+        self.page_size = ::std::option::Option::Some(size);
+    }
+    fn fingerprint(item: &types::Membership) -> ::std::string::String {
+        ::std::string::ToString::to_string(&item.token_uuid)
+    }
+}
+impl crate::list::Filtered for GetSharegroupMembers {
+    fn set_filter(&mut self, filter: ::std::option::Option<::std::string::String>) {
+        self.x_filter = filter;
+    }
+}
+impl crate::decode::Listing for types::MembershipPage {
+    type Item = types::Membership;
+    const ITEMS: &'static str = "data";
+    fn take_items(&mut self) -> ::std::vec::Vec<types::Membership> {
+        ::std::mem::take(&mut self.data)
+    }
+    fn position(&self) -> crate::list::Position<'_> {
+        crate::list::Position {
+            page: self.page,
+            pages: self.pages,
+            total: self.results,
+            ..::std::default::Default::default()
+        }
+    }
+}
+impl crate::list::sealed::Sealed for GetImagesSharegroupsImage {}
+impl crate::list::Paged for GetImagesSharegroupsImage {
+    type Item = types::ShareGroup;
+    type Provider = crate::linode::Linode;
+    const PAGE_SIZE: &'static str = "page_size";
+    const PAGE_SIZES: (u64, u64) = (25u64, 500u64);
+    fn page(&self) -> ::std::option::Option<u64> {
+        self.page
+    }
+    fn set_page(&mut self, page: u64) {
+        self.page = ::std::option::Option::Some(page);
+    }
+    fn page_size(&self) -> ::std::option::Option<u64> {
+        self.page_size
+    }
+    fn set_page_size(&mut self, size: u64) {
+        self.page_size = ::std::option::Option::Some(size);
+    }
+    fn fingerprint(item: &types::ShareGroup) -> ::std::string::String {
+        ::std::string::ToString::to_string(&item.id)
+    }
+}
+impl crate::list::Filtered for GetImagesSharegroupsImage {
+    fn set_filter(&mut self, filter: ::std::option::Option<::std::string::String>) {
+        self.x_filter = filter;
+    }
+}
