@@ -3,8 +3,9 @@
 //! refuses with no request at all, and lazy pagination over three pages for every list.
 
 use cloud_images::linode::types::{ApiVersion, ImageType, MembershipStatus, TokenStatus};
-use cloud_images::linode::{Client, Filter, List, ShareImage};
+use cloud_images::linode::{Client, Filter, ShareImage};
 use cloud_images::{ErrorKind, RetryPolicy};
+use cloud_images::{List, Paged};
 use httpmock::prelude::*;
 use httpmock::{Mock, When};
 use serde_json::{Value, json};
@@ -374,7 +375,7 @@ fn tokens_create_list_get_update_delete_and_the_group_through_a_token() {
         &server,
         GET,
         &format!("{token_path}/sharegroup/images"),
-        Some("page=1&page_size=500"), // iterating: every page is asked for by number
+        Some("page_size=500"), // iterating: the first page is the request `send()` sends
         None,
         200,
         IMAGE_SHARES_PAGE,
@@ -450,7 +451,7 @@ fn image_sharegroups_encodes_the_private_id() {
         &server,
         GET,
         "/v4beta/images/private%2F160700/sharegroups",
-        Some("page=1&page_size=500"), // iterating: every page is asked for by number
+        Some("page_size=500"), // iterating: the first page is the request `send()` sends
         None,
         200,
         SHAREGROUPS_PAGE,
@@ -533,13 +534,17 @@ fn three_pages<'s>(
     for (i, data) in items.into_iter().enumerate() {
         let n = i as u64 + 1;
         mocks.push(server.mock(|when, then| {
-            when.method(GET)
+            let when = when
+                .method(GET)
                 .path(path)
                 .header("authorization", format!("Bearer {TOKEN}"))
-                .query_param("page", n.to_string())
                 .query_param("page_size", "25")
-                .query_param_count(".*", ".*", 2)
                 .header("x-filter", filter);
+            // The first page is the request `send()` sends: no page number.
+            match n {
+                1 => when.query_param_missing("page").query_param_count(".*", ".*", 1),
+                n => when.query_param("page", n.to_string()).query_param_count(".*", ".*", 2),
+            };
             then.status(200).json_body(json!({"data": data, "page": n, "pages": 3, "results": 6}));
         }));
     }
@@ -551,7 +556,7 @@ fn three_pages<'s>(
 
 /// Walks `list` lazily: nothing before the first item, one request per page, and every item
 /// of the three pages in order; then once more from the start.
-fn walk<T: Send + 'static>(list: &List<'_, T>, id: fn(&T) -> String, mocks: &[Mock<'_>; 3]) -> Vec<String> {
+fn walk<O: Paged>(list: &List<'_, O>, id: fn(&O::Item) -> String, mocks: &[Mock<'_>; 3]) -> Vec<String> {
     let calls = || mocks.iter().map(Mock::calls).collect::<Vec<_>>();
     let mut items = list.iter();
     assert_eq!(calls(), [0, 0, 0], "nothing is sent before the first `next`");
