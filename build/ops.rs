@@ -398,16 +398,16 @@ pub fn paging_tokens(listings: &[Paging], provider: &TokenStream) -> TokenStream
                 type Provider = #provider;
                 const PAGE_SIZE: &'static str = #size_param;
                 const PAGE_SIZES: (u64, u64) = (#min, #max);
-                fn page(&self) -> ::std::option::Option<u64> {
+                fn requested_page(&self) -> ::std::option::Option<u64> {
                     self.#page
                 }
-                fn set_page(&mut self, page: u64) {
+                fn set_requested_page(&mut self, page: u64) {
                     self.#page = ::std::option::Option::Some(page);
                 }
-                fn page_size(&self) -> ::std::option::Option<u64> {
+                fn requested_page_size(&self) -> ::std::option::Option<u64> {
                     self.#size
                 }
-                fn set_page_size(&mut self, size: u64) {
+                fn set_requested_page_size(&mut self, size: u64) {
                     self.#size = ::std::option::Option::Some(size);
                 }
                 fn fingerprint(item: &types::#item) -> ::std::string::String {

@@ -51,16 +51,16 @@ pub trait Paged:
     const PAGE_SIZES: (u64, u64);
     /// The page the request asks for (`None`: not sent, the first).
     #[doc(hidden)]
-    fn page(&self) -> Option<u64>;
+    fn requested_page(&self) -> Option<u64>;
     /// Asks for another page; everything else is kept.
     #[doc(hidden)]
-    fn set_page(&mut self, page: u64);
+    fn set_requested_page(&mut self, page: u64);
     /// The page size the request asks for (`None`: not sent).
     #[doc(hidden)]
-    fn page_size(&self) -> Option<u64>;
+    fn requested_page_size(&self) -> Option<u64>;
     /// Asks for another page size.
     #[doc(hidden)]
-    fn set_page_size(&mut self, size: u64);
+    fn set_requested_page_size(&mut self, size: u64);
     /// What tells items apart (the id the spec names), for the repeated-page guard.
     #[doc(hidden)]
     fn fingerprint(item: &Self::Item) -> String;
@@ -215,7 +215,7 @@ impl<O: Paged> List<'_, O> {
     /// # }
     /// ```
     pub fn page(mut self, page: u64) -> Self {
-        self.op.set_page(page);
+        self.op.set_requested_page(page);
         self
     }
 
@@ -240,7 +240,7 @@ impl<O: Paged> List<'_, O> {
     /// # }
     /// ```
     pub fn page_size(mut self, page_size: u64) -> Self {
-        self.op.set_page_size(page_size);
+        self.op.set_requested_page_size(page_size);
         self
     }
 
@@ -311,12 +311,12 @@ impl<O: Paged> List<'_, O> {
         }
         let what = what::<O>();
         let mut op = self.op.clone();
-        if op.page() == Some(0) {
+        if op.requested_page() == Some(0) {
             return Err(Error::invalid_input(format!("{what}: pages are numbered from 1, got page 0")));
         }
         let (min, max) = O::PAGE_SIZES;
-        match op.page_size() {
-            None => op.set_page_size(max),
+        match op.requested_page_size() {
+            None => op.set_requested_page_size(max),
             Some(size) if !(min..=max).contains(&size) => {
                 return Err(Error::invalid_input(format!(
                     "{what}: {} must be between {min} and {max}, got {size}",
@@ -418,12 +418,12 @@ struct PageInfo {
 impl<O: Paged> Source<O> {
     /// The page the request asks for.
     fn first(&self) -> u64 {
-        self.op.page().unwrap_or(1)
+        self.op.requested_page().unwrap_or(1)
     }
 
     /// The page size asked for.
     fn page_size(&self) -> u64 {
-        self.op.page_size().unwrap_or(O::PAGE_SIZES.1)
+        self.op.requested_page_size().unwrap_or(O::PAGE_SIZES.1)
     }
 
     /// Fetches page `page`: the request as it is when it asks for that page already (the
@@ -433,7 +433,7 @@ impl<O: Paged> Source<O> {
             (self.send)(&self.op, page)?
         } else {
             let mut op = self.op.clone();
-            op.set_page(page);
+            op.set_requested_page(page);
             (self.send)(&op, page)?
         };
         let located =

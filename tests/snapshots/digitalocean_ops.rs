@@ -651,16 +651,16 @@ impl crate::list::Paged for ImagesList {
     type Provider = crate::digitalocean::DigitalOcean;
     const PAGE_SIZE: &'static str = "per_page";
     const PAGE_SIZES: (u64, u64) = (1u64, 200u64);
-    fn page(&self) -> ::std::option::Option<u64> {
+    fn requested_page(&self) -> ::std::option::Option<u64> {
         self.page
     }
-    fn set_page(&mut self, page: u64) {
+    fn set_requested_page(&mut self, page: u64) {
         self.page = ::std::option::Option::Some(page);
     }
-    fn page_size(&self) -> ::std::option::Option<u64> {
+    fn requested_page_size(&self) -> ::std::option::Option<u64> {
         self.per_page
     }
-    fn set_page_size(&mut self, size: u64) {
+    fn set_requested_page_size(&mut self, size: u64) {
         self.per_page = ::std::option::Option::Some(size);
     }
     fn fingerprint(item: &types::Image) -> ::std::string::String {
@@ -696,16 +696,16 @@ impl crate::list::Paged for ImageActionsList {
     type Provider = crate::digitalocean::DigitalOcean;
     const PAGE_SIZE: &'static str = "per_page";
     const PAGE_SIZES: (u64, u64) = (1u64, 200u64);
-    fn page(&self) -> ::std::option::Option<u64> {
+    fn requested_page(&self) -> ::std::option::Option<u64> {
         self.page
     }
-    fn set_page(&mut self, page: u64) {
+    fn set_requested_page(&mut self, page: u64) {
         self.page = ::std::option::Option::Some(page);
     }
-    fn page_size(&self) -> ::std::option::Option<u64> {
+    fn requested_page_size(&self) -> ::std::option::Option<u64> {
         self.per_page
     }
-    fn set_page_size(&mut self, size: u64) {
+    fn set_requested_page_size(&mut self, size: u64) {
         self.per_page = ::std::option::Option::Some(size);
     }
     fn fingerprint(item: &types::Action) -> ::std::string::String {

@@ -1591,16 +1591,16 @@ impl crate::list::Paged for GetImages {
     type Provider = crate::linode::Linode;
     const PAGE_SIZE: &'static str = "page_size";
     const PAGE_SIZES: (u64, u64) = (25u64, 500u64);
-    fn page(&self) -> ::std::option::Option<u64> {
+    fn requested_page(&self) -> ::std::option::Option<u64> {
         self.page
     }
-    fn set_page(&mut self, page: u64) {
+    fn set_requested_page(&mut self, page: u64) {
         self.page = ::std::option::Option::Some(page);
     }
-    fn page_size(&self) -> ::std::option::Option<u64> {
+    fn requested_page_size(&self) -> ::std::option::Option<u64> {
         self.page_size
     }
-    fn set_page_size(&mut self, size: u64) {
+    fn set_requested_page_size(&mut self, size: u64) {
         self.page_size = ::std::option::Option::Some(size);
     }
     fn fingerprint(item: &types::Image) -> ::std::string::String {
@@ -1633,16 +1633,16 @@ impl crate::list::Paged for GetSharegroups {
     type Provider = crate::linode::Linode;
     const PAGE_SIZE: &'static str = "page_size";
     const PAGE_SIZES: (u64, u64) = (25u64, 500u64);
-    fn page(&self) -> ::std::option::Option<u64> {
+    fn requested_page(&self) -> ::std::option::Option<u64> {
         self.page
     }
-    fn set_page(&mut self, page: u64) {
+    fn set_requested_page(&mut self, page: u64) {
         self.page = ::std::option::Option::Some(page);
     }
-    fn page_size(&self) -> ::std::option::Option<u64> {
+    fn requested_page_size(&self) -> ::std::option::Option<u64> {
         self.page_size
     }
-    fn set_page_size(&mut self, size: u64) {
+    fn set_requested_page_size(&mut self, size: u64) {
         self.page_size = ::std::option::Option::Some(size);
     }
     fn fingerprint(item: &types::ShareGroup) -> ::std::string::String {
@@ -1675,16 +1675,16 @@ impl crate::list::Paged for GetUserTokens {
     type Provider = crate::linode::Linode;
     const PAGE_SIZE: &'static str = "page_size";
     const PAGE_SIZES: (u64, u64) = (25u64, 500u64);
-    fn page(&self) -> ::std::option::Option<u64> {
+    fn requested_page(&self) -> ::std::option::Option<u64> {
         self.page
     }
-    fn set_page(&mut self, page: u64) {
+    fn set_requested_page(&mut self, page: u64) {
         self.page = ::std::option::Option::Some(page);
     }
-    fn page_size(&self) -> ::std::option::Option<u64> {
+    fn requested_page_size(&self) -> ::std::option::Option<u64> {
         self.page_size
     }
-    fn set_page_size(&mut self, size: u64) {
+    fn set_requested_page_size(&mut self, size: u64) {
         self.page_size = ::std::option::Option::Some(size);
     }
     fn fingerprint(item: &types::Token) -> ::std::string::String {
@@ -1717,16 +1717,16 @@ impl crate::list::Paged for GetSharegroupImagesByToken {
     type Provider = crate::linode::Linode;
     const PAGE_SIZE: &'static str = "page_size";
     const PAGE_SIZES: (u64, u64) = (25u64, 500u64);
-    fn page(&self) -> ::std::option::Option<u64> {
+    fn requested_page(&self) -> ::std::option::Option<u64> {
         self.page
     }
-    fn set_page(&mut self, page: u64) {
+    fn set_requested_page(&mut self, page: u64) {
         self.page = ::std::option::Option::Some(page);
     }
-    fn page_size(&self) -> ::std::option::Option<u64> {
+    fn requested_page_size(&self) -> ::std::option::Option<u64> {
         self.page_size
     }
-    fn set_page_size(&mut self, size: u64) {
+    fn set_requested_page_size(&mut self, size: u64) {
         self.page_size = ::std::option::Option::Some(size);
     }
     fn fingerprint(item: &types::Image) -> ::std::string::String {
@@ -1759,16 +1759,16 @@ impl crate::list::Paged for GetSharegroupImages {
     type Provider = crate::linode::Linode;
     const PAGE_SIZE: &'static str = "page_size";
     const PAGE_SIZES: (u64, u64) = (25u64, 500u64);
-    fn page(&self) -> ::std::option::Option<u64> {
+    fn requested_page(&self) -> ::std::option::Option<u64> {
         self.page
     }
-    fn set_page(&mut self, page: u64) {
+    fn set_requested_page(&mut self, page: u64) {
         self.page = ::std::option::Option::Some(page);
     }
-    fn page_size(&self) -> ::std::option::Option<u64> {
+    fn requested_page_size(&self) -> ::std::option::Option<u64> {
         self.page_size
     }
-    fn set_page_size(&mut self, size: u64) {
+    fn set_requested_page_size(&mut self, size: u64) {
         self.page_size = ::std::option::Option::Some(size);
     }
     fn fingerprint(item: &types::Image) -> ::std::string::String {
@@ -1786,16 +1786,16 @@ impl crate::list::Paged for GetSharegroupMembers {
     type Provider = crate::linode::Linode;
     const PAGE_SIZE: &'static str = "page_size";
     const PAGE_SIZES: (u64, u64) = (25u64, 500u64);
-    fn page(&self) -> ::std::option::Option<u64> {
+    fn requested_page(&self) -> ::std::option::Option<u64> {
         self.page
     }
-    fn set_page(&mut self, page: u64) {
+    fn set_requested_page(&mut self, page: u64) {
         self.page = ::std::option::Option::Some(page);
     }
-    fn page_size(&self) -> ::std::option::Option<u64> {
+    fn requested_page_size(&self) -> ::std::option::Option<u64> {
         self.page_size
     }
-    fn set_page_size(&mut self, size: u64) {
+    fn set_requested_page_size(&mut self, size: u64) {
         self.page_size = ::std::option::Option::Some(size);
     }
     fn fingerprint(item: &types::Membership) -> ::std::string::String {
@@ -1828,16 +1828,16 @@ impl crate::list::Paged for GetImagesSharegroupsImage {
     type Provider = crate::linode::Linode;
     const PAGE_SIZE: &'static str = "page_size";
     const PAGE_SIZES: (u64, u64) = (25u64, 500u64);
-    fn page(&self) -> ::std::option::Option<u64> {
+    fn requested_page(&self) -> ::std::option::Option<u64> {
         self.page
     }
-    fn set_page(&mut self, page: u64) {
+    fn set_requested_page(&mut self, page: u64) {
         self.page = ::std::option::Option::Some(page);
     }
-    fn page_size(&self) -> ::std::option::Option<u64> {
+    fn requested_page_size(&self) -> ::std::option::Option<u64> {
         self.page_size
     }
-    fn set_page_size(&mut self, size: u64) {
+    fn set_requested_page_size(&mut self, size: u64) {
         self.page_size = ::std::option::Option::Some(size);
     }
     fn fingerprint(item: &types::ShareGroup) -> ::std::string::String {
