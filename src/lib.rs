@@ -437,6 +437,10 @@ pub use retry::RetryPolicy;
 pub use transport::RateLimit;
 pub use wait::{Polled, Wait};
 
+/// What the public API refuses, so that it can grow: `compile_fail` doctests.
+#[cfg(doctest)]
+mod semver_checks;
+
 /// The README's examples, compiled as doctests so they stay true.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
