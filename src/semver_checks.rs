@@ -221,6 +221,9 @@ pub struct WritePathIsSealed;
 ///     const METHOD: cloud_images::Method = cloud_images::Method::Get;
 ///     const OPERATION_ID: &'static str = "mine";
 ///     const PATH_TEMPLATE: &'static str = "/mine";
+///     fn path(&self) -> String {
+///         "/mine".into()
+///     }
 /// }
 /// ```
 pub struct OperationIsSealed;
