@@ -68,9 +68,10 @@ fn generate(provider: &str, ty: &str, file: &str, out: &Path) -> Result<()> {
     let enums = types::hoist_string_enums(&mut spec, file)?;
     types::keep_unknown_fields(&mut spec);
     let responses = types::relax_response_models(&mut spec, file)?;
+    let requests = types::request_bodies(&mut spec);
 
     // 2. The types, then our open enums, which the types name in place of typify's.
-    let (types, known) = types::generate(provider, &spec, &enums, &responses, file)?;
+    let (types, known) = types::generate(provider, &spec, &enums, &responses, &requests, file)?;
     write(out, &format!("{provider}_types.rs"), types, file)?;
     write(out, &format!("{provider}_enums.rs"), types::enums_tokens(&enums, file)?, file)?;
 

@@ -342,15 +342,12 @@ fn operation_tokens(
             const METHOD: crate::Method = crate::Method::#method_ident;
             const OPERATION_ID: &'static str = #opid;
             const PATH_TEMPLATE: &'static str = #path;
-            fn path(&self) -> ::std::string::String {
-                let mut out = ::std::string::String::new();
-                crate::Operation::write_path(self, &mut out);
-                out
-            }
-            fn write_path(&self, out: &mut ::std::string::String) { #(#pushes)* }
             #query_fn
             #header_fn
             #body_fn
+        }
+        impl crate::operation::sealed::WritePath for #struct_ident {
+            fn write_path(&self, out: &mut ::std::string::String, _: crate::operation::sealed::Seal) { #(#pushes)* }
         }
     })
 }
@@ -365,7 +362,8 @@ enum PathKind {
     Other,
 }
 
-/// The names a setter cannot have: the constructor and the methods of `crate::Operation`.
+/// The names a setter cannot have: the constructor and the methods of `crate::Operation` (and
+/// of its sealed supertrait).
 const RESERVED: [&str; 7] = ["new", "path", "write_path", "query", "headers", "body", "into"];
 
 /// How `new` or a setter takes a value of type `ty`: numbers and flags as they are (so that

@@ -160,6 +160,12 @@ fn reached(spec: &mut OpenAPI, from: Root) -> BTreeSet<String> {
     refs
 }
 
+/// The names of the schemas reached from the request bodies (closed over their references):
+/// the request types, made with `new` and setters (see [`request_constructors`]).
+pub fn request_bodies(spec: &mut OpenAPI) -> BTreeSet<String> {
+    reached(spec, Root::Body)
+}
+
 /// Every named object schema reached from a response keeps the fields this crate does not know
 /// yet: `additionalProperties: {}` makes typify add a flattened `extra` map, so they decode and
 /// serialise again unchanged. Request bodies stay plain (and `Default` where all is optional).
@@ -278,6 +284,7 @@ pub fn generate(
     spec: &OpenAPI,
     enums: &[EnumDef],
     responses: &BTreeSet<String>,
+    requests: &BTreeSet<String>,
     file: &str,
 ) -> Result<(TokenStream, HashSet<String>)> {
     let mut settings = GenerationSettings::default();
@@ -326,9 +333,22 @@ pub fn generate(
     };
     check_enums_open(&ast, file)?;
     drop_unused_error_module(&mut ast);
-    let lenient = response_structs(&ast, responses);
+    let lenient = structs_reached(&ast, responses);
     null_lists_decode_empty(&mut ast, &lenient);
     box_optional_objects(&mut ast, &lenient);
+    let requests = structs_reached(&ast, requests);
+    let mut constructors = request_constructors(&ast, &requests, file)?;
+    mark_non_exhaustive(&mut ast, &requests);
+    // Each `impl` right after its struct.
+    let items = std::mem::take(&mut ast.items);
+    for item in items {
+        let after = match &item {
+            syn::Item::Struct(s) => constructors.remove(&s.ident.to_string()),
+            _ => None,
+        };
+        ast.items.push(item);
+        ast.items.extend(after);
+    }
     Ok((ast.into_token_stream(), known))
 }
 
@@ -395,8 +415,9 @@ fn struct_names(ast: &syn::File) -> BTreeSet<String> {
         .collect()
 }
 
-/// The response models' structs, closed over the struct types their fields name.
-fn response_structs(ast: &syn::File, responses: &BTreeSet<String>) -> BTreeSet<String> {
+/// The structs of `names` (the response models, or the request bodies), closed over the struct
+/// types their fields name.
+fn structs_reached(ast: &syn::File, responses: &BTreeSet<String>) -> BTreeSet<String> {
     let structs = struct_names(ast);
     let mut lenient: BTreeSet<String> =
         responses.iter().map(|n| pascal(n)).filter(|n| structs.contains(n)).collect();
@@ -442,6 +463,196 @@ fn box_optional_objects(ast: &mut syn::File, lenient: &BTreeSet<String>) {
             }
         }
     }
+}
+
+/// Every generated struct and enum is `#[non_exhaustive]`: a field the spec adds to a model or
+/// a request body, or a variant it adds to an enum, is then not a breaking change. Outside this
+/// crate a model is only made by decoding JSON, and a request body with its `new` and setters
+/// ([`request_constructors`]); the docs say so.
+fn mark_non_exhaustive(ast: &mut syn::File, requests: &BTreeSet<String>) {
+    for item in &mut ast.items {
+        let (ident, attrs) = match item {
+            syn::Item::Struct(s) => (s.ident.to_string(), &mut s.attrs),
+            syn::Item::Enum(e) => (e.ident.to_string(), &mut e.attrs),
+            _ => continue,
+        };
+        let how = if requests.contains(&ident) {
+            format!(
+                "Made with [`{ident}::new`], from the required fields; each optional field is set with the method named after it. The fields are there to read: a field added to the spec is not a breaking change."
+            )
+        } else {
+            "Read from the API's answers: outside this crate it is only made by decoding JSON (`serde_json::from_value`, or a client call). The fields are there to read: a field added to the spec is not a breaking change.".to_string()
+        };
+        // After the schema's description, as a paragraph of its own.
+        let docs = attrs.iter().rposition(|a| a.path().is_ident("doc")).map_or(0, |i| i + 1);
+        let mut added: Vec<syn::Attribute> = vec![syn::parse_quote!(#[doc = #how])];
+        if docs > 0 {
+            added.insert(0, syn::parse_quote!(#[doc = ""]));
+        }
+        attrs.splice(docs..docs, added);
+        attrs.push(syn::parse_quote!(#[non_exhaustive]));
+    }
+}
+
+/// `new` (from the required fields) and one setter per optional field, for each request-body
+/// struct: the same shape as the request types of `build/ops.rs`. A field is optional when it
+/// is an `Option` or has a `serde` default (a list that may be left out). Numbers and flags are
+/// taken as they are, lists as any iterator of what converts into their items (`["a", "b"]`),
+/// anything else as `impl Into<T>` (`"us-east"` for a `String` or an open enum).
+fn request_constructors(
+    ast: &syn::File,
+    requests: &BTreeSet<String>,
+    file: &str,
+) -> Result<BTreeMap<String, syn::Item>> {
+    let mut out = BTreeMap::new();
+    for item in &ast.items {
+        let syn::Item::Struct(s) = item else { continue };
+        if !requests.contains(&s.ident.to_string()) {
+            continue;
+        }
+        let name = &s.ident;
+        let syn::Fields::Named(fields) = &s.fields else {
+            return fail(file, format!("the request body {name} is not a struct with named fields"));
+        };
+        let (mut args, mut inits, mut setters, mut required) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for f in &fields.named {
+            let Some(ident) = &f.ident else { continue };
+            let wire = serde_name(f).unwrap_or_else(|| ident.to_string());
+            let serde_default = f.attrs.iter().any(|a| {
+                a.path().is_ident("serde") && a.meta.to_token_stream().to_string().contains("default")
+            });
+            match option_of(&f.ty) {
+                Some(inner) => {
+                    let (arg, value) = body_argument(inner, ident);
+                    inits.push(quote!(#ident: ::std::option::Option::None));
+                    setters.push((
+                        ident.clone(),
+                        wire,
+                        doc_of(f),
+                        arg,
+                        quote!(::std::option::Option::Some(#value)),
+                    ));
+                }
+                None if serde_default => {
+                    let (arg, value) = body_argument(&f.ty, ident);
+                    inits.push(quote!(#ident: ::std::default::Default::default()));
+                    setters.push((ident.clone(), wire, doc_of(f), arg, value));
+                }
+                None => {
+                    let (arg, value) = body_argument(&f.ty, ident);
+                    args.push(quote!(#ident: #arg));
+                    // `disk_id` rather than `disk_id: disk_id`.
+                    if *ident == value.to_string() {
+                        inits.push(quote!(#ident));
+                    } else {
+                        inits.push(quote!(#ident: #value));
+                    }
+                    required.push(format!("`{wire}`"));
+                }
+            }
+        }
+        let new_doc = match required.as_slice() {
+            [] => "Makes one with nothing set.".to_string(),
+            parts => format!("Makes one from its required fields: {}.", parts.join(", ")),
+        };
+        let mut methods = Vec::new();
+        for (ident, wire, doc, arg, value) in setters {
+            if ident == "new" {
+                return fail(
+                    file,
+                    format!("the request body {name} has a field `new`, which would hide its constructor"),
+                );
+            }
+            let doc = match doc {
+                Some(d) => format!("Sets `{wire}`: {d}"),
+                None => format!("Sets `{wire}`."),
+            };
+            methods.push(quote! {
+                #[doc = #doc]
+                pub fn #ident(mut self, #ident: #arg) -> Self {
+                    self.#ident = #value;
+                    self
+                }
+            });
+        }
+        out.insert(
+            name.to_string(),
+            syn::parse_quote! {
+                impl #name {
+                    #[doc = #new_doc]
+                    pub fn new(#(#args),*) -> Self {
+                        Self { #(#inits,)* }
+                    }
+                    #(#methods)*
+                }
+            },
+        );
+    }
+    Ok(out)
+}
+
+/// How `new` or a setter of a request body takes a field of type `ty`, and the field's value
+/// made from it.
+fn body_argument(ty: &syn::Type, ident: &syn::Ident) -> (TokenStream, TokenStream) {
+    match last_segment(ty).as_deref() {
+        Some("u64" | "i64" | "f64" | "bool") => (quote!(#ty), quote!(#ident)),
+        Some("Vec") => {
+            let item = vec_item(ty).map(|t| quote!(#t)).unwrap_or_else(|| quote!(_));
+            (
+                quote!(impl ::std::iter::IntoIterator<Item = impl ::std::convert::Into<#item>>),
+                quote!(#ident.into_iter().map(::std::convert::Into::into).collect()),
+            )
+        }
+        _ => (quote!(impl ::std::convert::Into<#ty>), quote!(#ident.into())),
+    }
+}
+
+/// `T` of a `Vec<T>` type.
+fn vec_item(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(p) = ty else { return None };
+    let last = p.path.segments.last()?;
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return None };
+    match args.args.first()? {
+        syn::GenericArgument::Type(t) => Some(t),
+        _ => None,
+    }
+}
+
+/// The name a field has in JSON (`#[serde(rename = "type")]`), when renamed.
+fn serde_name(f: &syn::Field) -> Option<String> {
+    f.attrs.iter().filter(|a| a.path().is_ident("serde")).find_map(|a| {
+        let mut name = None;
+        let _ = a.parse_nested_meta(|meta| {
+            if meta.path.is_ident("rename") {
+                let lit: syn::LitStr = meta.value()?.parse()?;
+                name = Some(lit.value());
+            } else if meta.input.peek(syn::Token![=]) {
+                let _: syn::Expr = meta.value()?.parse()?;
+            }
+            Ok(())
+        });
+        name
+    })
+}
+
+/// A field's doc comment, as one paragraph.
+fn doc_of(f: &syn::Field) -> Option<String> {
+    let lines: Vec<String> = f
+        .attrs
+        .iter()
+        .filter_map(|a| match &a.meta {
+            syn::Meta::NameValue(nv) if nv.path.is_ident("doc") => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => {
+                    Some(s.value().trim().to_string())
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+        .filter(|l| !l.is_empty())
+        .collect();
+    (!lines.is_empty()).then(|| lines.join(" "))
 }
 
 /// `T` of an `Option<T>` type.
@@ -543,9 +754,14 @@ pub fn enums_tokens(enums: &[EnumDef], file: &str) -> Result<TokenStream> {
                 "An open enum: a value this crate does not know yet is kept in `{OTHER}` and serialised back unchanged."
             ),
         };
+        let growth = format!(
+            "`#[non_exhaustive]`: a later version of this crate may name more values. Match those it does not name by text (`{name}::as_str`) or with `_`, not with `{OTHER}(..)`: a value leaves `{OTHER}` once it is named."
+        );
+        let doc = format!("{doc}\n\n{growth}");
         items.push(quote! {
             #[doc = #doc]
             #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            #[non_exhaustive]
             pub enum #name {
                 #( #[doc = #variant_docs] #variants, )*
                 /// A value this version of the crate does not know, kept as it was sent.

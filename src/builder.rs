@@ -178,7 +178,7 @@ impl<P: Provider> ClientBuilder<P> {
                 self.base_url_var = Some(P::BASE_URL_VAR);
             }
         }
-        P::options_from_env(&mut self.options);
+        P::options_from_env(&mut self.options, crate::provider::sealed::Seal(()));
         self
     }
 
@@ -544,17 +544,18 @@ mod tests {
 
     /// A third provider, to show that one plugs in without the core knowing it.
     struct Acme;
-    impl sealed::Sealed for Acme {}
+    impl sealed::Sealed for Acme {
+        type Options = ();
+        fn error_details(_: &serde_json::Value, _: sealed::Seal) -> Option<crate::error::ErrorDetails> {
+            None
+        }
+    }
     impl Provider for Acme {
         const NAME: &'static str = "acme";
         const DEFAULT_BASE_URL: &'static str = "https://api.acme.example";
         const TOKEN_VARS: &'static [&'static str] = &["ACME_TOKEN"];
         const BASE_URL_VAR: &'static str = "ACME_URL";
         const API_VERSIONS: &'static [&'static str] = &["v1"];
-        type Options = ();
-        fn error_details(_: &serde_json::Value) -> Option<crate::ErrorDetails> {
-            None
-        }
     }
 
     #[test]

@@ -82,14 +82,20 @@ pub enum ErrorKind {
 }
 
 /// One problem an API error response names: Linode's `{"field", "reason"}`, DigitalOcean's
-/// `message`.
+/// `message`. Read from [`ApiError::details`]; only this crate makes them.
 ///
-/// ```
-/// use cloud_images::ApiMessage;
-///
-/// let m = ApiMessage::new(Some("label"), "Length must be 3-64 characters");
-/// assert_eq!(m.to_string(), "label: Length must be 3-64 characters");
-/// assert_eq!(ApiMessage::new(None, "Not found").to_string(), "Not found");
+/// ```no_run
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = cloud_images::linode::Client::from_env()?;
+/// if let Err(e) = client.images().update("private/123").label("x").send()
+///     && let Some(api) = e.api()
+/// {
+///     for m in api.details() {
+///         println!("{:?}: {}", m.field, m.reason); // `m.to_string()`: "label: Length must be 3-64 characters"
+///     }
+/// }
+/// # Ok(())
+/// # }
 /// ```
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -102,12 +108,7 @@ pub struct ApiMessage {
 
 impl ApiMessage {
     /// A message about `field` (or about the request as a whole).
-    ///
-    /// ```
-    /// let m = cloud_images::ApiMessage::new(Some("region"), "Region does not exist");
-    /// assert_eq!(m.field.as_deref(), Some("region"));
-    /// ```
-    pub fn new(field: Option<&str>, reason: impl Into<String>) -> Self {
+    pub(crate) fn new(field: Option<&str>, reason: impl Into<String>) -> Self {
         ApiMessage { field: field.map(str::to_string), reason: reason.into() }
     }
 }
@@ -122,54 +123,33 @@ impl fmt::Display for ApiMessage {
 }
 
 /// What a provider's error body says, read by the provider's own rules (see
-/// [`Provider`](crate::Provider)): the problems it names, its error id and request id.
-///
-/// ```
-/// use cloud_images::{ApiMessage, ErrorDetails};
-///
-/// let details = ErrorDetails::new(vec![ApiMessage::new(None, "Not found")]).error_id("not_found");
-/// assert_eq!(details.messages.len(), 1);
-/// ```
-#[non_exhaustive]
+/// [`Provider`](crate::Provider)): the problems it names, its error id and request id. Not
+/// public API ([`ApiError`] has readers for each): `pub` only because the providers' sealed
+/// rules return it, in a private module and not re-exported, so users cannot name it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ErrorDetails {
     /// The problems named, one per entry.
-    pub messages: Vec<ApiMessage>,
+    pub(crate) messages: Vec<ApiMessage>,
     /// The provider's error id (DigitalOcean's `id`: `not_found`, `too_many_requests`).
-    pub error_id: Option<String>,
+    pub(crate) error_id: Option<String>,
     /// The request id the body carries (DigitalOcean's `request_id`).
-    pub request_id: Option<String>,
+    pub(crate) request_id: Option<String>,
 }
 
 impl ErrorDetails {
     /// Details naming these problems.
-    ///
-    /// ```
-    /// let d = cloud_images::ErrorDetails::new(Vec::new());
-    /// assert!(d.messages.is_empty() && d.error_id.is_none());
-    /// ```
-    pub fn new(messages: Vec<ApiMessage>) -> Self {
+    pub(crate) fn new(messages: Vec<ApiMessage>) -> Self {
         ErrorDetails { messages, error_id: None, request_id: None }
     }
 
     /// With the provider's error id.
-    ///
-    /// ```
-    /// let d = cloud_images::ErrorDetails::new(Vec::new()).error_id("not_found");
-    /// assert_eq!(d.error_id.as_deref(), Some("not_found"));
-    /// ```
-    pub fn error_id(mut self, id: impl Into<String>) -> Self {
+    pub(crate) fn error_id(mut self, id: impl Into<String>) -> Self {
         self.error_id = Some(id.into());
         self
     }
 
     /// With the request id the body carries.
-    ///
-    /// ```
-    /// let d = cloud_images::ErrorDetails::new(Vec::new()).request_id("4d9d8375");
-    /// assert_eq!(d.request_id.as_deref(), Some("4d9d8375"));
-    /// ```
-    pub fn request_id(mut self, id: impl Into<String>) -> Self {
+    pub(crate) fn request_id(mut self, id: impl Into<String>) -> Self {
         self.request_id = Some(id.into());
         self
     }

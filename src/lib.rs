@@ -120,6 +120,40 @@
 //!   absent one costs a pointer, not its size, in each of a listing's hundreds of items; read it
 //!   as usual (`image.image_sharing.as_deref()`, or its fields through the box).
 //!
+//! Models and request bodies can grow without breaking you: every generated struct and enum is
+//! `#[non_exhaustive]`, so a field or value the APIs add in a later version is not a breaking
+//! change. Their fields are public to read, but outside this crate there is no struct literal:
+//!
+//! - a **response model** (`Image`, `ImagePage`, `Action`, ...) is only made by decoding JSON:
+//!   a client call, or `serde_json::from_value` / `from_str` in your tests (give it what the
+//!   server would send; the rule above fills in the rest);
+//! - a **request body** (`ImageCreate`, `ImageUpdate`, `CustomImageCreate`, ...) is made with
+//!   `new(required fields)` and one setter per optional field, as the request types of `ops`;
+//! - an **enum** match needs a `_` arm. Match the values this crate does not name by text
+//!   (`status.as_str() == "hibernating"`), not with `Other(..)`: a value leaves `Other` once a
+//!   later version names it.
+//!
+//! ```
+//! use cloud_images::linode::types::{Image, ImageCreate, ImageStatus};
+//!
+//! # fn main() -> Result<(), serde_json::Error> {
+//! let image: Image = serde_json::from_value(serde_json::json!({
+//!     "id": "private/12345", "label": "web", "status": "available", "regions": null,
+//! }))?;
+//! assert_eq!((image.label.as_deref(), image.regions.len()), (Some("web"), 0));
+//! let summary = match &image.status {
+//!     Some(ImageStatus::Available) => "ready",
+//!     Some(other) if other.as_str() == "hibernating" => "asleep",
+//!     Some(_) | None => "not yet",
+//! };
+//! assert_eq!(summary, "ready");
+//!
+//! let body = ImageCreate::new(123_456).label("gold-master").tags(["prod"]);
+//! assert_eq!(serde_json::to_value(&body)?, serde_json::json!({"disk_id": 123456, "label": "gold-master", "tags": ["prod"]}));
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! In a listing, an item that still cannot be decoded does not hide the others: it comes out of
 //! the iterator as an error in its place, naming its position, its `id` when it has one, and the
 //! field ([`Error::item_index`], [`Error::item_id`]); the items after it and the next pages still
@@ -399,7 +433,7 @@ pub mod linode;
 pub mod testing;
 
 pub use builder::ClientBuilder;
-pub use error::{ApiError, ApiMessage, Error, ErrorDetails, ErrorKind, Result};
+pub use error::{ApiError, ApiMessage, Error, ErrorKind, Result};
 pub use list::{List, Paged};
 pub use operation::{Method, Operation};
 pub use page::{Items, Page};
@@ -407,6 +441,10 @@ pub use provider::Provider;
 pub use retry::RetryPolicy;
 pub use transport::RateLimit;
 pub use wait::{Polled, Wait};
+
+/// What the public API refuses, so that it can grow: `compile_fail` doctests.
+#[cfg(doctest)]
+mod semver_checks;
 
 /// The README's examples, compiled as doctests so they stay true.
 #[cfg(doctest)]

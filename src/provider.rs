@@ -5,15 +5,41 @@
 
 use std::fmt;
 
-use crate::ErrorDetails;
+use crate::error::ErrorDetails;
 
+/// What a provider plugs into the runtime that users do not see: a supertrait of [`Provider`]
+/// in a private module, so that users can neither name its items nor implement `Provider`.
 pub(crate) mod sealed {
-    pub trait Sealed {}
+    use std::fmt;
+
+    use crate::error::ErrorDetails;
+    pub use crate::operation::sealed::Seal;
+
+    /// A provider's hidden rules and settings. The methods take a [`Seal`], which only this
+    /// crate can make: not even generic code over `P: Provider` can call them outside.
+    pub trait Sealed {
+        /// The builder settings only this provider has (Linode: the API version, the upload
+        /// stall limit), set through its own `ClientBuilder` methods. A type users cannot name,
+        /// with nothing public in it.
+        type Options: Clone + fmt::Debug + Default + Send + Sync + 'static;
+        /// Reads the provider's own settings from the environment (Linode:
+        /// `LINODE_API_VERSION`), for
+        /// [`ClientBuilder::base_url_from_env`](crate::ClientBuilder::base_url_from_env).
+        fn options_from_env(_options: &mut Self::Options, _: Seal) {}
+        /// Reads an error body in the provider's format; `None` when it is not.
+        fn error_details(body: &serde_json::Value, _: Seal) -> Option<ErrorDetails>;
+        /// Whether an error answer the general rules would not retry is one the provider wants
+        /// retried (Linode's 400 "Linode busy.").
+        fn asks_for_retry(_status: u16, _details: &ErrorDetails, _: Seal) -> bool {
+            false
+        }
+    }
 }
 
 /// A provider whose Images API this crate speaks: [`Linode`](crate::linode::Linode) or
 /// [`DigitalOcean`](crate::digitalocean::DigitalOcean). Sealed: each lives in its own folder
-/// (`src/linode/provider.rs`, `src/digitalocean/provider.rs`).
+/// (`src/linode/provider.rs`, `src/digitalocean/provider.rs`), and its rules for the runtime
+/// (error bodies, retries, its own settings) are not public API.
 ///
 /// ```
 /// use cloud_images::{Provider, digitalocean::DigitalOcean, linode::Linode};
@@ -38,23 +64,6 @@ pub trait Provider: sealed::Sealed + Sized + 'static {
     /// The API versions a base URL may end with (`/v4`, `/v4beta`; `/v2`): such an ending is
     /// taken off the base URL, as every path already starts with the version.
     const API_VERSIONS: &'static [&'static str];
-    /// The builder settings only this provider has (Linode: the API version, the upload stall
-    /// limit), set through its own `ClientBuilder` methods.
-    #[doc(hidden)]
-    type Options: Clone + fmt::Debug + Default + Send + Sync + 'static;
-    /// Reads the provider's own settings from the environment (Linode: `LINODE_API_VERSION`),
-    /// for [`ClientBuilder::base_url_from_env`](crate::ClientBuilder::base_url_from_env).
-    #[doc(hidden)]
-    fn options_from_env(_options: &mut Self::Options) {}
-    /// Reads an error body in the provider's format; `None` when it is not.
-    #[doc(hidden)]
-    fn error_details(body: &serde_json::Value) -> Option<ErrorDetails>;
-    /// Whether an error answer the general rules would not retry is one the provider wants
-    /// retried (Linode's 400 "Linode busy.").
-    #[doc(hidden)]
-    fn asks_for_retry(_status: u16, _details: &ErrorDetails) -> bool {
-        false
-    }
 }
 
 /// A provider's rules, as the runtime keeps them (the transport is not generic).
@@ -71,8 +80,8 @@ impl Rules {
         Rules {
             name: P::NAME,
             token_vars: P::TOKEN_VARS,
-            error_details: P::error_details,
-            asks_for_retry: P::asks_for_retry,
+            error_details: |body| P::error_details(body, sealed::Seal(())),
+            asks_for_retry: |status, details| P::asks_for_retry(status, details, sealed::Seal(())),
         }
     }
 

@@ -230,7 +230,7 @@ impl Transport {
         let base = &self.settings.base_url;
         let mut url = String::with_capacity(base.len() + 96);
         url.push_str(base);
-        op.write_path(&mut url);
+        op.write_path(&mut url, crate::operation::sealed::Seal(()));
         let path_end = url.len();
         let query = op.query();
         if !query.is_empty() {

@@ -279,10 +279,8 @@ fn only_get_put_and_delete_are_idempotent() {
 
 #[test]
 fn linode_paths_encode_each_parameter_as_one_segment_and_leave_the_version_to_the_client() {
-    let op = linode::ops::PostReplicateImage::new(
-        "private/12345",
-        linode::types::ImageReplicate { regions: vec!["us-iad".into()] },
-    );
+    let op =
+        linode::ops::PostReplicateImage::new("private/12345", linode::types::ImageReplicate::new(["us-iad"]));
     assert_eq!(op.path(), "/images/private%2F12345/regions");
     let other = linode::ops::GetImage::new("a b?#");
     assert_eq!(other.path(), "/images/a%20b%3F%23");
@@ -296,27 +294,31 @@ fn linode_paths_encode_each_parameter_as_one_segment_and_leave_the_version_to_th
     assert_eq!(digitalocean::ops::ImagesGet::new("7 8").path(), "/v2/images/7%208");
 }
 
+/// `path` as the generated types write it (the appending `write_path` behind it is sealed: see
+/// the unit test in `src/operation.rs`).
 #[test]
-fn write_path_appends_the_same_path_to_what_is_there() {
+fn path_writes_numbers_and_encoded_segments() {
     let ops = [
         (linode::ops::GetImage::new("private/12345").path(), "/images/private%2F12345"),
         (linode::ops::GetImage::new("é ~").path(), "/images/%C3%A9%20~"),
         (linode::ops::GetSharegroupImages::new(8306).path(), "/images/sharegroups/8306/images"),
+        (
+            linode::ops::PutSharegroupImageshare::new(
+                8306,
+                "shared/5854",
+                linode::types::ImageShareUpdate::new(),
+            )
+            .path(),
+            "/images/sharegroups/8306/images/shared%2F5854",
+        ),
+        (
+            digitalocean::ops::ImageActionsGet::new(7555620, 36805527).path(),
+            "/v2/images/7555620/actions/36805527",
+        ),
     ];
     for (path, expected) in ops {
         assert_eq!(path, expected);
     }
-    let mut url = String::from("http://127.0.0.1:9/proxy");
-    linode::ops::PutSharegroupImageshare::new(
-        8306,
-        "shared/5854",
-        linode::types::ImageShareUpdate::default(),
-    )
-    .write_path(&mut url);
-    assert_eq!(url, "http://127.0.0.1:9/proxy/images/sharegroups/8306/images/shared%2F5854");
-    let mut url = String::from("x");
-    digitalocean::ops::ImageActionsGet::new(7555620, 36805527).write_path(&mut url);
-    assert_eq!(url, "x/v2/images/7555620/actions/36805527");
 }
 
 #[test]
@@ -363,10 +365,7 @@ fn new_leaves_every_optional_parameter_unset_and_setters_set_one_each() {
 
 #[test]
 fn request_types_with_a_body_expose_it_and_the_others_do_not() {
-    let update = digitalocean::ops::ImagesUpdate::new(
-        7,
-        digitalocean::types::ImageUpdate { name: Some("n".into()), ..Default::default() },
-    );
+    let update = digitalocean::ops::ImagesUpdate::new(7, digitalocean::types::ImageUpdate::new().name("n"));
     assert_eq!(update.path(), "/v2/images/7");
     assert_eq!(update.body(), Some(&update.body));
     let delete = digitalocean::ops::ImagesDelete::new(7);

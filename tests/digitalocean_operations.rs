@@ -3,16 +3,19 @@
 //! of the decoded response; plus open enums, unknown fields, nullable fields, error bodies and
 //! decode errors.
 
+use cloud_images::ErrorKind;
 use cloud_images::digitalocean::types::{
     Action, ActionList, ActionResponse, ActionStatus, CustomImageCreate, Distribution, Image,
     ImageActionCreate, ImageActionType, ImageKind, ImageList, ImageResponse, ImageStatus, ImageType,
     ImageUpdate, Meta, PageLinks, PageLinksPages, Region, RegionSlug,
 };
 use cloud_images::digitalocean::{Client, ops};
-use cloud_images::{ApiMessage, ErrorKind};
 use httpmock::prelude::*;
 use httpmock::{Mock, When};
 use serde_json::{Map, Value, json};
+
+mod models;
+use models::model;
 
 const ALPINE_URL: &str = "https://dl-cdn.alpinelinux.org/alpine/v3.20/releases/cloud/\
                           nocloud_alpine-3.20.0-x86_64-bios-cloudinit-r0.qcow2";
@@ -78,7 +81,7 @@ fn images_get(image_id: &str) -> ops::ImagesGet {
 
 /// The `image` of `fixtures/digitalocean/image_public.json`, field by field.
 fn expected_ubuntu_2404() -> Image {
-    Image {
+    model!(Image {
         id: 162_340_113,
         name: Some("24.04 (LTS) x64".into()),
         distribution: Some(Distribution::Ubuntu),
@@ -105,12 +108,12 @@ fn expected_ubuntu_2404() -> Image {
         status: Some(ImageStatus::Available),
         error_message: Some(String::new()),
         extra: Map::new(),
-    }
+    })
 }
 
 /// The `image` of `fixtures/digitalocean/image_snapshot.json`, field by field.
 fn expected_snapshot() -> Image {
-    Image {
+    model!(Image {
         id: 148_210_377,
         name: Some("web-01 before kernel upgrade".into()),
         distribution: Some(Distribution::Debian),
@@ -126,23 +129,23 @@ fn expected_snapshot() -> Image {
         status: Some(ImageStatus::Available),
         error_message: Some(String::new()),
         extra: Map::new(),
-    }
+    })
 }
 
 fn frankfurt() -> Region {
-    Region {
+    model!(Region {
         name: Some("Frankfurt 1".into()),
         slug: Some("fra1".into()),
         features: strings(&["backups", "ipv6", "metadata", "storage", "image_transfer"]),
         available: Some(true),
         sizes: strings(&["s-1vcpu-1gb", "s-1vcpu-2gb", "s-2vcpu-4gb", "c-2"]),
         extra: Map::new(),
-    }
+    })
 }
 
 /// The `action` of `fixtures/digitalocean/action_transfer_completed.json`, field by field.
 fn expected_completed_transfer() -> Action {
-    Action {
+    model!(Action {
         id: 2_190_057_841,
         status: Some(ActionStatus::Completed),
         type_: Some("transfer".into()),
@@ -153,7 +156,7 @@ fn expected_completed_transfer() -> Action {
         region: Some(Box::new(frankfurt())),
         region_slug: Some("fra1".into()),
         extra: Map::new(),
-    }
+    })
 }
 
 // ------------------------------------------------------------------------ images_list
@@ -188,21 +191,21 @@ fn images_list_sends_every_filter_in_the_query_and_decodes_the_envelope() {
         let base = "https://api.digitalocean.com/v2/images";
         Some(format!("{base}?page={page}&per_page=2&tag_name=prod+web&type=distribution"))
     };
-    let expected = ImageList {
+    let expected = model!(ImageList {
         images: vec![expected_ubuntu_2404(), expected_snapshot()],
-        links: Some(Box::new(PageLinks {
-            pages: Some(Box::new(PageLinksPages {
+        links: Some(Box::new(model!(PageLinks {
+            pages: Some(Box::new(model!(PageLinksPages {
                 first: link(1),
                 prev: link(1),
                 next: link(3),
                 last: link(116),
                 extra: Map::new(),
-            })),
+            }))),
             extra: Map::new(),
-        })),
-        meta: Some(Box::new(Meta { total: Some(231), extra: Map::new() })),
+        }))),
+        meta: Some(Box::new(model!(Meta { total: Some(231), extra: Map::new() }))),
         extra: Map::new(),
-    };
+    });
     assert_eq!(result.expect("images_list succeeds"), expected);
 }
 
@@ -220,12 +223,12 @@ fn images_list_without_filters_sends_no_query() {
     let result = client(&server).execute(&ops::ImagesList::new());
 
     mock.assert_calls(1);
-    let expected = ImageList {
+    let expected = model!(ImageList {
         images: vec![],
-        links: Some(Box::new(PageLinks { pages: None, extra: Map::new() })),
-        meta: Some(Box::new(Meta { total: Some(0), extra: Map::new() })),
+        links: Some(Box::new(model!(PageLinks { pages: None, extra: Map::new() }))),
+        meta: Some(Box::new(model!(Meta { total: Some(0), extra: Map::new() }))),
         extra: Map::new(),
-    };
+    });
     assert_eq!(result.expect("images_list succeeds"), expected);
 }
 
@@ -250,18 +253,16 @@ fn images_create_custom_sends_the_body_and_decodes_the_partial_202_image() {
         then.status(202).header("content-type", "application/json").body(IMAGE_CUSTOM_NEW);
     });
 
-    let result = client(&server).execute(&ops::ImagesCreateCustom::new(CustomImageCreate {
-        name: "alpine-3.20-custom".into(),
-        url: ALPINE_URL.into(),
-        region: RegionSlug::Nyc3,
-        distribution: Some(Distribution::Unknown),
-        description: Some("Alpine 3.20 built with packer".into()),
-        tags: Some(strings(&["base-image", "prod"])),
-    }));
+    let result = client(&server).execute(&ops::ImagesCreateCustom::new(
+        CustomImageCreate::new("alpine-3.20-custom", RegionSlug::Nyc3, ALPINE_URL)
+            .distribution(Distribution::Unknown)
+            .description("Alpine 3.20 built with packer")
+            .tags(strings(&["base-image", "prod"])),
+    ));
 
     mock.assert_calls(1);
-    let expected = ImageResponse {
-        image: Image {
+    let expected = model!(ImageResponse {
+        image: model!(Image {
             id: 152_838_563,
             name: Some("alpine-3.20-custom".into()),
             distribution: Some(Distribution::Unknown),
@@ -277,9 +278,9 @@ fn images_create_custom_sends_the_body_and_decodes_the_partial_202_image() {
             status: Some(ImageStatus::New),
             error_message: Some(String::new()),
             extra: Map::new(),
-        },
+        }),
         extra: Map::new(),
-    };
+    });
     assert_eq!(result.expect("images_create_custom succeeds"), expected);
 }
 
@@ -295,14 +296,11 @@ fn images_create_custom_omits_the_optional_fields_left_unset() {
         then.status(202).header("content-type", "application/json").body(IMAGE_CUSTOM_NEW);
     });
 
-    let result = client(&server).execute(&ops::ImagesCreateCustom::new(CustomImageCreate {
-        name: "alpine".into(),
-        url: "https://example.com/alpine.qcow2.gz".into(),
-        region: RegionSlug::Ams3,
-        distribution: None,
-        description: None,
-        tags: None,
-    }));
+    let result = client(&server).execute(&ops::ImagesCreateCustom::new(CustomImageCreate::new(
+        "alpine",
+        RegionSlug::Ams3,
+        "https://example.com/alpine.qcow2.gz",
+    )));
 
     mock.assert_calls(1);
     assert_eq!(result.expect("images_create_custom succeeds").image.status, Some(ImageStatus::New));
@@ -324,7 +322,7 @@ fn images_get_by_slug_decodes_a_public_image() {
     mock.assert_calls(1);
     assert_eq!(
         result.expect("images_get succeeds"),
-        ImageResponse { image: expected_ubuntu_2404(), extra: Map::new() }
+        model!(ImageResponse { image: expected_ubuntu_2404(), extra: Map::new() })
     );
 }
 
@@ -342,7 +340,7 @@ fn images_get_by_id_decodes_a_snapshot_without_slug() {
     mock.assert_calls(1);
     assert_eq!(
         result.expect("images_get succeeds"),
-        ImageResponse { image: expected_snapshot(), extra: Map::new() }
+        model!(ImageResponse { image: expected_snapshot(), extra: Map::new() })
     );
 }
 
@@ -384,21 +382,23 @@ fn images_update_sends_name_distribution_and_description() {
 
     let result = client(&server).execute(&ops::ImagesUpdate::new(
         148_210_377,
-        ImageUpdate {
-            name: Some("web-01 kernel 6.1".into()),
-            distribution: Some(Distribution::Ubuntu),
-            description: Some("before the 6.1 upgrade".into()),
-        },
+        ImageUpdate::new()
+            .name("web-01 kernel 6.1")
+            .distribution(Distribution::Ubuntu)
+            .description("before the 6.1 upgrade"),
     ));
 
     mock.assert_calls(1);
-    let expected = Image {
+    let expected = model!(Image {
         name: Some("web-01 kernel 6.1".into()),
         description: Some("before the 6.1 upgrade".into()),
         distribution: Some(Distribution::Ubuntu),
         ..expected_snapshot()
-    };
-    assert_eq!(result.expect("images_update succeeds"), ImageResponse { image: expected, extra: Map::new() });
+    });
+    assert_eq!(
+        result.expect("images_update succeeds"),
+        model!(ImageResponse { image: expected, extra: Map::new() })
+    );
 }
 
 #[test]
@@ -412,7 +412,7 @@ fn images_update_with_only_a_name_leaves_the_other_fields_out_of_the_body() {
 
     let result = client(&server).execute(&ops::ImagesUpdate::new(
         148_210_377,
-        ImageUpdate { name: Some("web-01 before kernel upgrade".into()), ..Default::default() },
+        ImageUpdate::new().name("web-01 before kernel upgrade"),
     ));
 
     mock.assert_calls(1);
@@ -450,10 +450,10 @@ fn image_actions_list_sends_paging_and_decodes_the_actions() {
     let result = client(&server).execute(&ops::ImageActionsList::new(148_210_377).per_page(50).page(1));
 
     mock.assert_calls(1);
-    let expected = ActionList {
+    let expected = model!(ActionList {
         actions: vec![
             expected_completed_transfer(),
-            Action {
+            model!(Action {
                 id: 2_189_903_112,
                 status: Some(ActionStatus::Errored),
                 type_: Some("convert".into()),
@@ -464,12 +464,12 @@ fn image_actions_list_sends_paging_and_decodes_the_actions() {
                 region: None,
                 region_slug: None,
                 extra: Map::new(),
-            },
+            }),
         ],
-        links: Some(Box::new(PageLinks { pages: None, extra: Map::new() })),
-        meta: Some(Box::new(Meta { total: Some(2), extra: Map::new() })),
+        links: Some(Box::new(model!(PageLinks { pages: None, extra: Map::new() }))),
+        meta: Some(Box::new(model!(Meta { total: Some(2), extra: Map::new() }))),
         extra: Map::new(),
-    };
+    });
     assert_eq!(result.expect("imageActions_list succeeds"), expected);
 }
 
@@ -487,12 +487,12 @@ fn image_actions_list_without_paging_sends_no_query() {
     let result = client(&server).execute(&ops::ImageActionsList::new(148_210_377));
 
     mock.assert_calls(1);
-    let expected = ActionList {
+    let expected = model!(ActionList {
         actions: vec![],
         links: None,
-        meta: Some(Box::new(Meta { total: Some(0), extra: Map::new() })),
+        meta: Some(Box::new(model!(Meta { total: Some(0), extra: Map::new() }))),
         extra: Map::new(),
-    };
+    });
     assert_eq!(result.expect("imageActions_list succeeds"), expected);
 }
 
@@ -509,18 +509,18 @@ fn image_actions_post_transfer_sends_type_and_region_and_decodes_the_wrapped_act
 
     let result = client(&server).execute(&ops::ImageActionsPost::new(
         148_210_377,
-        ImageActionCreate { type_: ImageActionType::Transfer, region: Some(RegionSlug::Fra1) },
+        ImageActionCreate::new(ImageActionType::Transfer).region(RegionSlug::Fra1),
     ));
 
     mock.assert_calls(1);
-    let expected = Action {
+    let expected = model!(Action {
         status: Some(ActionStatus::InProgress),
         completed_at: None,
         ..expected_completed_transfer()
-    };
+    });
     assert_eq!(
         result.expect("imageActions_post succeeds"),
-        ActionResponse { action: expected, extra: Map::new() }
+        model!(ActionResponse { action: expected, extra: Map::new() })
     );
 }
 
@@ -535,10 +535,8 @@ fn image_actions_post_convert_sends_only_the_type() {
         then.status(201).header("content-type", "application/json").json_body(answer);
     });
 
-    let result = client(&server).execute(&ops::ImageActionsPost::new(
-        148_210_377,
-        ImageActionCreate { type_: ImageActionType::Convert, region: None },
-    ));
+    let result = client(&server)
+        .execute(&ops::ImageActionsPost::new(148_210_377, ImageActionCreate::new(ImageActionType::Convert)));
 
     mock.assert_calls(1);
     let action = result.expect("imageActions_post succeeds").action;
@@ -562,7 +560,7 @@ fn image_actions_get_decodes_the_wrapped_action() {
     mock.assert_calls(1);
     assert_eq!(
         result.expect("imageActions_get succeeds"),
-        ActionResponse { action: expected_completed_transfer(), extra: Map::new() }
+        model!(ActionResponse { action: expected_completed_transfer(), extra: Map::new() })
     );
 }
 
@@ -660,13 +658,13 @@ fn nullable_fields_decode_from_null() {
     let image = client(&server).execute(&images_get("ubuntu-24-04-x64")).expect("nulls decode").image;
 
     mock.assert_calls(1);
-    let expected = Image {
+    let expected = model!(Image {
         slug: None,
         min_disk_size: None,
         size_gigabytes: None,
         tags: vec![],
         ..expected_ubuntu_2404()
-    };
+    });
     assert_eq!(image, expected);
 }
 
@@ -684,7 +682,7 @@ fn nullable_and_optional_fields_decode_when_missing() {
     let image = client(&server).execute(&images_get("ubuntu-24-04-x64")).expect("missing keys decode").image;
 
     mock.assert_calls(1);
-    let expected = Image {
+    let expected = model!(Image {
         slug: None,
         min_disk_size: None,
         size_gigabytes: None,
@@ -693,7 +691,7 @@ fn nullable_and_optional_fields_decode_when_missing() {
         error_message: None,
         regions: vec![],
         ..expected_ubuntu_2404()
-    };
+    });
     assert_eq!(image, expected);
 }
 
@@ -714,14 +712,14 @@ fn nullable_action_fields_decode_from_null_and_when_missing() {
         .action;
 
     mock.assert_calls(1);
-    let expected = Action {
+    let expected = model!(Action {
         status: Some(ActionStatus::InProgress),
         completed_at: None,
         resource_id: None,
         region: None,
         region_slug: None,
         ..expected_completed_transfer()
-    };
+    });
     assert_eq!(action, expected);
 }
 
@@ -751,7 +749,8 @@ fn a_404_error_body_gives_not_found_with_id_message_and_request_id() {
     assert_eq!(api.status(), 404);
     assert_eq!(api.error_id(), Some("not_found"));
     assert_eq!(api.request_id(), Some("4d9d8375-3c56-4925-a3e7-eb137fed17e9"));
-    assert_eq!(api.details(), [ApiMessage::new(None, "The resource you were accessing could not be found.")]);
+    let details: Vec<_> = api.details().iter().map(|m| (m.field.as_deref(), m.reason.as_str())).collect();
+    assert_eq!(details, [(None, "The resource you were accessing could not be found.")]);
     assert_eq!(
         api.json(),
         Some(&json!({
@@ -778,14 +777,11 @@ fn a_request_id_only_in_the_x_request_id_header_is_exposed() {
     });
 
     let err = client(&server)
-        .execute(&ops::ImagesCreateCustom::new(CustomImageCreate {
-            name: "alpine".into(),
-            url: "ftp://example.com/alpine.qcow2".into(),
-            region: RegionSlug::Nyc3,
-            distribution: None,
-            description: None,
-            tags: None,
-        }))
+        .execute(&ops::ImagesCreateCustom::new(CustomImageCreate::new(
+            "alpine",
+            RegionSlug::Nyc3,
+            "ftp://example.com/alpine.qcow2",
+        )))
         .expect_err("a 422 is an error");
 
     mock.assert_calls(1);
@@ -816,10 +812,7 @@ fn a_rate_limited_post_is_an_api_error_with_the_too_many_requests_id() {
         Client::builder().token(TOKEN).base_url(server.base_url()).no_retries().build().expect("builds");
 
     let err = client
-        .execute(&ops::ImageActionsPost::new(
-            148_210_377,
-            ImageActionCreate { type_: ImageActionType::Convert, region: None },
-        ))
+        .execute(&ops::ImageActionsPost::new(148_210_377, ImageActionCreate::new(ImageActionType::Convert)))
         .expect_err("a 429 is an error");
 
     mock.assert_calls(1);
@@ -888,14 +881,7 @@ fn an_import_answer_without_an_image_id_is_a_decode_error() {
         then.status(202).header("content-type", "application/json").json_body(sent);
     });
     let client = client(&server);
-    let body = CustomImageCreate {
-        name: "alpine".into(),
-        url: ALPINE_URL.into(),
-        region: RegionSlug::Nyc3,
-        distribution: None,
-        description: None,
-        tags: None,
-    };
+    let body = CustomImageCreate::new("alpine", RegionSlug::Nyc3, ALPINE_URL);
 
     let err = client.execute(&ops::ImagesCreateCustom::new(body)).expect_err("no id does not decode");
     assert_eq!(err.kind(), ErrorKind::Decode);

@@ -49,19 +49,15 @@ fn post<'a>(
 fn the_four_operations_have_their_paths_and_methods() {
     let create = ops::ImagesPostAccountTransferCreate::new(
         7555620,
-        AccountTransferCreate { recipient_email: Some("ops@example.com".into()), recipient_uuid: None },
+        AccountTransferCreate::new().recipient_email("ops@example.com"),
     );
     assert_eq!(create.path(), "/v2/images/7555620/account_transfer");
     assert_eq!(ops::ImagesPostAccountTransferCreate::METHOD, cloud_images::Method::Post);
-    let accept = ops::ImagesPostAccountTransferAccept::new(
-        7555620,
-        AccountTransferAccept { transfer_id: 7734, recipient_uuid: TEAM.into() },
-    );
+    let accept = ops::ImagesPostAccountTransferAccept::new(7555620, AccountTransferAccept::new(TEAM, 7734));
     assert_eq!(accept.path(), "/v2/images/7555620/account_transfer/accept");
-    let cancel = ops::ImagesPostAccountTransferCancel::new(7555620, AccountTransferRef { transfer_id: 7734 });
+    let cancel = ops::ImagesPostAccountTransferCancel::new(7555620, AccountTransferRef::new(7734));
     assert_eq!(cancel.path(), "/v2/images/7555620/account_transfer/cancel");
-    let decline =
-        ops::ImagesPostAccountTransferDecline::new(7555620, AccountTransferRef { transfer_id: 7734 });
+    let decline = ops::ImagesPostAccountTransferDecline::new(7555620, AccountTransferRef::new(7734));
     assert_eq!(decline.path(), "/v2/images/7555620/account_transfer/decline");
 }
 
@@ -75,10 +71,8 @@ fn create_through_its_request_type_sends_one_recipient_and_decodes_the_transfer_
         201,
         Some(json!({"transfer_id": 7734})),
     );
-    let op = ops::ImagesPostAccountTransferCreate::new(
-        7555620,
-        AccountTransferCreate { recipient_email: None, recipient_uuid: Some(TEAM.into()) },
-    );
+    let op =
+        ops::ImagesPostAccountTransferCreate::new(7555620, AccountTransferCreate::new().recipient_uuid(TEAM));
     let created = client(&server).execute(&op).unwrap();
     assert_eq!(created.transfer_id, 7734);
     assert!(created.extra.is_empty());
@@ -101,22 +95,13 @@ fn accept_cancel_and_decline_answer_without_a_body() {
         post(&server, "/v2/images/7555620/account_transfer/decline", json!({"transfer_id": 7735}), 204, None);
     let client = client(&server);
     client
-        .execute(&ops::ImagesPostAccountTransferAccept::new(
-            7555620,
-            AccountTransferAccept { transfer_id: 7734, recipient_uuid: TEAM.into() },
-        ))
+        .execute(&ops::ImagesPostAccountTransferAccept::new(7555620, AccountTransferAccept::new(TEAM, 7734)))
         .unwrap();
     client
-        .execute(&ops::ImagesPostAccountTransferCancel::new(
-            7555620,
-            AccountTransferRef { transfer_id: 7734 },
-        ))
+        .execute(&ops::ImagesPostAccountTransferCancel::new(7555620, AccountTransferRef::new(7734)))
         .unwrap();
     client
-        .execute(&ops::ImagesPostAccountTransferDecline::new(
-            7555620,
-            AccountTransferRef { transfer_id: 7735 },
-        ))
+        .execute(&ops::ImagesPostAccountTransferDecline::new(7555620, AccountTransferRef::new(7735)))
         .unwrap();
     accept.assert_calls(1);
     cancel.assert_calls(1);

@@ -22,13 +22,7 @@ fn get_image(client: &linode::Client) -> cloud_images::Result<linode::types::Ima
 }
 
 fn post_image(client: &linode::Client) -> cloud_images::Result<linode::types::Image> {
-    client.execute(&linode::ops::PostImage::new(linode::types::ImageCreate {
-        disk_id: 42,
-        label: Some("gold-master".into()),
-        description: None,
-        cloud_init: None,
-        tags: None,
-    }))
+    client.execute(&linode::ops::PostImage::new(linode::types::ImageCreate::new(42).label("gold-master")))
 }
 
 #[test]

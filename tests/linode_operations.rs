@@ -3,16 +3,19 @@
 //! the decoded response; plus open enums, unknown fields, nullable fields, error bodies and
 //! decode errors.
 
+use cloud_images::ErrorKind;
 use cloud_images::linode::types::{
     ApiVersion, EmptyObject, Image, ImageCreate, ImagePage, ImageRegion, ImageRegionStatus, ImageReplicate,
     ImageSharedBy, ImageSharedWith, ImageSharing, ImageStatus, ImageType, ImageUpdate, ImageUpload,
     ImageUploadCreate, IsShared, IsSharedText,
 };
 use cloud_images::linode::{Client, ops};
-use cloud_images::{ApiMessage, ErrorKind};
 use httpmock::prelude::*;
 use httpmock::{Mock, When};
 use serde_json::{Map, Value, json};
+
+mod models;
+use models::model;
 
 const TOKEN: &str = "linode-test-token-0123456789abcdef";
 const USER_AGENT: &str = concat!("cloud-images/", env!("CARGO_PKG_VERSION"));
@@ -70,7 +73,7 @@ fn get_image(image_id: &str) -> ops::GetImage {
 }
 
 fn region(region: &str, status: ImageRegionStatus) -> ImageRegion {
-    ImageRegion { region: Some(region.into()), status: Some(status), extra: Map::new() }
+    model!(ImageRegion { region: Some(region.into()), status: Some(status), extra: Map::new() })
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -79,7 +82,7 @@ fn strings(items: &[&str]) -> Vec<String> {
 
 /// `fixtures/linode/image_public.json`, field by field.
 fn expected_public_debian12() -> Image {
-    Image {
+    model!(Image {
         id: "linode/debian12".into(),
         label: Some("Debian 12".into()),
         description: Some(String::new()),
@@ -104,12 +107,12 @@ fn expected_public_debian12() -> Image {
         is_shared: Some(IsShared::Flag(false)),
         image_sharing: None,
         extra: Map::new(),
-    }
+    })
 }
 
 /// `fixtures/linode/image_private.json`, field by field.
 fn expected_private_12345() -> Image {
-    Image {
+    model!(Image {
         id: "private/12345".into(),
         label: Some("web-base-2024-05".into()),
         description: Some("nginx and the app user, sshd hardened".into()),
@@ -132,17 +135,17 @@ fn expected_private_12345() -> Image {
             region("eu-central", ImageRegionStatus::PendingReplication),
         ],
         is_shared: Some(IsShared::Flag(false)),
-        image_sharing: Some(Box::new(ImageSharing {
-            shared_with: Some(Box::new(ImageSharedWith {
+        image_sharing: Some(Box::new(model!(ImageSharing {
+            shared_with: Some(Box::new(model!(ImageSharedWith {
                 sharegroup_count: Some(0),
                 sharegroup_list_url: Some("/images/private%2F12345/sharegroups".into()),
                 extra: Map::new(),
-            })),
+            }))),
             shared_by: None,
             extra: Map::new(),
-        })),
+        }))),
         extra: Map::new(),
-    }
+    })
 }
 
 // ------------------------------------------------------------------------ get-images
@@ -165,13 +168,13 @@ fn get_images_sends_page_query_and_x_filter_and_decodes_the_page() {
     let page: ImagePage = result.expect("get-images succeeds");
     assert_eq!(
         page,
-        ImagePage {
+        model!(ImagePage {
             data: vec![expected_public_debian12(), expected_private_12345()],
             page: Some(2),
             pages: Some(3),
             results: Some(54),
             extra: Map::new(),
-        }
+        })
     );
 }
 
@@ -192,7 +195,13 @@ fn get_images_without_options_sends_no_query_and_no_x_filter() {
     let page = result.expect("get-images succeeds");
     assert_eq!(
         page,
-        ImagePage { data: vec![], page: Some(1), pages: Some(1), results: Some(0), extra: Map::new() }
+        model!(ImagePage {
+            data: vec![],
+            page: Some(1),
+            pages: Some(1),
+            results: Some(0),
+            extra: Map::new()
+        })
     );
 }
 
@@ -263,21 +272,15 @@ fn the_client_puts_its_api_version_in_front_of_every_operation_path() {
     let id = "private/12345";
 
     client.execute(&ops::GetImages::new()).expect("get-images");
-    client.execute(&ops::PostImage::new(ImageCreate { disk_id: 1, ..fixture_create() })).expect("post-image");
+    client.execute(&ops::PostImage::new(ImageCreate::new(1))).expect("post-image");
     client
-        .execute(&ops::PostUploadImage::new(ImageUploadCreate {
-            label: "x".into(),
-            region: "us-iad".into(),
-            description: None,
-            cloud_init: None,
-            tags: None,
-        }))
+        .execute(&ops::PostUploadImage::new(ImageUploadCreate::new("x", "us-iad")))
         .expect("post-upload-image");
     client.execute(&ops::GetImage::new(id)).expect("get-image");
     client.execute(&ops::PutImage::new(id, ImageUpdate::default())).expect("put-image");
     client.execute(&ops::DeleteImage::new(id)).expect("delete-image");
     client
-        .execute(&ops::PostReplicateImage::new(id, ImageReplicate { regions: strings(&["us-iad"]) }))
+        .execute(&ops::PostReplicateImage::new(id, ImageReplicate::new(strings(&["us-iad"]))))
         .expect("replicate");
     // The facade, including `delete`, which sends without decoding.
     client.images().list().send().expect("list");
@@ -286,11 +289,6 @@ fn the_client_puts_its_api_version_in_front_of_every_operation_path() {
 
     let calls: Vec<usize> = mocks.iter().map(Mock::calls).collect();
     assert_eq!(calls, [2, 1, 1, 2, 1, 2, 1]);
-}
-
-/// An `ImageCreate` with nothing but the disk.
-fn fixture_create() -> ImageCreate {
-    ImageCreate { disk_id: 0, label: None, description: None, cloud_init: None, tags: None }
 }
 
 #[test]
@@ -304,7 +302,7 @@ fn get_image_decodes_a_shared_image_with_its_share_group() {
     let result = client(&server).execute(&get_image("shared/4567"));
 
     mock.assert_calls(1);
-    let expected = Image {
+    let expected = model!(Image {
         id: "shared/4567".into(),
         label: Some("golden-ubuntu-2404".into()),
         description: Some("Company golden image, CIS level 1".into()),
@@ -324,20 +322,20 @@ fn get_image_decodes_a_shared_image_with_its_share_group() {
         tags: vec![],
         regions: vec![region("us-ord", ImageRegionStatus::Available)],
         is_shared: Some(IsShared::Flag(true)),
-        image_sharing: Some(Box::new(ImageSharing {
+        image_sharing: Some(Box::new(model!(ImageSharing {
             shared_with: None,
-            shared_by: Some(Box::new(ImageSharedBy {
+            shared_by: Some(Box::new(model!(ImageSharedBy {
                 sharegroup_id: Some(21),
                 sharegroup_uuid: Some("0ee8e1c1-b19b-4052-9487-e3b13faac111".into()),
                 sharegroup_label: Some("platform-golden-images".into()),
                 source_image_id: None,
                 source_image_label: None,
                 extra: Map::new(),
-            })),
+            }))),
             extra: Map::new(),
-        })),
+        }))),
         extra: Map::new(),
-    };
+    });
     assert_eq!(result.expect("get-image succeeds"), expected);
 }
 
@@ -361,16 +359,16 @@ fn post_image_sends_every_field_of_the_body() {
         then.status(200).header("content-type", "application/json").body(IMAGE_CREATING);
     });
 
-    let result = client(&server).execute(&ops::PostImage::new(ImageCreate {
-        disk_id: 4_815_162,
-        label: Some("db-01-before-upgrade".into()),
-        description: Some("PostgreSQL 15 data disk before the 16 upgrade".into()),
-        cloud_init: Some(true),
-        tags: Some(strings(&["db", "pre-upgrade"])),
-    }));
+    let result = client(&server).execute(&ops::PostImage::new(
+        ImageCreate::new(4_815_162)
+            .label("db-01-before-upgrade")
+            .description("PostgreSQL 15 data disk before the 16 upgrade")
+            .cloud_init(true)
+            .tags(strings(&["db", "pre-upgrade"])),
+    ));
 
     mock.assert_calls(1);
-    let expected = Image {
+    let expected = model!(Image {
         id: "private/23456".into(),
         label: Some("db-01-before-upgrade".into()),
         description: Some("PostgreSQL 15 data disk before the 16 upgrade".into()),
@@ -392,7 +390,7 @@ fn post_image_sends_every_field_of_the_body() {
         is_shared: Some(IsShared::Flag(false)),
         image_sharing: None,
         extra: Map::new(),
-    };
+    });
     assert_eq!(result.expect("post-image succeeds"), expected);
 }
 
@@ -405,13 +403,7 @@ fn post_image_omits_the_fields_left_unset() {
         then.status(200).header("content-type", "application/json").body(IMAGE_CREATING);
     });
 
-    let result = client(&server).execute(&ops::PostImage::new(ImageCreate {
-        disk_id: 4_815_162,
-        label: None,
-        description: None,
-        cloud_init: None,
-        tags: None,
-    }));
+    let result = client(&server).execute(&ops::PostImage::new(ImageCreate::new(4_815_162)));
 
     mock.assert_calls(1);
     assert_eq!(result.expect("post-image succeeds").status, Some(ImageStatus::Creating));
@@ -437,17 +429,16 @@ fn post_upload_image_sends_the_body_and_decodes_image_and_upload_url() {
         then.status(200).header("content-type", "application/json").body(IMAGE_UPLOAD);
     });
 
-    let result = client(&server).execute(&ops::PostUploadImage::new(ImageUploadCreate {
-        label: "alpine-3-20-custom".into(),
-        region: "us-iad".into(),
-        description: Some("Alpine 3.20, built with packer".into()),
-        cloud_init: Some(false),
-        tags: Some(strings(&["alpine"])),
-    }));
+    let result = client(&server).execute(&ops::PostUploadImage::new(
+        ImageUploadCreate::new("alpine-3-20-custom", "us-iad")
+            .description("Alpine 3.20, built with packer")
+            .cloud_init(false)
+            .tags(strings(&["alpine"])),
+    ));
 
     mock.assert_calls(1);
-    let expected = ImageUpload {
-        image: Image {
+    let expected = model!(ImageUpload {
+        image: model!(Image {
             id: "private/34567".into(),
             label: Some("alpine-3-20-custom".into()),
             description: Some("Alpine 3.20, built with packer".into()),
@@ -469,13 +460,13 @@ fn post_upload_image_sends_the_body_and_decodes_image_and_upload_url() {
             is_shared: Some(IsShared::Flag(false)),
             image_sharing: None,
             extra: Map::new(),
-        },
+        }),
         upload_to:
             "https://us-iad-1.linodeobjects.com:443/linode-production-machine-images/uploads/private/34567\
                     ?Signature=bX1Jp2P6iBgJn3S8c%2Fq0RzP9S%2Fo%3D&Expires=1719914402&AccessKeyID=SANITIZED"
                 .into(),
         extra: Map::new(),
-    };
+    });
     assert_eq!(result.expect("post-upload-image succeeds"), expected);
 }
 
@@ -488,13 +479,8 @@ fn post_upload_image_omits_the_optional_fields_left_unset() {
         then.status(200).header("content-type", "application/json").body(IMAGE_UPLOAD);
     });
 
-    let result = client(&server).execute(&ops::PostUploadImage::new(ImageUploadCreate {
-        label: "alpine-3-20-custom".into(),
-        region: "us-iad".into(),
-        description: None,
-        cloud_init: None,
-        tags: None,
-    }));
+    let result = client(&server)
+        .execute(&ops::PostUploadImage::new(ImageUploadCreate::new("alpine-3-20-custom", "us-iad")));
 
     mock.assert_calls(1);
     assert_eq!(result.expect("post-upload-image succeeds").image.status, Some(ImageStatus::PendingUpload));
@@ -525,21 +511,21 @@ fn put_image_sends_label_description_and_tags() {
 
     let result = client(&server).execute(&ops::PutImage::new(
         "private/12345",
-        ImageUpdate {
-            label: Some("web-base-2024-06".into()),
-            description: Some("rebuilt with nginx 1.26".into()),
-            tags: Some(strings(&["web", "base", "nginx-1.26"])),
-        },
+        ImageUpdate::new().label("web-base-2024-06").description("rebuilt with nginx 1.26").tags(strings(&[
+            "web",
+            "base",
+            "nginx-1.26",
+        ])),
     ));
 
     mock.assert_calls(1);
-    let expected = Image {
+    let expected = model!(Image {
         label: Some("web-base-2024-06".into()),
         description: Some("rebuilt with nginx 1.26".into()),
         tags: strings(&["web", "base", "nginx-1.26"]),
         updated: Some("2024-06-03T08:15:00".into()),
         ..expected_private_12345()
-    };
+    });
     assert_eq!(result.expect("put-image succeeds"), expected);
 }
 
@@ -554,13 +540,14 @@ fn put_image_with_empty_tags_sends_an_empty_array_to_clear_them() {
         then.status(200).header("content-type", "application/json").json_body(answer);
     });
 
-    let result = client(&server).execute(&ops::PutImage::new(
-        "private/12345",
-        ImageUpdate { tags: Some(vec![]), ..Default::default() },
-    ));
+    let result = client(&server)
+        .execute(&ops::PutImage::new("private/12345", ImageUpdate::new().tags(Vec::<String>::new())));
 
     mock.assert_calls(1);
-    assert_eq!(result.expect("put-image succeeds"), Image { tags: vec![], ..expected_private_12345() });
+    assert_eq!(
+        result.expect("put-image succeeds"),
+        model!(Image { tags: vec![], ..expected_private_12345() })
+    );
 }
 
 #[test]
@@ -572,10 +559,8 @@ fn put_image_with_only_a_label_leaves_tags_and_description_out_of_the_body() {
         then.status(200).header("content-type", "application/json").body(IMAGE_PRIVATE);
     });
 
-    let result = client(&server).execute(&ops::PutImage::new(
-        "private/12345",
-        ImageUpdate { label: Some("web-base-2024-05".into()), ..Default::default() },
-    ));
+    let result = client(&server)
+        .execute(&ops::PutImage::new("private/12345", ImageUpdate::new().label("web-base-2024-05")));
 
     mock.assert_calls(1);
     assert_eq!(result.expect("put-image succeeds"), expected_private_12345());
@@ -595,7 +580,7 @@ fn delete_image_sends_no_body_and_accepts_an_empty_object() {
     let result = client(&server).execute(&ops::DeleteImage::new("private/12345"));
 
     mock.assert_calls(1);
-    assert_eq!(result.expect("delete-image succeeds"), EmptyObject(Map::new()));
+    assert_eq!(result.expect("delete-image succeeds"), EmptyObject::from(Map::new()));
 }
 
 // -------------------------------------------------------------- post-replicate-image
@@ -618,11 +603,11 @@ fn post_replicate_image_sends_the_regions_and_decodes_their_states() {
 
     let result = client(&server).execute(&ops::PostReplicateImage::new(
         "private/12345",
-        ImageReplicate { regions: strings(&["us-iad", "eu-central", "ap-south"]) },
+        ImageReplicate::new(strings(&["us-iad", "eu-central", "ap-south"])),
     ));
 
     mock.assert_calls(1);
-    let expected = Image {
+    let expected = model!(Image {
         regions: vec![
             region("us-iad", ImageRegionStatus::Available),
             region("eu-central", ImageRegionStatus::Replicating),
@@ -630,7 +615,7 @@ fn post_replicate_image_sends_the_regions_and_decodes_their_states() {
             region("us-ord", ImageRegionStatus::PendingDeletion),
         ],
         ..expected_private_12345()
-    };
+    });
     assert_eq!(result.expect("post-replicate-image succeeds"), expected);
 }
 
@@ -750,14 +735,14 @@ fn nullable_fields_decode_from_null() {
     let image = client(&server).execute(&get_image("linode/debian12")).expect("nulls decode");
 
     mock.assert_calls(1);
-    let expected = Image {
+    let expected = model!(Image {
         description: None,
         vendor: None,
         eol: None,
         expiry: None,
         image_sharing: None,
         ..expected_public_debian12()
-    };
+    });
     assert_eq!(image, expected);
 }
 
@@ -786,7 +771,7 @@ fn nullable_and_optional_fields_decode_when_missing() {
     let image = client(&server).execute(&get_image("linode/debian12")).expect("missing keys decode");
 
     mock.assert_calls(1);
-    let expected = Image {
+    let expected = model!(Image {
         description: None,
         vendor: None,
         eol: None,
@@ -799,7 +784,7 @@ fn nullable_and_optional_fields_decode_when_missing() {
         is_shared: None,
         image_sharing: None,
         ..expected_public_debian12()
-    };
+    });
     assert_eq!(image, expected);
 }
 
@@ -817,14 +802,14 @@ fn share_group_details_decode_with_null_source_fields_and_missing_keys() {
     assert_eq!(sharing.shared_with, None);
     assert_eq!(
         sharing.shared_by,
-        Some(Box::new(ImageSharedBy {
+        Some(Box::new(model!(ImageSharedBy {
             sharegroup_id: Some(21),
             sharegroup_uuid: None,
             sharegroup_label: None,
             source_image_id: None,
             source_image_label: None,
             extra: Map::new(),
-        }))
+        })))
     );
 }
 
@@ -841,13 +826,7 @@ fn a_400_error_body_becomes_an_api_error_with_field_and_reason() {
     });
 
     let err = client(&server)
-        .execute(&ops::PostUploadImage::new(ImageUploadCreate {
-            label: "x".into(),
-            region: "us-iad".into(),
-            description: None,
-            cloud_init: None,
-            tags: None,
-        }))
+        .execute(&ops::PostUploadImage::new(ImageUploadCreate::new("x", "us-iad")))
         .expect_err("a 400 is an error");
 
     mock.assert_calls(1);
@@ -859,7 +838,8 @@ fn a_400_error_body_becomes_an_api_error_with_field_and_reason() {
     let api = err.api().expect("an api error");
     assert_eq!(api.status(), 400);
     assert_eq!(api.error_id(), None);
-    assert_eq!(api.details(), [ApiMessage::new(Some("label"), "Label must be 3-64 characters")]);
+    let details: Vec<_> = api.details().iter().map(|m| (m.field.as_deref(), m.reason.as_str())).collect();
+    assert_eq!(details, [(Some("label"), "Label must be 3-64 characters")]);
     assert_eq!(
         api.json(),
         Some(&json!({"errors": [{"field": "label", "reason": "Label must be 3-64 characters"}]}))
@@ -883,15 +863,8 @@ fn several_linode_errors_give_one_message_each_with_or_without_a_field() {
         }));
     });
 
-    let err = client(&server)
-        .execute(&ops::PostImage::new(ImageCreate {
-            disk_id: 1,
-            label: None,
-            description: None,
-            cloud_init: None,
-            tags: None,
-        }))
-        .expect_err("a 400 is an error");
+    let err =
+        client(&server).execute(&ops::PostImage::new(ImageCreate::new(1))).expect_err("a 400 is an error");
 
     mock.assert_calls(1);
     assert_eq!(err.kind(), ErrorKind::Api);

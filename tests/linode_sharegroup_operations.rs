@@ -16,6 +16,9 @@ use httpmock::prelude::*;
 use httpmock::{Mock, When};
 use serde_json::{Map, Value, json};
 
+mod models;
+use models::model;
+
 const TOKEN: &str = "linode-sharegroup-token-0123456789abcdef";
 const USER_AGENT: &str = concat!("cloud-images/", env!("CARGO_PKG_VERSION"));
 const GROUP_UUID: &str = "955860b2-60b3-4a48-ba1b-d51e85da5074";
@@ -101,7 +104,7 @@ fn some(s: &str) -> Option<String> {
 
 /// `sharegroup.json`: a fresh group, as the live API answers a create.
 fn group() -> ShareGroup {
-    ShareGroup {
+    model!(ShareGroup {
         id: 8306,
         uuid: some(GROUP_UUID),
         label: some("platform-golden-images"),
@@ -113,34 +116,34 @@ fn group() -> ShareGroup {
         updated: None,
         expiry: None,
         extra: Map::new(),
-    }
+    })
 }
 
 /// `sharegroup_updated.json`: the same group after an update.
 fn group_updated() -> ShareGroup {
-    ShareGroup {
+    model!(ShareGroup {
         label: some("platform-golden-images-v2"),
         description: some("CIS level 1 base images, built nightly by CI"),
         images_count: Some(2),
         members_count: Some(1),
         updated: some("2025-09-03T08:02:55"),
         ..group()
-    }
+    })
 }
 
 fn groups_page() -> ShareGroupPage {
-    ShareGroupPage {
+    model!(ShareGroupPage {
         data: vec![group(), group_updated()],
         page: Some(1),
         pages: Some(1),
         results: Some(2),
         extra: Map::new(),
-    }
+    })
 }
 
 /// `image_share.json`: a share, an image of its own with `type: shared` and `is_shared: null`.
 fn share() -> Image {
-    Image {
+    model!(Image {
         id: "shared/5854".into(),
         label: some("debian12-cis"),
         description: some("Debian 12, CIS level 1"),
@@ -158,34 +161,40 @@ fn share() -> Image {
         expiry: None,
         capabilities: strings(&["cloud-init", "distributed-sites"]),
         tags: vec![],
-        regions: vec![ImageRegion {
+        regions: vec![model!(ImageRegion {
             region: some("us-ord"),
             status: Some(ImageRegionStatus::Available),
             extra: Map::new(),
-        }],
+        })],
         is_shared: None,
-        image_sharing: Some(Box::new(ImageSharing {
+        image_sharing: Some(Box::new(model!(ImageSharing {
             shared_with: None,
-            shared_by: Some(Box::new(ImageSharedBy {
+            shared_by: Some(Box::new(model!(ImageSharedBy {
                 sharegroup_id: Some(8306),
                 sharegroup_uuid: some(GROUP_UUID),
                 sharegroup_label: some("platform-golden-images"),
                 source_image_id: some("private/160700"),
                 source_image_label: None,
                 extra: Map::new(),
-            })),
+            }))),
             extra: Map::new(),
-        })),
+        }))),
         extra: Map::new(),
-    }
+    })
 }
 
 fn shares_page() -> ImageSharePage {
-    ImageSharePage { data: vec![share()], page: Some(1), pages: Some(1), results: Some(1), extra: Map::new() }
+    model!(ImageSharePage {
+        data: vec![share()],
+        page: Some(1),
+        pages: Some(1),
+        results: Some(1),
+        extra: Map::new()
+    })
 }
 
 fn membership() -> Membership {
-    Membership {
+    model!(Membership {
         token_uuid: TOKEN_UUID.into(),
         status: Some(MembershipStatus::Active),
         label: some("team-b-build-account"),
@@ -193,11 +202,11 @@ fn membership() -> Membership {
         updated: None,
         expiry: None,
         extra: Map::new(),
-    }
+    })
 }
 
 fn memberships_page() -> MembershipPage {
-    let revoked = Membership {
+    let revoked = model!(Membership {
         token_uuid: "7c1f4d2e-0a9b-4c3d-8e5f-6a7b8c9d0e1f".into(),
         status: Some(MembershipStatus::Revoked),
         label: some("contractor-2024"),
@@ -205,18 +214,18 @@ fn memberships_page() -> MembershipPage {
         updated: some("2025-09-04T16:40:02"),
         expiry: some("2025-09-18T16:40:02"),
         extra: Map::new(),
-    };
-    MembershipPage {
+    });
+    model!(MembershipPage {
         data: vec![membership(), revoked],
         page: Some(1),
         pages: Some(1),
         results: Some(2),
         extra: Map::new(),
-    }
+    })
 }
 
 fn token() -> Token {
-    Token {
+    model!(Token {
         token_uuid: TOKEN_UUID.into(),
         status: Some(TokenStatus::Active),
         label: some("golden images from platform"),
@@ -227,11 +236,11 @@ fn token() -> Token {
         updated: some("2025-09-03T10:07:59"),
         expiry: None,
         extra: Map::new(),
-    }
+    })
 }
 
 fn tokens_page() -> TokenPage {
-    let pending = Token {
+    let pending = model!(Token {
         token_uuid: "18db04bf-fd0f-4bf6-944a-1fc2ae044dc6".into(),
         status: Some(TokenStatus::Pending),
         label: None,
@@ -242,18 +251,18 @@ fn tokens_page() -> TokenPage {
         updated: None,
         expiry: None,
         extra: Map::new(),
-    };
-    TokenPage {
+    });
+    model!(TokenPage {
         data: vec![token(), pending],
         page: Some(1),
         pages: Some(1),
         results: Some(2),
         extra: Map::new(),
-    }
+    })
 }
 
 fn member_group() -> MemberShareGroup {
-    MemberShareGroup {
+    model!(MemberShareGroup {
         id: 8306,
         uuid: some(GROUP_UUID),
         label: some("platform-golden-images-v2"),
@@ -262,15 +271,18 @@ fn member_group() -> MemberShareGroup {
         created: some("2025-09-02T14:21:07"),
         updated: some("2025-09-03T08:02:55"),
         extra: Map::new(),
-    }
+    })
 }
 
 fn input(id: &str, label: Option<&str>, description: Option<&str>) -> ImageShareInput {
-    ImageShareInput {
-        id: id.into(),
-        label: label.map(String::from),
-        description: description.map(String::from),
+    let mut input = ImageShareInput::new(id);
+    if let Some(label) = label {
+        input = input.label(label);
     }
+    if let Some(description) = description {
+        input = input.description(description);
+    }
+    input
 }
 
 // ------------------------------------------------------------------------ share groups
@@ -317,14 +329,12 @@ fn post_sharegroups_sends_label_description_and_images() {
         &server,
         Expect { body: Some(body), ..Expect::new(POST, "/v4beta/images/sharegroups", SHAREGROUP) },
     );
-    let op = ops::PostSharegroups::new(ShareGroupCreate {
-        label: "platform-golden-images".into(),
-        description: some("CIS level 1 base images"),
-        images: vec![
+    let op = ops::PostSharegroups::new(
+        ShareGroupCreate::new("platform-golden-images").description("CIS level 1 base images").images(vec![
             input("private/160700", Some("debian12-cis"), Some("Debian 12, CIS level 1")),
             input("private/160701", None, None),
-        ],
-    });
+        ]),
+    );
     let created = client(&server).execute_on(&beta(), &op).expect("post-sharegroups");
     mock.assert_calls(1);
     assert_eq!(created, group());
@@ -340,11 +350,9 @@ fn post_sharegroups_with_only_a_label_sends_only_the_label() {
             ..Expect::new(POST, "/v4beta/images/sharegroups", SHAREGROUP)
         },
     );
-    let op = ops::PostSharegroups::new(ShareGroupCreate {
-        label: "platform-golden-images".into(),
-        description: None,
-        images: vec![],
-    });
+    let op = ops::PostSharegroups::new(
+        ShareGroupCreate::new("platform-golden-images").images(Vec::<ImageShareInput>::new()),
+    );
     assert_eq!(client(&server).execute_on(&beta(), &op).expect("post-sharegroups"), group());
     mock.assert_calls(1);
 }
@@ -371,10 +379,9 @@ fn put_sharegroup_sends_the_changes() {
     );
     let op = ops::PutSharegroup::new(
         8306,
-        ShareGroupUpdate {
-            label: some("platform-golden-images-v2"),
-            description: some("CIS level 1 base images, built nightly by CI"),
-        },
+        ShareGroupUpdate::new()
+            .label("platform-golden-images-v2")
+            .description("CIS level 1 base images, built nightly by CI"),
     );
     let got = client(&server).execute_on(&beta(), &op).expect("put-sharegroup");
     mock.assert_calls(1);
@@ -388,7 +395,7 @@ fn delete_sharegroup_sends_no_body_and_decodes_an_empty_object() {
     let got =
         client(&server).execute_on(&beta(), &ops::DeleteSharegroup::new(8306)).expect("delete-sharegroup");
     mock.assert_calls(1);
-    assert_eq!(got, EmptyObject(Map::new()));
+    assert_eq!(got, EmptyObject::from(Map::new()));
 }
 
 // ------------------------------------------------------------------ images of a group
@@ -423,9 +430,11 @@ fn post_sharegroup_images_sends_the_images_and_decodes_the_page_the_live_api_ans
     );
     let op = ops::PostSharegroupImages::new(
         8306,
-        ShareGroupImagesAdd {
-            images: vec![input("private/160700", Some("debian12-cis"), Some("Debian 12, CIS level 1"))],
-        },
+        ShareGroupImagesAdd::new(vec![input(
+            "private/160700",
+            Some("debian12-cis"),
+            Some("Debian 12, CIS level 1"),
+        )]),
     );
     let got: ImageSharePage = client(&server).execute_on(&beta(), &op).expect("post-sharegroup-images");
     mock.assert_calls(1);
@@ -448,7 +457,7 @@ fn put_sharegroup_imageshare_encodes_the_shared_id_as_one_segment() {
     let op = ops::PutSharegroupImageshare::new(
         8306,
         "shared/5854",
-        ImageShareUpdate { label: some("debian12-cis"), description: some("Debian 12, CIS level 1") },
+        ImageShareUpdate::new().label("debian12-cis").description("Debian 12, CIS level 1"),
     );
     let got = client(&server).execute_on(&beta(), &op).expect("put-sharegroup-imageshare");
     mock.assert_calls(1);
@@ -463,7 +472,7 @@ fn delete_sharegroup_imageshare_encodes_the_shared_id() {
     let op = ops::DeleteSharegroupImageshare::new(8306, "shared/5854");
     let got = client(&server).execute_on(&beta(), &op).expect("delete-sharegroup-imageshare");
     mock.assert_calls(1);
-    assert_eq!(got, EmptyObject(Map::new()));
+    assert_eq!(got, EmptyObject::from(Map::new()));
 }
 
 // ----------------------------------------------------------------------------- members
@@ -497,7 +506,7 @@ fn post_sharegroup_members_sends_the_secret_token_and_the_label() {
     );
     let op = ops::PostSharegroupMembers::new(
         8306,
-        MemberAdd { token: MembershipToken::from(SECRET), label: "team-b-build-account".into() },
+        MemberAdd::new("team-b-build-account", MembershipToken::from(SECRET)),
     );
     assert!(!format!("{op:?}").contains(SECRET), "the request's Debug hides the secret");
     let got = client(&server).execute_on(&beta(), &op).expect("post-sharegroup-members");
@@ -527,11 +536,7 @@ fn put_sharegroup_member_token_sends_the_label() {
             ..Expect::new(PUT, &path, MEMBERSHIP)
         },
     );
-    let op = ops::PutSharegroupMemberToken::new(
-        8306,
-        TOKEN_UUID,
-        MemberUpdate { label: "team-b-build-account".into() },
-    );
+    let op = ops::PutSharegroupMemberToken::new(8306, TOKEN_UUID, MemberUpdate::new("team-b-build-account"));
     let got = client(&server).execute_on(&beta(), &op).expect("put-sharegroup-member-token");
     mock.assert_calls(1);
     assert_eq!(got, membership());
@@ -548,7 +553,7 @@ fn delete_sharegroup_member_token_encodes_a_token_uuid_that_is_not_a_uuid() {
     let op = ops::DeleteSharegroupMemberToken::new(8306, "24wef-243qg/45wgg");
     let got = client(&server).execute_on(&beta(), &op).expect("delete-sharegroup-member-token");
     mock.assert_calls(1);
-    assert_eq!(got, EmptyObject(Map::new()));
+    assert_eq!(got, EmptyObject::from(Map::new()));
 }
 
 // ------------------------------------------------------------------------------ tokens
@@ -565,13 +570,11 @@ fn post_sharegroup_tokens_sends_the_group_uuid_and_decodes_the_secret() {
             ..Expect::new(POST, "/v4beta/images/sharegroups/tokens", TOKEN_CREATED)
         },
     );
-    let op = ops::PostSharegroupTokens::new(TokenCreate {
-        valid_for_sharegroup_uuid: GROUP_UUID.into(),
-        label: some("golden images from platform"),
-    });
+    let op =
+        ops::PostSharegroupTokens::new(TokenCreate::new(GROUP_UUID).label("golden images from platform"));
     let got = client(&server).execute_on(&beta(), &op).expect("post-sharegroup-tokens");
     mock.assert_calls(1);
-    let expected = TokenCreated {
+    let expected = model!(TokenCreated {
         token: MembershipToken::from(SECRET),
         token_uuid: TOKEN_UUID.into(),
         status: Some(TokenStatus::Pending),
@@ -583,7 +586,7 @@ fn post_sharegroup_tokens_sends_the_group_uuid_and_decodes_the_secret() {
         updated: None,
         expiry: None,
         extra: Map::new(),
-    };
+    });
     assert_eq!(got, expected);
     assert_eq!(got.token.expose(), SECRET);
     let debug = format!("{got:?}");
@@ -632,8 +635,7 @@ fn put_sharegroup_token_sends_the_label() {
             ..Expect::new(PUT, &path, TOKEN_JSON)
         },
     );
-    let op =
-        ops::PutSharegroupToken::new(TOKEN_UUID, TokenUpdate { label: "golden images from platform".into() });
+    let op = ops::PutSharegroupToken::new(TOKEN_UUID, TokenUpdate::new("golden images from platform"));
     let got = client(&server).execute_on(&beta(), &op).expect("put-sharegroup-token");
     mock.assert_calls(1);
     assert_eq!(got, token());
@@ -647,7 +649,7 @@ fn delete_sharegroup_token_sends_no_body() {
     let got =
         client(&server).execute_on(&beta(), &ops::DeleteSharegroupToken::new(TOKEN_UUID)).expect("delete");
     mock.assert_calls(1);
-    assert_eq!(got, EmptyObject(Map::new()));
+    assert_eq!(got, EmptyObject::from(Map::new()));
 }
 
 #[test]

@@ -181,7 +181,7 @@ fn the_share_group_membership_token_is_in_no_debug_and_no_log() {
 
     let request = linode::ops::PostSharegroupMembers::new(
         8306,
-        linode::types::MemberAdd { token: token.token.clone(), label: "team b".into() },
+        linode::types::MemberAdd::new("team b", token.token.clone()),
     );
     for shown in [format!("{token:?}"), format!("{:?}", token.token), format!("{request:?}")] {
         assert!(!shown.contains(SECRET), "{shown}");

@@ -68,7 +68,7 @@ impl<'a> ImageActions<'a> {
                 self.image_id
             )));
         }
-        self.post(types::ImageActionCreate { type_: ImageActionType::Transfer, region: Some(region) })
+        self.post(types::ImageActionCreate::new(ImageActionType::Transfer).region(region))
     }
 
     /// Starts converting the image (a backup) into a snapshot (`{"type": "convert"}`).
@@ -84,11 +84,11 @@ impl<'a> ImageActions<'a> {
     /// # }
     /// ```
     pub fn convert(&self) -> Result<types::Action> {
-        self.post(types::ImageActionCreate { type_: ImageActionType::Convert, region: None })
+        self.post(types::ImageActionCreate::new(ImageActionType::Convert))
     }
 
     fn post(&self, body: types::ImageActionCreate) -> Result<types::Action> {
-        let op = ops::ImageActionsPost { image_id: self.image_id.check()?, body };
+        let op = ops::ImageActionsPost::new(self.image_id.check()?, body);
         Ok(self.client.execute(&op)?.action)
     }
 

@@ -41,6 +41,7 @@ pub struct Images<'a> {
 /// assert_eq!(ImageRef::from("ubuntu-24-04-x64"), ImageRef::Slug("ubuntu-24-04-x64".into()));
 /// assert_eq!(ImageRef::from("ubuntu-24-04-x64").to_string(), "ubuntu-24-04-x64");
 /// ```
+#[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ImageRef {
     /// The image's numeric `id`.
@@ -476,14 +477,11 @@ impl CustomImage {
         if self.region.as_str().trim().is_empty() {
             return Err(Error::invalid_input("digitalocean custom image: the region must not be empty"));
         }
-        Ok(types::CustomImageCreate {
-            name: self.name,
-            url: self.url,
-            region: self.region,
-            distribution: self.distribution,
-            description: self.description,
-            tags: self.tags,
-        })
+        let mut body = types::CustomImageCreate::new(self.name, self.region, self.url);
+        body.distribution = self.distribution;
+        body.description = self.description;
+        body.tags = self.tags;
+        Ok(body)
     }
 }
 
@@ -562,7 +560,8 @@ impl UpdateImage<'_> {
     }
 
     /// Sends the changes and returns the updated image. Nothing to change, or an empty name,
-    /// is an [`ErrorKind::InvalidInput`] error and nothing is sent.
+    /// is an [`ErrorKind::InvalidInput`] error and nothing is sent. Takes the builder: its body
+    /// moves into the request.
     ///
     /// ```no_run
     /// use cloud_images::digitalocean::Client;
@@ -574,7 +573,7 @@ impl UpdateImage<'_> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn send(&self) -> Result<types::Image> {
+    pub fn send(self) -> Result<types::Image> {
         let b = &self.body;
         if b.name.is_none() && b.description.is_none() && b.distribution.is_none() {
             return Err(Error::invalid_input(format!(
@@ -588,7 +587,7 @@ impl UpdateImage<'_> {
                 self.id
             )));
         }
-        let op = ops::ImagesUpdate { image_id: self.id.check()?, body: self.body.clone() };
+        let op = ops::ImagesUpdate::new(self.id.check()?, self.body);
         Ok(self.client.execute(&op)?.image)
     }
 }

@@ -2,10 +2,9 @@
 //! body (`{"id", "message", "request_id"}`).
 
 use super::DigitalOcean;
+use crate::ApiMessage;
+use crate::error::ErrorDetails;
 use crate::provider::{Provider, sealed};
-use crate::{ApiMessage, ErrorDetails};
-
-impl sealed::Sealed for DigitalOcean {}
 
 impl Provider for DigitalOcean {
     const NAME: &'static str = "digitalocean";
@@ -14,9 +13,12 @@ impl Provider for DigitalOcean {
     const BASE_URL_VAR: &'static str = "DIGITALOCEAN_API_URL";
     /// The spec's paths start with `/v2` already.
     const API_VERSIONS: &'static [&'static str] = &["v2"];
+}
+
+impl sealed::Sealed for DigitalOcean {
     type Options = ();
 
-    fn error_details(body: &serde_json::Value) -> Option<ErrorDetails> {
+    fn error_details(body: &serde_json::Value, _: sealed::Seal) -> Option<ErrorDetails> {
         let text = |key: &str| body.get(key).and_then(serde_json::Value::as_str);
         let (id, message) = (text("id")?, text("message")?);
         let mut details = ErrorDetails::new(vec![ApiMessage::new(None, message)]).error_id(id);

@@ -16,6 +16,7 @@ use crate::{Error, Result};
 /// let by_team = Recipient::team("4a1ea45a-3f59-4e8b-9a5c-1f2e6bdf9c10");
 /// assert_eq!(by_team.to_string(), "team 4a1ea45a-3f59-4e8b-9a5c-1f2e6bdf9c10");
 /// ```
+#[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Recipient {
     /// An account, by the email address it signs in with (`recipient_email`).
@@ -56,15 +57,12 @@ impl Recipient {
                         "digitalocean account transfer: {address:?} is not an email address"
                     )));
                 }
-                Ok(types::AccountTransferCreate {
-                    recipient_email: Some(address.to_string()),
-                    recipient_uuid: None,
-                })
+                Ok(types::AccountTransferCreate::new().recipient_email(address))
             }
-            Recipient::Team(uuid) => Ok(types::AccountTransferCreate {
-                recipient_email: None,
-                recipient_uuid: Some(checked_uuid(uuid, "the recipient team")?.to_string()),
-            }),
+            Recipient::Team(uuid) => {
+                Ok(types::AccountTransferCreate::new()
+                    .recipient_uuid(checked_uuid(uuid, "the recipient team")?))
+            }
         }
     }
 }
@@ -217,10 +215,11 @@ impl<'a> AccountTransfers<'a> {
     /// # }
     /// ```
     pub fn accept(&self, transfer: impl Into<TransferId>, recipient_team: &str) -> Result<()> {
-        let body = types::AccountTransferAccept {
-            transfer_id: transfer.into().check()?,
-            recipient_uuid: checked_uuid(recipient_team, "the recipient team")?.to_string(),
-        };
+        let transfer_id = transfer.into().check()?;
+        let body = types::AccountTransferAccept::new(
+            checked_uuid(recipient_team, "the recipient team")?,
+            transfer_id,
+        );
         self.client.execute(&ops::ImagesPostAccountTransferAccept::new(self.image_id.check()?, body))
     }
 
@@ -234,7 +233,7 @@ impl<'a> AccountTransfers<'a> {
     /// # }
     /// ```
     pub fn cancel(&self, transfer: impl Into<TransferId>) -> Result<()> {
-        let body = types::AccountTransferRef { transfer_id: transfer.into().check()? };
+        let body = types::AccountTransferRef::new(transfer.into().check()?);
         self.client.execute(&ops::ImagesPostAccountTransferCancel::new(self.image_id.check()?, body))
     }
 
@@ -248,7 +247,7 @@ impl<'a> AccountTransfers<'a> {
     /// # }
     /// ```
     pub fn decline(&self, transfer: impl Into<TransferId>) -> Result<()> {
-        let body = types::AccountTransferRef { transfer_id: transfer.into().check()? };
+        let body = types::AccountTransferRef::new(transfer.into().check()?);
         self.client.execute(&ops::ImagesPostAccountTransferDecline::new(self.image_id.check()?, body))
     }
 }

@@ -2,6 +2,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use super::{ApiVersion, ClientBuilder, Images, Linode, ShareGroups};
+use crate::operation::sealed::{Seal, WritePath};
 use crate::transport::Transport;
 use crate::{Error, Method, Operation, RateLimit, Result};
 
@@ -225,18 +226,6 @@ impl<O: Operation> Operation for Versioned<'_, O> {
     const OPERATION_ID: &'static str = O::OPERATION_ID;
     const PATH_TEMPLATE: &'static str = O::PATH_TEMPLATE;
 
-    fn path(&self) -> String {
-        let mut out = String::new();
-        self.write_path(&mut out);
-        out
-    }
-
-    fn write_path(&self, out: &mut String) {
-        out.push('/');
-        super::ops::push_segment(out, self.version.as_str());
-        self.op.write_path(out);
-    }
-
     fn query(&self) -> Vec<(&'static str, String)> {
         self.op.query()
     }
@@ -247,6 +236,14 @@ impl<O: Operation> Operation for Versioned<'_, O> {
 
     fn body(&self) -> Option<&Self::Body> {
         self.op.body()
+    }
+}
+
+impl<O: Operation> WritePath for Versioned<'_, O> {
+    fn write_path(&self, out: &mut String, seal: Seal) {
+        out.push('/');
+        super::ops::push_segment(out, self.version.as_str());
+        self.op.write_path(out, seal);
     }
 }
 

@@ -64,6 +64,7 @@ enum Node {
 /// # Ok(())
 /// # }
 /// ```
+#[non_exhaustive]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Order {
     /// Ascending (`"asc"`, the API's default).

@@ -4,6 +4,11 @@
 ///
 /// String enums are open: a value this crate does not know yet is kept in their `Other`
 /// variant and serialised back unchanged. Response models keep unknown fields in `extra`.
+///
+/// Every struct and enum is `#[non_exhaustive]`, so the spec can grow without breaking you:
+/// response models are made by decoding JSON, request bodies with `new` (their required
+/// fields) and one setter per optional field, and a match on an enum needs a `_` arm (see the
+/// crate guide, "Decoding").
 #[allow(missing_docs, irrefutable_let_patterns, clippy::all, clippy::pedantic)]
 pub mod types {
     include!(concat!(env!("OUT_DIR"), "/linode_types.rs"));

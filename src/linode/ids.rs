@@ -12,11 +12,15 @@ use crate::{Error, Result};
 /// ```
 /// use cloud_images::linode::ImageId;
 ///
+/// # fn main() -> Result<(), cloud_images::Error> {
 /// let id = ImageId::from("private/12345");
 /// assert_eq!(id.as_str(), "private/12345");
 /// assert_eq!(id.to_string(), "private/12345");
-/// assert!(ImageId::from("").check().is_err());
-/// assert!(ImageId::from("..").check().is_err());
+/// let client = cloud_images::linode::Client::builder().build()?;
+/// let empty = client.images().get("").unwrap_err(); // nothing sent
+/// assert_eq!(empty.kind(), cloud_images::ErrorKind::InvalidInput);
+/// # Ok(())
+/// # }
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ImageId(String);
@@ -33,15 +37,7 @@ impl ImageId {
 
     /// The id, or an [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) error when it
     /// is empty (or only spaces), `.` or `..`.
-    ///
-    /// ```
-    /// use cloud_images::linode::ImageId;
-    ///
-    /// assert_eq!(ImageId::from("shared/5854").check()?, "shared/5854");
-    /// assert!(ImageId::from("  ").check().is_err());
-    /// # Ok::<(), cloud_images::Error>(())
-    /// ```
-    pub fn check(&self) -> Result<&str> {
+    pub(crate) fn check(&self) -> Result<&str> {
         match self.0.trim() {
             "" => Err(Error::invalid_input("a linode image id must not be empty")),
             "." | ".." => Err(Error::invalid_input(format!("{:?} is not a linode image id", self.0))),
@@ -99,10 +95,15 @@ impl fmt::Display for ImageId {
 /// ```
 /// use cloud_images::linode::ShareGroupId;
 ///
+/// # fn main() -> Result<(), cloud_images::Error> {
 /// let id = ShareGroupId::from(8306);
 /// assert_eq!(id.get(), 8306);
 /// assert_eq!(id.to_string(), "8306");
-/// assert!(ShareGroupId::from(0).check().is_err());
+/// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
+/// let zero = client.sharegroups().get(0).unwrap_err(); // nothing sent
+/// assert_eq!(zero.kind(), cloud_images::ErrorKind::InvalidInput);
+/// # Ok(())
+/// # }
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ShareGroupId(u64);
@@ -118,15 +119,7 @@ impl ShareGroupId {
     }
 
     /// The id, or an [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) error for 0.
-    ///
-    /// ```
-    /// use cloud_images::linode::ShareGroupId;
-    ///
-    /// assert_eq!(ShareGroupId::from(8306).check()?, 8306);
-    /// assert!(ShareGroupId::from(0).check().is_err());
-    /// # Ok::<(), cloud_images::Error>(())
-    /// ```
-    pub fn check(self) -> Result<u64> {
+    pub(crate) fn check(self) -> Result<u64> {
         if self.0 == 0 {
             return Err(Error::invalid_input("a linode share group id starts at 1, not 0"));
         }
@@ -161,10 +154,14 @@ impl fmt::Display for ShareGroupId {
 /// ```
 /// use cloud_images::linode::TokenUuid;
 ///
+/// # fn main() -> Result<(), cloud_images::Error> {
 /// let id = TokenUuid::from("13428362-5458-4dad-b14b-8d0d4d648f8c");
 /// assert_eq!(id.as_str(), "13428362-5458-4dad-b14b-8d0d4d648f8c");
-/// assert!(TokenUuid::from(" ").check().is_err());
-/// assert!(TokenUuid::from("..").check().is_err());
+/// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
+/// let dots = client.sharegroups().tokens().get("..").unwrap_err(); // nothing sent
+/// assert_eq!(dots.kind(), cloud_images::ErrorKind::InvalidInput);
+/// # Ok(())
+/// # }
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TokenUuid(String);
@@ -181,15 +178,7 @@ impl TokenUuid {
 
     /// The id, or an [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) error when it
     /// is empty (or only spaces), `.` or `..`.
-    ///
-    /// ```
-    /// use cloud_images::linode::TokenUuid;
-    ///
-    /// assert_eq!(TokenUuid::from("4591075e-4ba8-43c9-a521-928c3d4a135d").check()?, "4591075e-4ba8-43c9-a521-928c3d4a135d");
-    /// assert!(TokenUuid::from("").check().is_err());
-    /// # Ok::<(), cloud_images::Error>(())
-    /// ```
-    pub fn check(&self) -> Result<&str> {
+    pub(crate) fn check(&self) -> Result<&str> {
         match self.0.trim() {
             "" => Err(Error::invalid_input("a linode token_uuid must not be empty")),
             "." | ".." => Err(Error::invalid_input(format!("{:?} is not a linode token_uuid", self.0))),
@@ -267,14 +256,7 @@ impl MembershipToken {
 
     /// The token, or an [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) error when
     /// it is blank (the message does not show it).
-    ///
-    /// ```
-    /// use cloud_images::linode::MembershipToken;
-    ///
-    /// assert!(MembershipToken::from("  ").check().is_err());
-    /// assert!(MembershipToken::from("a.b.c").check().is_ok());
-    /// ```
-    pub fn check(&self) -> Result<&Self> {
+    pub(crate) fn check(&self) -> Result<&Self> {
         if self.0.trim().is_empty() {
             return Err(Error::invalid_input("a share group membership token must not be blank"));
         }

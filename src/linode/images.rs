@@ -111,16 +111,7 @@ impl<'a> Images<'a> {
     /// # }
     /// ```
     pub fn create(&self, disk_id: u64, label: impl Into<String>) -> CreateImage<'a> {
-        CreateImage {
-            client: self.client,
-            body: types::ImageCreate {
-                cloud_init: None,
-                description: None,
-                disk_id,
-                label: Some(label.into()),
-                tags: None,
-            },
-        }
+        CreateImage { client: self.client, body: types::ImageCreate::new(disk_id).label(label) }
     }
 
     /// Changes the label, description or tags of a private image (`PUT /images/{id}`);
@@ -191,7 +182,7 @@ impl<'a> Images<'a> {
                 "cannot replicate {id} to no region: the list replaces the current one; delete the image instead"
             )));
         }
-        self.client.execute(&ops::PostReplicateImage::new(id.as_str(), types::ImageReplicate { regions }))
+        self.client.execute(&ops::PostReplicateImage::new(id.as_str(), types::ImageReplicate::new(regions)))
     }
 
     /// Adds regions to the image and keeps the ones it has: reads the image
@@ -549,7 +540,7 @@ impl CreateImage<'_> {
     }
 
     /// Sends the request (never retried but on a 429, so it cannot make two images); returns
-    /// the new image, status `creating`.
+    /// the new image, status `creating`. Takes the builder: its body moves into the request.
     ///
     /// ```no_run
     /// # fn main() -> Result<(), cloud_images::Error> {
@@ -559,8 +550,8 @@ impl CreateImage<'_> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn send(&self) -> Result<Image> {
-        self.client.execute(&ops::PostImage::new(self.body.clone()))
+    pub fn send(self) -> Result<Image> {
+        self.client.execute(&ops::PostImage::new(self.body))
     }
 }
 
@@ -630,7 +621,8 @@ impl UpdateImage<'_> {
         self
     }
 
-    /// Sends the request; returns the updated image.
+    /// Sends the request; returns the updated image. Takes the builder: its body moves into the
+    /// request.
     ///
     /// ```no_run
     /// # fn main() -> Result<(), cloud_images::Error> {
@@ -640,7 +632,7 @@ impl UpdateImage<'_> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn send(&self) -> Result<Image> {
-        self.client.execute(&ops::PutImage::new(self.id.check()?, self.body.clone()))
+    pub fn send(self) -> Result<Image> {
+        self.client.execute(&ops::PutImage::new(self.id.check()?, self.body))
     }
 }

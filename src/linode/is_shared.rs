@@ -26,6 +26,7 @@ use super::types::IsSharedText;
 /// # Ok(())
 /// # }
 /// ```
+#[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum IsShared {
     /// `true` or `false`.

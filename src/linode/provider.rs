@@ -7,9 +7,10 @@ use super::Linode;
 use super::types::{self, ApiVersion};
 use serde::Deserialize;
 
+use crate::error::ErrorDetails;
 use crate::provider::{Provider, sealed};
 use crate::url::without_query;
-use crate::{ApiMessage, Error, ErrorDetails, Result};
+use crate::{ApiMessage, Error, Result};
 
 /// How a version is written in code: `ApiVersion::V4beta`.
 fn variant(version: &ApiVersion) -> String {
@@ -20,18 +21,19 @@ fn variant(version: &ApiVersion) -> String {
     }
 }
 
-impl sealed::Sealed for Linode {}
-
 impl Provider for Linode {
     const NAME: &'static str = "linode";
     const DEFAULT_BASE_URL: &'static str = "https://api.linode.com";
     const TOKEN_VARS: &'static [&'static str] = &["LINODE_TOKEN", "LINODE_CLI_TOKEN"];
     const BASE_URL_VAR: &'static str = "LINODE_URL";
     const API_VERSIONS: &'static [&'static str] = &["v4", "v4beta"];
+}
+
+impl sealed::Sealed for Linode {
     type Options = Options;
 
     /// `LINODE_API_VERSION`, the name Linode's Terraform provider and linodego use.
-    fn options_from_env(options: &mut Options) {
+    fn options_from_env(options: &mut Options, _: sealed::Seal) {
         if let Some(version) = std::env::var_os(API_VERSION_VAR) {
             let version = version.to_string_lossy();
             let version = version.trim();
@@ -45,7 +47,7 @@ impl Provider for Linode {
         }
     }
 
-    fn error_details(body: &serde_json::Value) -> Option<ErrorDetails> {
+    fn error_details(body: &serde_json::Value, _: sealed::Seal) -> Option<ErrorDetails> {
         let body = types::ErrorResponse::deserialize(body).ok()?;
         let messages =
             body.errors.iter().map(|e| ApiMessage::new(e.field.as_deref(), e.reason.clone())).collect();
@@ -53,7 +55,7 @@ impl Provider for Linode {
     }
 
     /// Linode answers 400 `{"errors": [{"reason": "Linode busy."}]}` when it wants a retry.
-    fn asks_for_retry(status: u16, details: &ErrorDetails) -> bool {
+    fn asks_for_retry(status: u16, details: &ErrorDetails, _: sealed::Seal) -> bool {
         status == 400 && details.messages.iter().any(|m| m.reason.trim().eq_ignore_ascii_case("linode busy."))
     }
 }
@@ -62,7 +64,8 @@ impl Provider for Linode {
 const API_VERSION_VAR: &str = "LINODE_API_VERSION";
 
 /// The settings only a Linode client has; set through [`ClientBuilder`](super::ClientBuilder).
-#[doc(hidden)]
+/// Public in a private module, as the sealed `Options` of the provider must be: users cannot
+/// name it.
 #[derive(Clone, Debug)]
 pub struct Options {
     /// The version asked for; `None`: the base URL's, else `v4`.

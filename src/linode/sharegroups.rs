@@ -267,12 +267,14 @@ impl ShareImage {
 
     /// The request body's item, checked: a usable id, a label that is not empty.
     fn checked(&self) -> Result<types::ImageShareInput> {
-        let label = self.label.clone().map(|l| label("shared image", l)).transpose()?;
-        Ok(types::ImageShareInput {
-            id: self.id.check()?.to_string(),
-            label,
-            description: self.description.clone(),
-        })
+        let mut input = types::ImageShareInput::new(self.id.check()?);
+        if let Some(l) = &self.label {
+            input = input.label(label("shared image", l.clone())?);
+        }
+        if let Some(description) = &self.description {
+            input = input.description(description.clone());
+        }
+        Ok(input)
     }
 }
 
@@ -383,7 +385,8 @@ impl CreateShareGroup<'_> {
     }
 
     /// Sends the request (never retried but on a 429, so it cannot make two groups); returns
-    /// the new group. An empty label, image id or share label is refused first.
+    /// the new group. An empty label, image id or share label is refused first. Takes the
+    /// builder: what it holds moves into the request.
     ///
     /// ```no_run
     /// # fn main() -> Result<(), cloud_images::Error> {
@@ -393,13 +396,12 @@ impl CreateShareGroup<'_> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn send(&self) -> Result<ShareGroup> {
-        let images = image_list(self.images.iter())?;
-        let body = types::ShareGroupCreate {
-            label: label("share group", self.label.clone())?,
-            description: self.description.clone(),
-            images,
-        };
+    pub fn send(self) -> Result<ShareGroup> {
+        let images = image_list(self.images)?;
+        let mut body = types::ShareGroupCreate::new(label("share group", self.label)?).images(images);
+        if let Some(description) = self.description {
+            body = body.description(description);
+        }
         send(self.client, &ops::PostSharegroups::new(body))
     }
 }
@@ -457,7 +459,8 @@ impl UpdateShareGroup<'_> {
         self
     }
 
-    /// Sends the request; returns the group after the change.
+    /// Sends the request; returns the group after the change. Takes the builder: its body moves
+    /// into the request.
     ///
     /// ```no_run
     /// # fn main() -> Result<(), cloud_images::Error> {
@@ -467,9 +470,9 @@ impl UpdateShareGroup<'_> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn send(&self) -> Result<ShareGroup> {
+    pub fn send(self) -> Result<ShareGroup> {
         let id = self.id.check()?;
-        let mut body = self.body.clone();
+        let mut body = self.body;
         body.label = body.label.map(|l| label("share group", l)).transpose()?;
         send(self.client, &ops::PutSharegroup::new(id, body))
     }
@@ -542,7 +545,7 @@ impl<'a> GroupImages<'a> {
                 "no image given to share in share group {id}: give at least one"
             )));
         }
-        let op = ops::PostSharegroupImages::new(id, types::ShareGroupImagesAdd { images });
+        let op = ops::PostSharegroupImages::new(id, types::ShareGroupImagesAdd::new(images));
         let version = beta();
         let (envelope, items) =
             self.client.transport().list(&self.client.versioned_on(&version, &op), None)?;
@@ -633,7 +636,8 @@ impl UpdateImageShare<'_> {
         self
     }
 
-    /// Sends the request; returns the shared image after the change.
+    /// Sends the request; returns the shared image after the change. Takes the builder: its body
+    /// moves into the request.
     ///
     /// ```no_run
     /// # fn main() -> Result<(), cloud_images::Error> {
@@ -643,10 +647,10 @@ impl UpdateImageShare<'_> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn send(&self) -> Result<Image> {
+    pub fn send(self) -> Result<Image> {
         let group = self.group.check()?;
         let image = self.image.check()?;
-        let mut body = self.body.clone();
+        let mut body = self.body;
         body.label = body.label.map(|l| label("shared image", l)).transpose()?;
         send(self.client, &ops::PutSharegroupImageshare::new(group, image, body))
     }
@@ -706,7 +710,7 @@ impl<'a> Members<'a> {
         let group = self.group.check()?;
         let token = token.into();
         token.check()?;
-        let body = types::MemberAdd { token, label: self::label("member", label.into())? };
+        let body = types::MemberAdd::new(self::label("member", label.into())?, token);
         send(self.client, &ops::PostSharegroupMembers::new(group, body))
     }
 
@@ -738,7 +742,7 @@ impl<'a> Members<'a> {
     pub fn update(&self, token_uuid: impl Into<TokenUuid>, label: impl Into<String>) -> Result<Membership> {
         let uuid = token_uuid.into();
         let group = self.group.check()?;
-        let body = types::MemberUpdate { label: self::label("member", label.into())? };
+        let body = types::MemberUpdate::new(self::label("member", label.into())?);
         send(self.client, &ops::PutSharegroupMemberToken::new(group, uuid.check()?, body))
     }
 
@@ -838,7 +842,7 @@ impl<'a> Tokens<'a> {
     /// ```
     pub fn update(&self, token_uuid: impl Into<TokenUuid>, label: impl Into<String>) -> Result<Token> {
         let uuid = token_uuid.into();
-        let body = types::TokenUpdate { label: self::label("token", label.into())? };
+        let body = types::TokenUpdate::new(self::label("token", label.into())?);
         send(self.client, &ops::PutSharegroupToken::new(uuid.check()?, body))
     }
 
@@ -926,7 +930,7 @@ impl CreateToken<'_> {
 
     /// Sends the request (never retried but on a 429); returns the token with its secret
     /// `token`, which Linode never shows again. A token for a group this account owns is
-    /// refused by Linode (400).
+    /// refused by Linode (400). Takes the builder: what it holds moves into the request.
     ///
     /// ```no_run
     /// # fn main() -> Result<(), cloud_images::Error> {
@@ -936,15 +940,17 @@ impl CreateToken<'_> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn send(&self) -> Result<TokenCreated> {
+    pub fn send(self) -> Result<TokenCreated> {
         if !is_uuid(&self.uuid) {
             return Err(Error::invalid_input(format!(
                 "{:?} is not a share group uuid (8-4-4-4-12 hexadecimal digits; not the group's numeric id)",
                 self.uuid
             )));
         }
-        let label = self.label.clone().map(|l| label("token", l)).transpose()?;
-        let body = types::TokenCreate { valid_for_sharegroup_uuid: self.uuid.clone(), label };
+        let mut body = types::TokenCreate::new(self.uuid);
+        if let Some(l) = self.label {
+            body = body.label(label("token", l)?);
+        }
         send(self.client, &ops::PostSharegroupTokens::new(body))
     }
 }

@@ -82,15 +82,7 @@ impl CreateUpload {
     /// assert_eq!((body.label.as_str(), body.region.as_str()), ("my-image", "us-east"));
     /// ```
     pub fn new(label: impl Into<String>, region: impl Into<String>) -> Self {
-        CreateUpload {
-            body: types::ImageUploadCreate {
-                cloud_init: None,
-                description: None,
-                label: label.into(),
-                region: region.into(),
-                tags: None,
-            },
-        }
+        CreateUpload { body: types::ImageUploadCreate::new(label, region) }
     }
 
     /// A longer description (1 to 65000 characters).

@@ -39,6 +39,7 @@ use super::lock;
 /// let everything = On::any();
 /// # let _ = (uploads, everything);
 /// ```
+#[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum On {
     /// Requests routed to this operation id.

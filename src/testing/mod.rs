@@ -99,6 +99,7 @@ pub use self::requests::{REDACTED, Request, Token};
 /// # Ok(())
 /// # }
 /// ```
+#[non_exhaustive]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Seed {
     /// The provider's public images, and an account with a few images of its own in the shapes

@@ -11,6 +11,7 @@ use super::lock;
 pub const REDACTED: &str = "[redacted]";
 
 /// Which token a request carried, as the stand-in judged it.
+#[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Token {
     /// No `Authorization` header.

@@ -1,7 +1,10 @@
 /**What kind of image this is. Public distribution images report `snapshot` or `base`; `admin` is used by DigitalOcean internally.
 
-An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.*/
+An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.
+
+`#[non_exhaustive]`: a later version of this crate may name more values. Match those it does not name by text (`ImageType::as_str`) or with `_`, not with `Other(..)`: a value leaves `Other` once it is named.*/
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ImageType {
     ///`base`
     Base,
@@ -77,8 +80,11 @@ impl<'de> ::serde::Deserialize<'de> for ImageType {
 }
 /**Operating system family of an image. When importing, values outside this list are stored as `Unknown`; public images may report names not listed here.
 
-An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.*/
+An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.
+
+`#[non_exhaustive]`: a later version of this crate may name more values. Match those it does not name by text (`Distribution::as_str`) or with `_`, not with `Other(..)`: a value leaves `Other` once it is named.*/
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Distribution {
     ///`Arch Linux`
     ArchLinux,
@@ -186,8 +192,11 @@ impl<'de> ::serde::Deserialize<'de> for Distribution {
 }
 /**Short code of a DigitalOcean datacenter region. The list reflects the published API; the server may return regions added later.
 
-An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.*/
+An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.
+
+`#[non_exhaustive]`: a later version of this crate may name more values. Match those it does not name by text (`RegionSlug::as_str`) or with `_`, not with `Other(..)`: a value leaves `Other` once it is named.*/
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RegionSlug {
     ///`ams1`
     Ams1,
@@ -303,8 +312,11 @@ impl<'de> ::serde::Deserialize<'de> for RegionSlug {
 }
 /**Lifecycle state of an image. Note the spelling: `NEW` is upper case (a fresh import), the other states are lower case; `available` means it can be used to create Droplets.
 
-An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.*/
+An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.
+
+`#[non_exhaustive]`: a later version of this crate may name more values. Match those it does not name by text (`ImageStatus::as_str`) or with `_`, not with `Other(..)`: a value leaves `Other` once it is named.*/
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ImageStatus {
     ///`NEW`
     New,
@@ -380,8 +392,11 @@ impl<'de> ::serde::Deserialize<'de> for ImageStatus {
 }
 /**Filter for `images_list`: public OS distributions or 1-Click application images. Not a value of the Image `type` field.
 
-An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.*/
+An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.
+
+`#[non_exhaustive]`: a later version of this crate may name more values. Match those it does not name by text (`ImageKind::as_str`) or with `_`, not with `Other(..)`: a value leaves `Other` once it is named.*/
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ImageKind {
     ///`application`
     Application,
@@ -445,8 +460,11 @@ impl<'de> ::serde::Deserialize<'de> for ImageKind {
 }
 /**Action to run on an image: `convert` a backup into a snapshot, or `transfer` it to another region.
 
-An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.*/
+An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.
+
+`#[non_exhaustive]`: a later version of this crate may name more values. Match those it does not name by text (`ImageActionType::as_str`) or with `_`, not with `Other(..)`: a value leaves `Other` once it is named.*/
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ImageActionType {
     ///`convert`
     Convert,
@@ -510,8 +528,11 @@ impl<'de> ::serde::Deserialize<'de> for ImageActionType {
 }
 /**Progress of an action: running, finished successfully, or failed.
 
-An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.*/
+An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.
+
+`#[non_exhaustive]`: a later version of this crate may name more values. Match those it does not name by text (`ActionStatus::as_str`) or with `_`, not with `Other(..)`: a value leaves `Other` once it is named.*/
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ActionStatus {
     ///`in-progress`
     InProgress,

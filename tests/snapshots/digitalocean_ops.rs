@@ -95,14 +95,6 @@ impl crate::Operation for ImagesList {
     const METHOD: crate::Method = crate::Method::Get;
     const OPERATION_ID: &'static str = "images_list";
     const PATH_TEMPLATE: &'static str = "/v2/images";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
-        out.push_str("/v2/images");
-    }
     fn query(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
         let mut out = ::std::vec::Vec::new();
         if let Some(v) = &self.type_ {
@@ -121,6 +113,15 @@ impl crate::Operation for ImagesList {
             out.push(("page", v.to_string()));
         }
         out
+    }
+}
+impl crate::operation::sealed::WritePath for ImagesList {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
+        out.push_str("/v2/images");
     }
 }
 /**`POST /v2/images` (operationId `images_create_custom`): Import a custom image
@@ -146,16 +147,17 @@ impl crate::Operation for ImagesCreateCustom {
     const METHOD: crate::Method = crate::Method::Post;
     const OPERATION_ID: &'static str = "images_create_custom";
     const PATH_TEMPLATE: &'static str = "/v2/images";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
-        out.push_str("/v2/images");
-    }
     fn body(&self) -> ::std::option::Option<&Self::Body> {
         Some(&self.body)
+    }
+}
+impl crate::operation::sealed::WritePath for ImagesCreateCustom {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
+        out.push_str("/v2/images");
     }
 }
 /**`GET /v2/images/{image_id}` (operationId `images_get`): Get one image
@@ -181,12 +183,13 @@ impl crate::Operation for ImagesGet {
     const METHOD: crate::Method = crate::Method::Get;
     const OPERATION_ID: &'static str = "images_get";
     const PATH_TEMPLATE: &'static str = "/v2/images/{image_id}";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
+}
+impl crate::operation::sealed::WritePath for ImagesGet {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
         out.push_str("/v2/images/");
         push_segment(out, &self.image_id);
     }
@@ -222,17 +225,18 @@ impl crate::Operation for ImagesUpdate {
     const METHOD: crate::Method = crate::Method::Put;
     const OPERATION_ID: &'static str = "images_update";
     const PATH_TEMPLATE: &'static str = "/v2/images/{image_id}";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
-        out.push_str("/v2/images/");
-        push_number(out, self.image_id);
-    }
     fn body(&self) -> ::std::option::Option<&Self::Body> {
         Some(&self.body)
+    }
+}
+impl crate::operation::sealed::WritePath for ImagesUpdate {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
+        out.push_str("/v2/images/");
+        push_number(out, self.image_id);
     }
 }
 /**`DELETE /v2/images/{image_id}` (operationId `images_delete`): Delete an image
@@ -258,12 +262,13 @@ impl crate::Operation for ImagesDelete {
     const METHOD: crate::Method = crate::Method::Delete;
     const OPERATION_ID: &'static str = "images_delete";
     const PATH_TEMPLATE: &'static str = "/v2/images/{image_id}";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
+}
+impl crate::operation::sealed::WritePath for ImagesDelete {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
         out.push_str("/v2/images/");
         push_number(out, self.image_id);
     }
@@ -309,16 +314,6 @@ impl crate::Operation for ImageActionsList {
     const METHOD: crate::Method = crate::Method::Get;
     const OPERATION_ID: &'static str = "imageActions_list";
     const PATH_TEMPLATE: &'static str = "/v2/images/{image_id}/actions";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
-        out.push_str("/v2/images/");
-        push_number(out, self.image_id);
-        out.push_str("/actions");
-    }
     fn query(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
         let mut out = ::std::vec::Vec::new();
         if let Some(v) = &self.per_page {
@@ -328,6 +323,17 @@ impl crate::Operation for ImageActionsList {
             out.push(("page", v.to_string()));
         }
         out
+    }
+}
+impl crate::operation::sealed::WritePath for ImageActionsList {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
+        out.push_str("/v2/images/");
+        push_number(out, self.image_id);
+        out.push_str("/actions");
     }
 }
 /**`POST /v2/images/{image_id}/actions` (operationId `imageActions_post`): Start an image action
@@ -361,18 +367,19 @@ impl crate::Operation for ImageActionsPost {
     const METHOD: crate::Method = crate::Method::Post;
     const OPERATION_ID: &'static str = "imageActions_post";
     const PATH_TEMPLATE: &'static str = "/v2/images/{image_id}/actions";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
+    fn body(&self) -> ::std::option::Option<&Self::Body> {
+        Some(&self.body)
     }
-    fn write_path(&self, out: &mut ::std::string::String) {
+}
+impl crate::operation::sealed::WritePath for ImageActionsPost {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
         out.push_str("/v2/images/");
         push_number(out, self.image_id);
         out.push_str("/actions");
-    }
-    fn body(&self) -> ::std::option::Option<&Self::Body> {
-        Some(&self.body)
     }
 }
 /**`GET /v2/images/{image_id}/actions/{action_id}` (operationId `imageActions_get`): Get one image action
@@ -403,12 +410,13 @@ impl crate::Operation for ImageActionsGet {
     const METHOD: crate::Method = crate::Method::Get;
     const OPERATION_ID: &'static str = "imageActions_get";
     const PATH_TEMPLATE: &'static str = "/v2/images/{image_id}/actions/{action_id}";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
+}
+impl crate::operation::sealed::WritePath for ImageActionsGet {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
         out.push_str("/v2/images/");
         push_number(out, self.image_id);
         out.push_str("/actions/");
@@ -446,18 +454,19 @@ impl crate::Operation for ImagesPostAccountTransferCreate {
     const METHOD: crate::Method = crate::Method::Post;
     const OPERATION_ID: &'static str = "images_post_account_transfer_create";
     const PATH_TEMPLATE: &'static str = "/v2/images/{image_id}/account_transfer";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
+    fn body(&self) -> ::std::option::Option<&Self::Body> {
+        Some(&self.body)
     }
-    fn write_path(&self, out: &mut ::std::string::String) {
+}
+impl crate::operation::sealed::WritePath for ImagesPostAccountTransferCreate {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
         out.push_str("/v2/images/");
         push_number(out, self.image_id);
         out.push_str("/account_transfer");
-    }
-    fn body(&self) -> ::std::option::Option<&Self::Body> {
-        Some(&self.body)
     }
 }
 /**`POST /v2/images/{image_id}/account_transfer/accept` (operationId `images_post_account_transfer_accept`): Accept an image offered to you
@@ -491,18 +500,19 @@ impl crate::Operation for ImagesPostAccountTransferAccept {
     const METHOD: crate::Method = crate::Method::Post;
     const OPERATION_ID: &'static str = "images_post_account_transfer_accept";
     const PATH_TEMPLATE: &'static str = "/v2/images/{image_id}/account_transfer/accept";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
+    fn body(&self) -> ::std::option::Option<&Self::Body> {
+        Some(&self.body)
     }
-    fn write_path(&self, out: &mut ::std::string::String) {
+}
+impl crate::operation::sealed::WritePath for ImagesPostAccountTransferAccept {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
         out.push_str("/v2/images/");
         push_number(out, self.image_id);
         out.push_str("/account_transfer/accept");
-    }
-    fn body(&self) -> ::std::option::Option<&Self::Body> {
-        Some(&self.body)
     }
 }
 /**`POST /v2/images/{image_id}/account_transfer/cancel` (operationId `images_post_account_transfer_cancel`): Withdraw an offer
@@ -536,18 +546,19 @@ impl crate::Operation for ImagesPostAccountTransferCancel {
     const METHOD: crate::Method = crate::Method::Post;
     const OPERATION_ID: &'static str = "images_post_account_transfer_cancel";
     const PATH_TEMPLATE: &'static str = "/v2/images/{image_id}/account_transfer/cancel";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
+    fn body(&self) -> ::std::option::Option<&Self::Body> {
+        Some(&self.body)
     }
-    fn write_path(&self, out: &mut ::std::string::String) {
+}
+impl crate::operation::sealed::WritePath for ImagesPostAccountTransferCancel {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
         out.push_str("/v2/images/");
         push_number(out, self.image_id);
         out.push_str("/account_transfer/cancel");
-    }
-    fn body(&self) -> ::std::option::Option<&Self::Body> {
-        Some(&self.body)
     }
 }
 /**`POST /v2/images/{image_id}/account_transfer/decline` (operationId `images_post_account_transfer_decline`): Decline an offer
@@ -581,18 +592,19 @@ impl crate::Operation for ImagesPostAccountTransferDecline {
     const METHOD: crate::Method = crate::Method::Post;
     const OPERATION_ID: &'static str = "images_post_account_transfer_decline";
     const PATH_TEMPLATE: &'static str = "/v2/images/{image_id}/account_transfer/decline";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
+    fn body(&self) -> ::std::option::Option<&Self::Body> {
+        Some(&self.body)
     }
-    fn write_path(&self, out: &mut ::std::string::String) {
+}
+impl crate::operation::sealed::WritePath for ImagesPostAccountTransferDecline {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
         out.push_str("/v2/images/");
         push_number(out, self.image_id);
         out.push_str("/account_transfer/decline");
-    }
-    fn body(&self) -> ::std::option::Option<&Self::Body> {
-        Some(&self.body)
     }
 }
 /// Every generated operation: (operationId, HTTP method, path template, request type).

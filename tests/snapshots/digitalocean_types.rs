@@ -1,13 +1,31 @@
 ///Accepting a transfer: which one, and the team that takes the image.
+///
+///Made with [`AccountTransferAccept::new`], from the required fields; each optional field is set with the method named after it. The fields are there to read: a field added to the spec is not a breaking change.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct AccountTransferAccept {
     ///Uuid of the team that receives the image.
     pub recipient_uuid: ::std::string::String,
     ///The transfer to accept.
     pub transfer_id: u64,
 }
+impl AccountTransferAccept {
+    ///Makes one from its required fields: `recipient_uuid`, `transfer_id`.
+    pub fn new(
+        recipient_uuid: impl ::std::convert::Into<::std::string::String>,
+        transfer_id: u64,
+    ) -> Self {
+        Self {
+            recipient_uuid: recipient_uuid.into(),
+            transfer_id,
+        }
+    }
+}
 ///The recipient of an image transfer: an email address or a team uuid. The API wants exactly one.
+///
+///Made with [`AccountTransferCreate::new`], from the required fields; each optional field is set with the method named after it. The fields are there to read: a field added to the spec is not a breaking change.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AccountTransferCreate {
     ///Email address of the receiving account.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -16,8 +34,36 @@ pub struct AccountTransferCreate {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub recipient_uuid: ::std::option::Option<::std::string::String>,
 }
+impl AccountTransferCreate {
+    ///Makes one with nothing set.
+    pub fn new() -> Self {
+        Self {
+            recipient_email: ::std::option::Option::None,
+            recipient_uuid: ::std::option::Option::None,
+        }
+    }
+    ///Sets `recipient_email`: Email address of the receiving account.
+    pub fn recipient_email(
+        mut self,
+        recipient_email: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.recipient_email = ::std::option::Option::Some(recipient_email.into());
+        self
+    }
+    ///Sets `recipient_uuid`: Uuid of the receiving team.
+    pub fn recipient_uuid(
+        mut self,
+        recipient_uuid: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.recipient_uuid = ::std::option::Option::Some(recipient_uuid.into());
+        self
+    }
+}
 ///The answer to a transfer offer.
+///
+///Read from the API's answers: outside this crate it is only made by decoding JSON (`serde_json::from_value`, or a client call). The fields are there to read: a field added to the spec is not a breaking change.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct AccountTransferCreated {
     ///Id of the pending transfer; 0 when the recipient had already accepted.
     pub transfer_id: u64,
@@ -25,13 +71,25 @@ pub struct AccountTransferCreated {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 ///A transfer, by id.
+///
+///Made with [`AccountTransferRef::new`], from the required fields; each optional field is set with the method named after it. The fields are there to read: a field added to the spec is not a breaking change.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct AccountTransferRef {
     ///Id of the transfer.
     pub transfer_id: u64,
 }
+impl AccountTransferRef {
+    ///Makes one from its required fields: `transfer_id`.
+    pub fn new(transfer_id: u64) -> Self {
+        Self { transfer_id }
+    }
+}
 ///An asynchronous operation on an image, with its progress.
+///
+///Read from the API's answers: outside this crate it is only made by decoding JSON (`serde_json::from_value`, or a client call). The fields are there to read: a field added to the spec is not a breaking change.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Action {
     ///When the action finished (RFC 3339, UTC); null while it is still running.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -62,7 +120,10 @@ pub struct Action {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 ///One page of actions.
+///
+///Read from the API's answers: outside this crate it is only made by decoding JSON (`serde_json::from_value`, or a client call). The fields are there to read: a field added to the spec is not a breaking change.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct ActionList {
     ///The actions on this page. Required (`x-client-required`): an answer without `actions` is a decoding error, not an empty page; `null` is an empty page.
     #[serde(deserialize_with = "crate::decode::null_as_empty")]
@@ -75,14 +136,20 @@ pub struct ActionList {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 ///Envelope for a single action, as sent by the server (`{"action": {...}}`).
+///
+///Read from the API's answers: outside this crate it is only made by decoding JSON (`serde_json::from_value`, or a client call). The fields are there to read: a field added to the spec is not a breaking change.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct ActionResponse {
     pub action: Action,
     #[serde(flatten)]
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 ///Body of `images_create_custom`: the source of a custom image import and its labels.
+///
+///Made with [`CustomImageCreate::new`], from the required fields; each optional field is set with the method named after it. The fields are there to read: a field added to the spec is not a breaking change.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct CustomImageCreate {
     ///Optional free-text note stored with the image.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -100,8 +167,60 @@ pub struct CustomImageCreate {
     ///http(s) URL DigitalOcean downloads the image from. Accepted formats: raw, qcow2, vhdx, vdi, vmdk, optionally gzip- or bzip2-compressed; the uncompressed image must be smaller than 100 GB.
     pub url: ::std::string::String,
 }
+impl CustomImageCreate {
+    ///Makes one from its required fields: `name`, `region`, `url`.
+    pub fn new(
+        name: impl ::std::convert::Into<::std::string::String>,
+        region: impl ::std::convert::Into<
+            ::cloud_images::digitalocean::types::RegionSlug,
+        >,
+        url: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            description: ::std::option::Option::None,
+            distribution: ::std::option::Option::None,
+            name: name.into(),
+            region: region.into(),
+            tags: ::std::option::Option::None,
+            url: url.into(),
+        }
+    }
+    ///Sets `description`: Optional free-text note stored with the image.
+    pub fn description(
+        mut self,
+        description: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(description.into());
+        self
+    }
+    ///Sets `distribution`.
+    pub fn distribution(
+        mut self,
+        distribution: impl ::std::convert::Into<
+            ::cloud_images::digitalocean::types::Distribution,
+        >,
+    ) -> Self {
+        self.distribution = ::std::option::Option::Some(distribution.into());
+        self
+    }
+    ///Sets `tags`: Tags to attach to the new image (needs the `tag:create` scope).
+    pub fn tags(
+        mut self,
+        tags: impl ::std::iter::IntoIterator<
+            Item = impl ::std::convert::Into<::std::string::String>,
+        >,
+    ) -> Self {
+        self.tags = ::std::option::Option::Some(
+            tags.into_iter().map(::std::convert::Into::into).collect(),
+        );
+        self
+    }
+}
 ///Body of every non-2xx response.
+///
+///Read from the API's answers: outside this crate it is only made by decoding JSON (`serde_json::from_value`, or a client call). The fields are there to read: a field added to the spec is not a breaking change.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct ErrorResponse {
     ///Machine-readable error code, e.g. `not_found` or `too_many_requests`.
     pub id: ::std::string::String,
@@ -112,7 +231,10 @@ pub struct ErrorResponse {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 ///An image that Droplets can be created from: a snapshot, backup, custom import, or a public distribution / 1-Click image. Only `id` is guaranteed (`x-client-required`): every other field is optional, since the placeholder returned by an import (202) can be partial. An answer without an `id` is a decoding error.
+///
+///Read from the API's answers: outside this crate it is only made by decoding JSON (`serde_json::from_value`, or a client call). The fields are there to read: a field added to the spec is not a breaking change.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Image {
     ///Creation time, RFC 3339 in UTC with a `Z` suffix.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -160,15 +282,44 @@ pub struct Image {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 ///Body of `imageActions_post`. Send `{"type": "convert"}` or `{"type": "transfer", "region": "<slug>"}`; the server rejects a transfer without `region`.
+///
+///Made with [`ImageActionCreate::new`], from the required fields; each optional field is set with the method named after it. The fields are there to read: a field added to the spec is not a breaking change.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct ImageActionCreate {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub region: ::std::option::Option<::cloud_images::digitalocean::types::RegionSlug>,
     #[serde(rename = "type")]
     pub type_: ::cloud_images::digitalocean::types::ImageActionType,
 }
+impl ImageActionCreate {
+    ///Makes one from its required fields: `type`.
+    pub fn new(
+        type_: impl ::std::convert::Into<
+            ::cloud_images::digitalocean::types::ImageActionType,
+        >,
+    ) -> Self {
+        Self {
+            region: ::std::option::Option::None,
+            type_: type_.into(),
+        }
+    }
+    ///Sets `region`.
+    pub fn region(
+        mut self,
+        region: impl ::std::convert::Into<
+            ::cloud_images::digitalocean::types::RegionSlug,
+        >,
+    ) -> Self {
+        self.region = ::std::option::Option::Some(region.into());
+        self
+    }
+}
 ///One page of images.
+///
+///Read from the API's answers: outside this crate it is only made by decoding JSON (`serde_json::from_value`, or a client call). The fields are there to read: a field added to the spec is not a breaking change.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct ImageList {
     ///The images on this page. Required (`x-client-required`): an answer without `images` is a decoding error, not an empty page; `null` is an empty page.
     #[serde(deserialize_with = "crate::decode::null_as_empty")]
@@ -181,14 +332,20 @@ pub struct ImageList {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 ///Envelope for a single image.
+///
+///Read from the API's answers: outside this crate it is only made by decoding JSON (`serde_json::from_value`, or a client call). The fields are there to read: a field added to the spec is not a breaking change.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct ImageResponse {
     pub image: Image,
     #[serde(flatten)]
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 ///Body of `images_update`. Omitted fields are left unchanged; `distribution` and `description` can only be changed on custom images.
+///
+///Made with [`ImageUpdate::new`], from the required fields; each optional field is set with the method named after it. The fields are there to read: a field added to the spec is not a breaking change.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ImageUpdate {
     ///New free-text note (custom images only).
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -201,8 +358,47 @@ pub struct ImageUpdate {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
 }
+impl ImageUpdate {
+    ///Makes one with nothing set.
+    pub fn new() -> Self {
+        Self {
+            description: ::std::option::Option::None,
+            distribution: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+        }
+    }
+    ///Sets `description`: New free-text note (custom images only).
+    pub fn description(
+        mut self,
+        description: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(description.into());
+        self
+    }
+    ///Sets `distribution`.
+    pub fn distribution(
+        mut self,
+        distribution: impl ::std::convert::Into<
+            ::cloud_images::digitalocean::types::Distribution,
+        >,
+    ) -> Self {
+        self.distribution = ::std::option::Option::Some(distribution.into());
+        self
+    }
+    ///Sets `name`: New display name.
+    pub fn name(
+        mut self,
+        name: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(name.into());
+        self
+    }
+}
 ///Metadata about a paginated list. Documented as always present, but answers without it happen; the total is then unknown.
+///
+///Read from the API's answers: outside this crate it is only made by decoding JSON (`serde_json::from_value`, or a client call). The fields are there to read: a field added to the spec is not a breaking change.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Meta {
     ///Number of objects across all pages.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -211,7 +407,10 @@ pub struct Meta {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 ///Navigation links of a paginated list. The server omits the whole object when the result fits in one page (20 objects or fewer).
+///
+///Read from the API's answers: outside this crate it is only made by decoding JSON (`serde_json::from_value`, or a client call). The fields are there to read: a field added to the spec is not a breaking change.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct PageLinks {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pages: ::std::option::Option<::std::boxed::Box<PageLinksPages>>,
@@ -219,7 +418,10 @@ pub struct PageLinks {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 ///Absolute URLs of neighbouring pages. Only the links that make sense are present: no `first`/`prev` on the first page, no `next`/`last` on the last one.
+///
+///Read from the API's answers: outside this crate it is only made by decoding JSON (`serde_json::from_value`, or a client call). The fields are there to read: a field added to the spec is not a breaking change.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct PageLinksPages {
     ///Absolute URL of the first page.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -237,7 +439,10 @@ pub struct PageLinksPages {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 ///A datacenter region as embedded in an action.
+///
+///Read from the API's answers: outside this crate it is only made by decoding JSON (`serde_json::from_value`, or a client call). The fields are there to read: a field added to the spec is not a breaking change.
 #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Region {
     ///Whether new Droplets can currently be created in the region.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]

@@ -1,7 +1,10 @@
 /**API version segment at the start of every path: `v4` for the stable API, `v4beta` for features still in beta. Set once per client (the `apiVersion` variable of the server URL), not per operation.
 
-An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.*/
+An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.
+
+`#[non_exhaustive]`: a later version of this crate may name more values. Match those it does not name by text (`ApiVersion::as_str`) or with `_`, not with `Other(..)`: a value leaves `Other` once it is named.*/
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ApiVersion {
     ///`v4`
     V4,
@@ -65,8 +68,11 @@ impl<'de> ::serde::Deserialize<'de> for ApiVersion {
 }
 /**Overall state of an image: `creating` while being captured or processed, `pending_upload` while waiting for the data of an uploaded image, `available` once it can be deployed. Filterable, but not usable with `+order_by`.
 
-An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.*/
+An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.
+
+`#[non_exhaustive]`: a later version of this crate may name more values. Match those it does not name by text (`ImageStatus::as_str`) or with `_`, not with `Other(..)`: a value leaves `Other` once it is named.*/
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ImageStatus {
     ///`creating`
     Creating,
@@ -134,8 +140,11 @@ impl<'de> ::serde::Deserialize<'de> for ImageStatus {
 }
 /**How the image came to be: `manual` (captured or uploaded by a user), `automatic` (kept automatically after its Linode was deleted; expires) or `shared` (shared with you through a share group). Filterable.
 
-An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.*/
+An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.
+
+`#[non_exhaustive]`: a later version of this crate may name more values. Match those it does not name by text (`ImageType::as_str`) or with `_`, not with `Other(..)`: a value leaves `Other` once it is named.*/
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ImageType {
     ///`manual`
     Manual,
@@ -203,8 +212,11 @@ impl<'de> ::serde::Deserialize<'de> for ImageType {
 }
 /**State of an image copy in one region. Note that some values contain a space. `timedout` is not in the published spec but is known to the official TypeScript client.
 
-An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.*/
+An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.
+
+`#[non_exhaustive]`: a later version of this crate may name more values. Match those it does not name by text (`ImageRegionStatus::as_str`) or with `_`, not with `Other(..)`: a value leaves `Other` once it is named.*/
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ImageRegionStatus {
     ///`available`
     Available,
@@ -288,8 +300,11 @@ impl<'de> ::serde::Deserialize<'de> for ImageRegionStatus {
 }
 /**The text the API sends in `is_shared` instead of a boolean: so far only `none`.
 
-An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.*/
+An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.
+
+`#[non_exhaustive]`: a later version of this crate may name more values. Match those it does not name by text (`IsSharedText::as_str`) or with `_`, not with `Other(..)`: a value leaves `Other` once it is named.*/
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum IsSharedText {
     ///`none`
     None,
@@ -349,8 +364,11 @@ impl<'de> ::serde::Deserialize<'de> for IsSharedText {
 }
 /**State of a membership as its owner sees it: `active` or `revoked` (revoked memberships stay visible for about two weeks).
 
-An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.*/
+An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.
+
+`#[non_exhaustive]`: a later version of this crate may name more values. Match those it does not name by text (`MembershipStatus::as_str`) or with `_`, not with `Other(..)`: a value leaves `Other` once it is named.*/
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MembershipStatus {
     ///`active`
     Active,
@@ -414,8 +432,11 @@ impl<'de> ::serde::Deserialize<'de> for MembershipStatus {
 }
 /**State of a membership token as the member sees it: `pending` (not yet accepted by the owner), `active`, `revoked` or `expired`.
 
-An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.*/
+An open enum: a value this crate does not know yet is kept in `Other` and serialised back unchanged.
+
+`#[non_exhaustive]`: a later version of this crate may name more values. Match those it does not name by text (`TokenStatus::as_str`) or with `_`, not with `Other(..)`: a value leaves `Other` once it is named.*/
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum TokenStatus {
     ///`pending`
     Pending,

@@ -79,14 +79,6 @@ impl crate::Operation for GetImages {
     const METHOD: crate::Method = crate::Method::Get;
     const OPERATION_ID: &'static str = "get-images";
     const PATH_TEMPLATE: &'static str = "/images";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
-        out.push_str("/images");
-    }
     fn query(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
         let mut out = ::std::vec::Vec::new();
         if let Some(v) = &self.page {
@@ -103,6 +95,15 @@ impl crate::Operation for GetImages {
             out.push(("X-Filter", v.to_string()));
         }
         out
+    }
+}
+impl crate::operation::sealed::WritePath for GetImages {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
+        out.push_str("/images");
     }
 }
 /**`POST /images` (operationId `post-image`): Capture an image from a Linode disk
@@ -128,16 +129,17 @@ impl crate::Operation for PostImage {
     const METHOD: crate::Method = crate::Method::Post;
     const OPERATION_ID: &'static str = "post-image";
     const PATH_TEMPLATE: &'static str = "/images";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
-        out.push_str("/images");
-    }
     fn body(&self) -> ::std::option::Option<&Self::Body> {
         Some(&self.body)
+    }
+}
+impl crate::operation::sealed::WritePath for PostImage {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
+        out.push_str("/images");
     }
 }
 /**`POST /images/upload` (operationId `post-upload-image`): Create an image for upload
@@ -163,16 +165,17 @@ impl crate::Operation for PostUploadImage {
     const METHOD: crate::Method = crate::Method::Post;
     const OPERATION_ID: &'static str = "post-upload-image";
     const PATH_TEMPLATE: &'static str = "/images/upload";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
-        out.push_str("/images/upload");
-    }
     fn body(&self) -> ::std::option::Option<&Self::Body> {
         Some(&self.body)
+    }
+}
+impl crate::operation::sealed::WritePath for PostUploadImage {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
+        out.push_str("/images/upload");
     }
 }
 /**`GET /images/{imageId}` (operationId `get-image`): Get an image
@@ -198,12 +201,13 @@ impl crate::Operation for GetImage {
     const METHOD: crate::Method = crate::Method::Get;
     const OPERATION_ID: &'static str = "get-image";
     const PATH_TEMPLATE: &'static str = "/images/{imageId}";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
+}
+impl crate::operation::sealed::WritePath for GetImage {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
         out.push_str("/images/");
         push_segment(out, &self.image_id);
     }
@@ -239,17 +243,18 @@ impl crate::Operation for PutImage {
     const METHOD: crate::Method = crate::Method::Put;
     const OPERATION_ID: &'static str = "put-image";
     const PATH_TEMPLATE: &'static str = "/images/{imageId}";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
-        out.push_str("/images/");
-        push_segment(out, &self.image_id);
-    }
     fn body(&self) -> ::std::option::Option<&Self::Body> {
         Some(&self.body)
+    }
+}
+impl crate::operation::sealed::WritePath for PutImage {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
+        out.push_str("/images/");
+        push_segment(out, &self.image_id);
     }
 }
 /**`DELETE /images/{imageId}` (operationId `delete-image`): Delete an image
@@ -275,12 +280,13 @@ impl crate::Operation for DeleteImage {
     const METHOD: crate::Method = crate::Method::Delete;
     const OPERATION_ID: &'static str = "delete-image";
     const PATH_TEMPLATE: &'static str = "/images/{imageId}";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
+}
+impl crate::operation::sealed::WritePath for DeleteImage {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
         out.push_str("/images/");
         push_segment(out, &self.image_id);
     }
@@ -316,18 +322,19 @@ impl crate::Operation for PostReplicateImage {
     const METHOD: crate::Method = crate::Method::Post;
     const OPERATION_ID: &'static str = "post-replicate-image";
     const PATH_TEMPLATE: &'static str = "/images/{imageId}/regions";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
+    fn body(&self) -> ::std::option::Option<&Self::Body> {
+        Some(&self.body)
     }
-    fn write_path(&self, out: &mut ::std::string::String) {
+}
+impl crate::operation::sealed::WritePath for PostReplicateImage {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
         out.push_str("/images/");
         push_segment(out, &self.image_id);
         out.push_str("/regions");
-    }
-    fn body(&self) -> ::std::option::Option<&Self::Body> {
-        Some(&self.body)
     }
 }
 /**`GET /images/sharegroups` (operationId `get-sharegroups`): List your share groups
@@ -379,14 +386,6 @@ impl crate::Operation for GetSharegroups {
     const METHOD: crate::Method = crate::Method::Get;
     const OPERATION_ID: &'static str = "get-sharegroups";
     const PATH_TEMPLATE: &'static str = "/images/sharegroups";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
-        out.push_str("/images/sharegroups");
-    }
     fn query(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
         let mut out = ::std::vec::Vec::new();
         if let Some(v) = &self.page {
@@ -403,6 +402,15 @@ impl crate::Operation for GetSharegroups {
             out.push(("X-Filter", v.to_string()));
         }
         out
+    }
+}
+impl crate::operation::sealed::WritePath for GetSharegroups {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
+        out.push_str("/images/sharegroups");
     }
 }
 /**`POST /images/sharegroups` (operationId `post-sharegroups`): Create a share group
@@ -428,16 +436,17 @@ impl crate::Operation for PostSharegroups {
     const METHOD: crate::Method = crate::Method::Post;
     const OPERATION_ID: &'static str = "post-sharegroups";
     const PATH_TEMPLATE: &'static str = "/images/sharegroups";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
-        out.push_str("/images/sharegroups");
-    }
     fn body(&self) -> ::std::option::Option<&Self::Body> {
         Some(&self.body)
+    }
+}
+impl crate::operation::sealed::WritePath for PostSharegroups {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
+        out.push_str("/images/sharegroups");
     }
 }
 /**`GET /images/sharegroups/tokens` (operationId `get-user-tokens`): List your membership tokens
@@ -489,14 +498,6 @@ impl crate::Operation for GetUserTokens {
     const METHOD: crate::Method = crate::Method::Get;
     const OPERATION_ID: &'static str = "get-user-tokens";
     const PATH_TEMPLATE: &'static str = "/images/sharegroups/tokens";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
-        out.push_str("/images/sharegroups/tokens");
-    }
     fn query(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
         let mut out = ::std::vec::Vec::new();
         if let Some(v) = &self.page {
@@ -513,6 +514,15 @@ impl crate::Operation for GetUserTokens {
             out.push(("X-Filter", v.to_string()));
         }
         out
+    }
+}
+impl crate::operation::sealed::WritePath for GetUserTokens {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
+        out.push_str("/images/sharegroups/tokens");
     }
 }
 /**`POST /images/sharegroups/tokens` (operationId `post-sharegroup-tokens`): Create a membership token
@@ -538,16 +548,17 @@ impl crate::Operation for PostSharegroupTokens {
     const METHOD: crate::Method = crate::Method::Post;
     const OPERATION_ID: &'static str = "post-sharegroup-tokens";
     const PATH_TEMPLATE: &'static str = "/images/sharegroups/tokens";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
-        out.push_str("/images/sharegroups/tokens");
-    }
     fn body(&self) -> ::std::option::Option<&Self::Body> {
         Some(&self.body)
+    }
+}
+impl crate::operation::sealed::WritePath for PostSharegroupTokens {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
+        out.push_str("/images/sharegroups/tokens");
     }
 }
 /**`GET /images/sharegroups/tokens/{tokenUuid}` (operationId `get-sharegroup-token`): Get a membership token
@@ -575,12 +586,13 @@ impl crate::Operation for GetSharegroupToken {
     const METHOD: crate::Method = crate::Method::Get;
     const OPERATION_ID: &'static str = "get-sharegroup-token";
     const PATH_TEMPLATE: &'static str = "/images/sharegroups/tokens/{tokenUuid}";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
+}
+impl crate::operation::sealed::WritePath for GetSharegroupToken {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
         out.push_str("/images/sharegroups/tokens/");
         push_segment(out, &self.token_uuid);
     }
@@ -616,17 +628,18 @@ impl crate::Operation for PutSharegroupToken {
     const METHOD: crate::Method = crate::Method::Put;
     const OPERATION_ID: &'static str = "put-sharegroup-token";
     const PATH_TEMPLATE: &'static str = "/images/sharegroups/tokens/{tokenUuid}";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
-        out.push_str("/images/sharegroups/tokens/");
-        push_segment(out, &self.token_uuid);
-    }
     fn body(&self) -> ::std::option::Option<&Self::Body> {
         Some(&self.body)
+    }
+}
+impl crate::operation::sealed::WritePath for PutSharegroupToken {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
+        out.push_str("/images/sharegroups/tokens/");
+        push_segment(out, &self.token_uuid);
     }
 }
 /**`DELETE /images/sharegroups/tokens/{tokenUuid}` (operationId `delete-sharegroup-token`): Delete a membership token
@@ -654,12 +667,13 @@ impl crate::Operation for DeleteSharegroupToken {
     const METHOD: crate::Method = crate::Method::Delete;
     const OPERATION_ID: &'static str = "delete-sharegroup-token";
     const PATH_TEMPLATE: &'static str = "/images/sharegroups/tokens/{tokenUuid}";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
+}
+impl crate::operation::sealed::WritePath for DeleteSharegroupToken {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
         out.push_str("/images/sharegroups/tokens/");
         push_segment(out, &self.token_uuid);
     }
@@ -689,12 +703,13 @@ impl crate::Operation for GetSharegroupByToken {
     const METHOD: crate::Method = crate::Method::Get;
     const OPERATION_ID: &'static str = "get-sharegroup-by-token";
     const PATH_TEMPLATE: &'static str = "/images/sharegroups/tokens/{tokenUuid}/sharegroup";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
+}
+impl crate::operation::sealed::WritePath for GetSharegroupByToken {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
         out.push_str("/images/sharegroups/tokens/");
         push_segment(out, &self.token_uuid);
         out.push_str("/sharegroup");
@@ -752,16 +767,6 @@ impl crate::Operation for GetSharegroupImagesByToken {
     const METHOD: crate::Method = crate::Method::Get;
     const OPERATION_ID: &'static str = "get-sharegroup-images-by-token";
     const PATH_TEMPLATE: &'static str = "/images/sharegroups/tokens/{tokenUuid}/sharegroup/images";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
-        out.push_str("/images/sharegroups/tokens/");
-        push_segment(out, &self.token_uuid);
-        out.push_str("/sharegroup/images");
-    }
     fn query(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
         let mut out = ::std::vec::Vec::new();
         if let Some(v) = &self.page {
@@ -778,6 +783,17 @@ impl crate::Operation for GetSharegroupImagesByToken {
             out.push(("X-Filter", v.to_string()));
         }
         out
+    }
+}
+impl crate::operation::sealed::WritePath for GetSharegroupImagesByToken {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
+        out.push_str("/images/sharegroups/tokens/");
+        push_segment(out, &self.token_uuid);
+        out.push_str("/sharegroup/images");
     }
 }
 /**`GET /images/sharegroups/{sharegroupId}` (operationId `get-sharegroup`): Get a share group
@@ -805,12 +821,13 @@ impl crate::Operation for GetSharegroup {
     const METHOD: crate::Method = crate::Method::Get;
     const OPERATION_ID: &'static str = "get-sharegroup";
     const PATH_TEMPLATE: &'static str = "/images/sharegroups/{sharegroupId}";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
+}
+impl crate::operation::sealed::WritePath for GetSharegroup {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
         out.push_str("/images/sharegroups/");
         push_number(out, self.sharegroup_id);
     }
@@ -846,17 +863,18 @@ impl crate::Operation for PutSharegroup {
     const METHOD: crate::Method = crate::Method::Put;
     const OPERATION_ID: &'static str = "put-sharegroup";
     const PATH_TEMPLATE: &'static str = "/images/sharegroups/{sharegroupId}";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
-        out.push_str("/images/sharegroups/");
-        push_number(out, self.sharegroup_id);
-    }
     fn body(&self) -> ::std::option::Option<&Self::Body> {
         Some(&self.body)
+    }
+}
+impl crate::operation::sealed::WritePath for PutSharegroup {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
+        out.push_str("/images/sharegroups/");
+        push_number(out, self.sharegroup_id);
     }
 }
 /**`DELETE /images/sharegroups/{sharegroupId}` (operationId `delete-sharegroup`): Delete a share group
@@ -884,12 +902,13 @@ impl crate::Operation for DeleteSharegroup {
     const METHOD: crate::Method = crate::Method::Delete;
     const OPERATION_ID: &'static str = "delete-sharegroup";
     const PATH_TEMPLATE: &'static str = "/images/sharegroups/{sharegroupId}";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
+}
+impl crate::operation::sealed::WritePath for DeleteSharegroup {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
         out.push_str("/images/sharegroups/");
         push_number(out, self.sharegroup_id);
     }
@@ -946,16 +965,6 @@ impl crate::Operation for GetSharegroupImages {
     const METHOD: crate::Method = crate::Method::Get;
     const OPERATION_ID: &'static str = "get-sharegroup-images";
     const PATH_TEMPLATE: &'static str = "/images/sharegroups/{sharegroupId}/images";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
-        out.push_str("/images/sharegroups/");
-        push_number(out, self.sharegroup_id);
-        out.push_str("/images");
-    }
     fn query(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
         let mut out = ::std::vec::Vec::new();
         if let Some(v) = &self.page {
@@ -972,6 +981,17 @@ impl crate::Operation for GetSharegroupImages {
             out.push(("X-Filter", v.to_string()));
         }
         out
+    }
+}
+impl crate::operation::sealed::WritePath for GetSharegroupImages {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
+        out.push_str("/images/sharegroups/");
+        push_number(out, self.sharegroup_id);
+        out.push_str("/images");
     }
 }
 /**`POST /images/sharegroups/{sharegroupId}/images` (operationId `post-sharegroup-images`): Share images in a share group
@@ -1005,18 +1025,19 @@ impl crate::Operation for PostSharegroupImages {
     const METHOD: crate::Method = crate::Method::Post;
     const OPERATION_ID: &'static str = "post-sharegroup-images";
     const PATH_TEMPLATE: &'static str = "/images/sharegroups/{sharegroupId}/images";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
+    fn body(&self) -> ::std::option::Option<&Self::Body> {
+        Some(&self.body)
     }
-    fn write_path(&self, out: &mut ::std::string::String) {
+}
+impl crate::operation::sealed::WritePath for PostSharegroupImages {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
         out.push_str("/images/sharegroups/");
         push_number(out, self.sharegroup_id);
         out.push_str("/images");
-    }
-    fn body(&self) -> ::std::option::Option<&Self::Body> {
-        Some(&self.body)
     }
 }
 /**`PUT /images/sharegroups/{sharegroupId}/images/{imageId}` (operationId `put-sharegroup-imageshare`): Update a shared image
@@ -1054,19 +1075,20 @@ impl crate::Operation for PutSharegroupImageshare {
     const METHOD: crate::Method = crate::Method::Put;
     const OPERATION_ID: &'static str = "put-sharegroup-imageshare";
     const PATH_TEMPLATE: &'static str = "/images/sharegroups/{sharegroupId}/images/{imageId}";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
+    fn body(&self) -> ::std::option::Option<&Self::Body> {
+        Some(&self.body)
     }
-    fn write_path(&self, out: &mut ::std::string::String) {
+}
+impl crate::operation::sealed::WritePath for PutSharegroupImageshare {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
         out.push_str("/images/sharegroups/");
         push_number(out, self.sharegroup_id);
         out.push_str("/images/");
         push_segment(out, &self.image_id);
-    }
-    fn body(&self) -> ::std::option::Option<&Self::Body> {
-        Some(&self.body)
     }
 }
 /**`DELETE /images/sharegroups/{sharegroupId}/images/{imageId}` (operationId `delete-sharegroup-imageshare`): Stop sharing an image
@@ -1100,12 +1122,13 @@ impl crate::Operation for DeleteSharegroupImageshare {
     const METHOD: crate::Method = crate::Method::Delete;
     const OPERATION_ID: &'static str = "delete-sharegroup-imageshare";
     const PATH_TEMPLATE: &'static str = "/images/sharegroups/{sharegroupId}/images/{imageId}";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
+}
+impl crate::operation::sealed::WritePath for DeleteSharegroupImageshare {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
         out.push_str("/images/sharegroups/");
         push_number(out, self.sharegroup_id);
         out.push_str("/images/");
@@ -1164,16 +1187,6 @@ impl crate::Operation for GetSharegroupMembers {
     const METHOD: crate::Method = crate::Method::Get;
     const OPERATION_ID: &'static str = "get-sharegroup-members";
     const PATH_TEMPLATE: &'static str = "/images/sharegroups/{sharegroupId}/members";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
-        out.push_str("/images/sharegroups/");
-        push_number(out, self.sharegroup_id);
-        out.push_str("/members");
-    }
     fn query(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
         let mut out = ::std::vec::Vec::new();
         if let Some(v) = &self.page {
@@ -1190,6 +1203,17 @@ impl crate::Operation for GetSharegroupMembers {
             out.push(("X-Filter", v.to_string()));
         }
         out
+    }
+}
+impl crate::operation::sealed::WritePath for GetSharegroupMembers {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
+        out.push_str("/images/sharegroups/");
+        push_number(out, self.sharegroup_id);
+        out.push_str("/members");
     }
 }
 /**`POST /images/sharegroups/{sharegroupId}/members` (operationId `post-sharegroup-members`): Add a member to a share group
@@ -1223,18 +1247,19 @@ impl crate::Operation for PostSharegroupMembers {
     const METHOD: crate::Method = crate::Method::Post;
     const OPERATION_ID: &'static str = "post-sharegroup-members";
     const PATH_TEMPLATE: &'static str = "/images/sharegroups/{sharegroupId}/members";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
+    fn body(&self) -> ::std::option::Option<&Self::Body> {
+        Some(&self.body)
     }
-    fn write_path(&self, out: &mut ::std::string::String) {
+}
+impl crate::operation::sealed::WritePath for PostSharegroupMembers {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
         out.push_str("/images/sharegroups/");
         push_number(out, self.sharegroup_id);
         out.push_str("/members");
-    }
-    fn body(&self) -> ::std::option::Option<&Self::Body> {
-        Some(&self.body)
     }
 }
 /**`GET /images/sharegroups/{sharegroupId}/members/{tokenUuid}` (operationId `get-sharegroup-member-token`): Get a member of a share group
@@ -1268,12 +1293,13 @@ impl crate::Operation for GetSharegroupMemberToken {
     const METHOD: crate::Method = crate::Method::Get;
     const OPERATION_ID: &'static str = "get-sharegroup-member-token";
     const PATH_TEMPLATE: &'static str = "/images/sharegroups/{sharegroupId}/members/{tokenUuid}";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
+}
+impl crate::operation::sealed::WritePath for GetSharegroupMemberToken {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
         out.push_str("/images/sharegroups/");
         push_number(out, self.sharegroup_id);
         out.push_str("/members/");
@@ -1315,19 +1341,20 @@ impl crate::Operation for PutSharegroupMemberToken {
     const METHOD: crate::Method = crate::Method::Put;
     const OPERATION_ID: &'static str = "put-sharegroup-member-token";
     const PATH_TEMPLATE: &'static str = "/images/sharegroups/{sharegroupId}/members/{tokenUuid}";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
+    fn body(&self) -> ::std::option::Option<&Self::Body> {
+        Some(&self.body)
     }
-    fn write_path(&self, out: &mut ::std::string::String) {
+}
+impl crate::operation::sealed::WritePath for PutSharegroupMemberToken {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
         out.push_str("/images/sharegroups/");
         push_number(out, self.sharegroup_id);
         out.push_str("/members/");
         push_segment(out, &self.token_uuid);
-    }
-    fn body(&self) -> ::std::option::Option<&Self::Body> {
-        Some(&self.body)
     }
 }
 /**`DELETE /images/sharegroups/{sharegroupId}/members/{tokenUuid}` (operationId `delete-sharegroup-member-token`): Revoke a member of a share group
@@ -1361,12 +1388,13 @@ impl crate::Operation for DeleteSharegroupMemberToken {
     const METHOD: crate::Method = crate::Method::Delete;
     const OPERATION_ID: &'static str = "delete-sharegroup-member-token";
     const PATH_TEMPLATE: &'static str = "/images/sharegroups/{sharegroupId}/members/{tokenUuid}";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
+}
+impl crate::operation::sealed::WritePath for DeleteSharegroupMemberToken {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
         out.push_str("/images/sharegroups/");
         push_number(out, self.sharegroup_id);
         out.push_str("/members/");
@@ -1425,16 +1453,6 @@ impl crate::Operation for GetImagesSharegroupsImage {
     const METHOD: crate::Method = crate::Method::Get;
     const OPERATION_ID: &'static str = "get-images-sharegroups-image";
     const PATH_TEMPLATE: &'static str = "/images/{imageId}/sharegroups";
-    fn path(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        crate::Operation::write_path(self, &mut out);
-        out
-    }
-    fn write_path(&self, out: &mut ::std::string::String) {
-        out.push_str("/images/");
-        push_segment(out, &self.image_id);
-        out.push_str("/sharegroups");
-    }
     fn query(&self) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
         let mut out = ::std::vec::Vec::new();
         if let Some(v) = &self.page {
@@ -1451,6 +1469,17 @@ impl crate::Operation for GetImagesSharegroupsImage {
             out.push(("X-Filter", v.to_string()));
         }
         out
+    }
+}
+impl crate::operation::sealed::WritePath for GetImagesSharegroupsImage {
+    fn write_path(
+        &self,
+        out: &mut ::std::string::String,
+        _: crate::operation::sealed::Seal,
+    ) {
+        out.push_str("/images/");
+        push_segment(out, &self.image_id);
+        out.push_str("/sharegroups");
     }
 }
 /// Every generated operation: (operationId, HTTP method, path template, request type).
