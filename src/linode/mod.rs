@@ -22,7 +22,7 @@ mod images;
 mod is_shared;
 mod provider;
 mod sharegroups;
-mod upload;
+pub(crate) mod upload;
 
 pub use client::Client;
 pub use filter::{Filter, Order};
