@@ -39,7 +39,7 @@
 //! - DigitalOcean account transfers: `images_post_account_transfer_create`,
 //!   `images_post_account_transfer_accept`, `images_post_account_transfer_cancel`,
 //!   `images_post_account_transfer_decline`
-//! - Spaces, DigitalOcean's object storage (feature `spaces`): `spaces_put_object`,
+//! - Spaces, DigitalOcean's object storage (with the spaces feature): `spaces_put_object`,
 //!   `spaces_get_object`, `spaces_delete_object`
 //!
 //! The kit uses only the standard library and the crate's own dependencies. The binary
