@@ -57,10 +57,13 @@ pub enum ErrorKind {
     /// name, or the handshake failed. Not retried (see
     /// [`ClientBuilder::add_root_certificate_pem`](crate::ClientBuilder::add_root_certificate_pem)).
     Tls,
-    /// The caller cancelled an upload: its [`progress`](crate::linode::Upload::progress)
-    /// callback returned `ControlFlow::Break(())`, or a
-    /// [`CancelUpload`](crate::linode::CancelUpload) handle was used. The image it had created,
-    /// if any, was deleted again ([`Error::created_image`], [`Error::created_image_deleted`]).
+    /// The caller cancelled an upload (or a DigitalOcean
+    /// [`publish`](crate::digitalocean::Images::publish)): its
+    /// [`progress`](crate::linode::Upload::progress) callback returned `ControlFlow::Break(())`,
+    /// or a [`CancelUpload`](crate::linode::CancelUpload) handle was used. The image it had
+    /// created, if any, was deleted again ([`Error::created_image`],
+    /// [`Error::created_image_deleted`]), and so was a publish's staging object
+    /// ([`Error::staging_object`]).
     ///
     /// ```no_run
     /// use std::ops::ControlFlow;
@@ -671,8 +674,9 @@ impl Error {
         self.inner.item.as_ref().and_then(|(_, id)| id.as_deref())
     }
 
-    /// For a failed Linode [`upload`](crate::linode::Images::upload): the id of the image it
-    /// had created before it failed (`None` when it failed before creating one). Whether that
+    /// For a failed Linode [`upload`](crate::linode::Images::upload) or DigitalOcean
+    /// [`publish`](crate::digitalocean::Images::publish): the id of the image it had created
+    /// before it failed (`None` when it failed before creating one). Whether that
     /// image was deleted again is [`created_image_deleted`](Error::created_image_deleted).
     ///
     /// ```no_run
@@ -698,8 +702,9 @@ impl Error {
     /// For a failed upload that had created an image ([`created_image`](Error::created_image)):
     /// `true` when that image was deleted again; `false` when it was kept
     /// ([`keep_on_failure`](crate::linode::Upload::keep_on_failure)), when the delete failed
-    /// too (the message says so; Linode removes a `pending_upload` image after 24 hours), or
-    /// when no image was created.
+    /// too (the message says so; Linode removes a `pending_upload` image after 24 hours), for a
+    /// publish whose import was still running when its wait ended (it is kept), or when no image
+    /// was created.
     ///
     /// ```no_run
     /// use cloud_images::linode::{Client, CreateUpload};

@@ -419,6 +419,10 @@ impl<T: Read + Seek> ReadSeek for T {}
 /// anything else is taken as a raw disk image and compressed first. Data is read in chunks;
 /// it is never held in memory whole.
 ///
+/// A DigitalOcean [`publish`](crate::digitalocean::Images::publish) takes the same sources
+/// (also as `digitalocean::UploadSource`), but sends the data as it is, whatever it holds: its
+/// checks are its own (see [`Publish`](crate::digitalocean::Publish)), not the ones below.
+///
 /// # What is checked before anything is sent
 ///
 /// A raw image: its length, at most 6 GB ([`MAX_UNCOMPRESSED_SIZE`]). A gzip stream: its
