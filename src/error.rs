@@ -57,10 +57,13 @@ pub enum ErrorKind {
     /// name, or the handshake failed. Not retried (see
     /// [`ClientBuilder::add_root_certificate_pem`](crate::ClientBuilder::add_root_certificate_pem)).
     Tls,
-    /// The caller cancelled an upload: its [`progress`](crate::linode::Upload::progress)
-    /// callback returned `ControlFlow::Break(())`, or a
-    /// [`CancelUpload`](crate::linode::CancelUpload) handle was used. The image it had created,
-    /// if any, was deleted again ([`Error::created_image`], [`Error::created_image_deleted`]).
+    /// The caller cancelled an upload (or a DigitalOcean
+    /// [`publish`](crate::digitalocean::Images::publish)): its
+    /// [`progress`](crate::linode::Upload::progress) callback returned `ControlFlow::Break(())`,
+    /// or a [`CancelUpload`](crate::linode::CancelUpload) handle was used. The image it had
+    /// created, if any, was deleted again ([`Error::created_image`],
+    /// [`Error::created_image_deleted`]), and so was a publish's staging object
+    /// ([`Error::staging_object`]).
     ///
     /// ```no_run
     /// use std::ops::ControlFlow;
@@ -79,6 +82,27 @@ pub enum ErrorKind {
     /// # }
     /// ```
     Cancelled,
+    /// This build of the crate lacks a cargo feature the call needs; the message names it (for
+    /// instance `spaces`, for [`Images::publish`](crate::digitalocean::Images::publish)).
+    /// Nothing was sent.
+    ///
+    /// ```
+    /// use cloud_images::ErrorKind;
+    /// use cloud_images::digitalocean::{Client, PublishImage, Spaces};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::builder().token("dop_v1_...").build()?;
+    /// let spaces = Spaces::builder("my-bucket", "nyc3").keys("DO00EXAMPLE", "secret").build()?;
+    /// let published = client.images().publish(PublishImage::new("web", "nyc3"), &spaces).file("web.qcow2");
+    /// if let Err(e) = published
+    ///     && e.kind() == ErrorKind::Unsupported
+    /// {
+    ///     eprintln!("rebuild with the feature: {e}"); // `cloud-images` built without `spaces`
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    Unsupported,
 }
 
 /// One problem an API error response names: Linode's `{"field", "reason"}`, DigitalOcean's
@@ -372,6 +396,8 @@ struct Inner {
     item: Option<(usize, Option<String>)>,
     /// An image an upload created before it failed, and whether it was deleted again.
     created_image: Option<(String, bool)>,
+    /// A staging object a publish put into Spaces (`bucket/key`), and whether it was deleted.
+    staging_object: Option<(String, bool)>,
     source: Option<Box<dyn StdError + Send + Sync + 'static>>,
 }
 
@@ -388,6 +414,7 @@ impl Error {
                 last_status: None,
                 item: None,
                 created_image: None,
+                staging_object: None,
                 source: None,
             }),
         }
@@ -435,6 +462,12 @@ impl Error {
 
     pub(crate) fn with_created_image(mut self, id: impl Into<String>, deleted: bool) -> Self {
         self.inner.created_image = Some((id.into(), deleted));
+        self
+    }
+
+    #[cfg_attr(not(feature = "spaces"), allow(dead_code))]
+    pub(crate) fn with_staging_object(mut self, object: impl Into<String>, deleted: bool) -> Self {
+        self.inner.staging_object = Some((object.into(), deleted));
         self
     }
 
@@ -621,8 +654,9 @@ impl Error {
         self.inner.item.as_ref().and_then(|(_, id)| id.as_deref())
     }
 
-    /// For a failed Linode [`upload`](crate::linode::Images::upload): the id of the image it
-    /// had created before it failed (`None` when it failed before creating one). Whether that
+    /// For a failed Linode [`upload`](crate::linode::Images::upload) or DigitalOcean
+    /// [`publish`](crate::digitalocean::Images::publish): the id of the image it had created
+    /// before it failed (`None` when it failed before creating one). Whether that
     /// image was deleted again is [`created_image_deleted`](Error::created_image_deleted).
     ///
     /// ```no_run
@@ -648,8 +682,9 @@ impl Error {
     /// For a failed upload that had created an image ([`created_image`](Error::created_image)):
     /// `true` when that image was deleted again; `false` when it was kept
     /// ([`keep_on_failure`](crate::linode::Upload::keep_on_failure)), when the delete failed
-    /// too (the message says so; Linode removes a `pending_upload` image after 24 hours), or
-    /// when no image was created.
+    /// too (the message says so; Linode removes a `pending_upload` image after 24 hours), for a
+    /// publish whose import was still running when its wait ended (it is kept), or when no image
+    /// was created.
     ///
     /// ```no_run
     /// use cloud_images::linode::{Client, CreateUpload};
@@ -667,6 +702,54 @@ impl Error {
     /// ```
     pub fn created_image_deleted(&self) -> bool {
         self.inner.created_image.as_ref().is_some_and(|(_, deleted)| *deleted)
+    }
+
+    /// For a failed DigitalOcean [`publish`](crate::digitalocean::Images::publish) that had put
+    /// its staging object into Spaces: that object, as `bucket/key` (`None` when nothing was put
+    /// there). Whether it was deleted again is
+    /// [`staging_object_deleted`](Error::staging_object_deleted).
+    ///
+    /// ```no_run
+    /// use cloud_images::digitalocean::{Client, PublishImage, Spaces};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let spaces = Spaces::from_env("my-bucket", "nyc3")?;
+    /// if let Err(e) = client.images().publish(PublishImage::new("web", "nyc3"), &spaces).file("web.qcow2")
+    ///     && let Some(object) = e.staging_object()
+    ///     && !e.staging_object_deleted()
+    /// {
+    ///     eprintln!("{e}; delete {object} from Spaces by hand");
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn staging_object(&self) -> Option<&str> {
+        self.inner.staging_object.as_ref().map(|(object, _)| object.as_str())
+    }
+
+    /// For a failed publish that had put a staging object into Spaces
+    /// ([`staging_object`](Error::staging_object)): `true` when it was deleted again; `false`
+    /// when deleting it failed too (the message says why), or when there was none.
+    ///
+    /// ```no_run
+    /// use cloud_images::digitalocean::{Client, PublishImage, Spaces};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let spaces = Spaces::from_env("my-bucket", "nyc3")?;
+    /// match client.images().publish(PublishImage::new("web", "nyc3"), &spaces).file("web.qcow2") {
+    ///     Ok(published) => println!("image {}", published.image.id),
+    ///     Err(e) if e.staging_object().is_some() && !e.staging_object_deleted() => {
+    ///         eprintln!("{e}: the staging object is still in the bucket")
+    ///     }
+    ///     Err(e) => return Err(e),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn staging_object_deleted(&self) -> bool {
+        self.inner.staging_object.as_ref().is_some_and(|(_, deleted)| *deleted)
     }
 
     /// A 404: the image or action does not exist (or the token may not see it).
@@ -768,6 +851,9 @@ impl fmt::Debug for Error {
         }
         if let Some((id, deleted)) = &self.inner.created_image {
             d.field("created_image", id).field("created_image_deleted", deleted);
+        }
+        if let Some((object, deleted)) = &self.inner.staging_object {
+            d.field("staging_object", object).field("staging_object_deleted", deleted);
         }
         if let Some(source) = &self.inner.source {
             d.field("source", source);

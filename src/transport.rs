@@ -486,6 +486,42 @@ impl Transport {
             .with_retry_after(retry_after))
     }
 
+    /// Sends one `DELETE` to a pre-signed object-storage URL (never the token), within the
+    /// call's timeout; a 2xx (S3 answers 204, also for a key that is not there) is done. Not
+    /// retried here.
+    #[cfg(feature = "spaces")]
+    pub(crate) fn delete_object(&self, url: &str) -> Result<()> {
+        check_tls(url)?;
+        let Some(upload_agent) = &self.upload_agent else {
+            return Err(Error::invalid_input(format!("{} has no object storage", self.settings.rules.name)));
+        };
+        let req = http::Request::builder().method("DELETE").uri(url).body(()).map_err(|e| {
+            Error::invalid_input(format!("invalid url {}: {e}", without_query(url))).with_source(e)
+        })?;
+        let config = upload_agent.configure_request(req).timeout_global(wait::finite(self.settings.timeout));
+        let config = if url_is_loopback(url) && matches!(self.settings.network.proxy, ProxyChoice::Env) {
+            config.proxy(None)
+        } else {
+            config
+        };
+        let mut resp = upload_agent.run(config.build()).map_err(|e| transport_error(e, url))?;
+        let status = resp.status().as_u16();
+        let text = resp
+            .body_mut()
+            .with_config()
+            .limit(64 * 1024)
+            .lossy_utf8(true)
+            .read_to_string()
+            .unwrap_or_default();
+        log::debug!(target: "cloud_images", "DELETE {} -> {status}", without_query(url));
+        if (200..300).contains(&status) {
+            return Ok(());
+        }
+        let text = secret::redact_signatures(text);
+        Err(Error::new(ErrorKind::Upload, format!("object storage refused the delete with status {status}"))
+            .with_api(ApiError::new(status, None, text, None)))
+    }
+
     fn timed_out(&self, name: CallName<'_>, start: Instant) -> Error {
         let ms = self.settings.clock.since(start).as_millis();
         Error::new(ErrorKind::Timeout, format!("{} {name} timed out after {ms} ms", self.settings.rules.name))

@@ -127,6 +127,12 @@ impl crate::ClientBuilder<DigitalOcean> {
     /// # }
     /// ```
     pub fn build(self) -> Result<Client> {
-        Ok(Client { inner: Arc::new(self.transport(None)?) })
+        // Feature `spaces`: an agent for Spaces (publishing a local file), with the same stall
+        // limit as Linode's uploads.
+        #[cfg(feature = "spaces")]
+        let stall = Some(super::spaces::STALL_TIMEOUT);
+        #[cfg(not(feature = "spaces"))]
+        let stall = None;
+        Ok(Client { inner: Arc::new(self.transport(stall)?) })
     }
 }

@@ -26,7 +26,7 @@ use crate::{Error, List, Result};
 /// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Images<'a> {
-    client: &'a Client,
+    pub(crate) client: &'a Client,
 }
 
 /// An image to [`get`](Images::get): its numeric id, or the slug of a public image.

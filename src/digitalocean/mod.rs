@@ -39,13 +39,18 @@ mod ids;
 mod images;
 mod list;
 mod provider;
+mod publish;
+mod spaces;
 mod transfers;
 
+pub use crate::linode::{CancelUpload, ProgressControl, UploadPhase, UploadProgress, UploadSource};
 pub use actions::{ImageActions, ListImageActions};
 pub use client::Client;
 pub use generated::{ops, types};
 pub use ids::{ActionId, ImageId};
 pub use images::{CustomImage, ImageRef, Images, ListImages, UpdateImage};
+pub use publish::{LeftBehind, MAX_PUBLISH_SIZE, Publish, PublishImage, Published, STAGING_PREFIX};
+pub use spaces::{Spaces, SpacesBuilder};
 pub use transfers::{AccountTransfers, Offered, Recipient, TransferId};
 pub use types::{Distribution, ImageKind, RegionSlug};
 

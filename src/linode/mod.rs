@@ -23,7 +23,7 @@ mod is_shared;
 mod list;
 mod provider;
 mod sharegroups;
-mod upload;
+pub(crate) mod upload;
 
 pub use client::Client;
 pub use filter::{Filter, Order};

@@ -19,6 +19,7 @@ use super::types::{self, Image};
 use super::{Client, Images};
 use crate::error::ErrorKind;
 use crate::retry::{self, Outcome, Try};
+use crate::transport::Transport;
 use crate::url::without_query;
 use crate::{Error, Method, Result};
 
@@ -400,7 +401,7 @@ impl From<&UploadUrl> for UploadUrl {
     }
 }
 
-trait ReadSeek: Read + Seek {}
+pub(crate) trait ReadSeek: Read + Seek {}
 impl<T: Read + Seek> ReadSeek for T {}
 
 /// Where an upload's data comes from: a file, a reader of known length, or a reader that can
@@ -409,6 +410,10 @@ impl<T: Read + Seek> ReadSeek for T {}
 /// The first two bytes decide the format, not the name: gzip data (`1f 8b`) is sent as is,
 /// anything else is taken as a raw disk image and compressed first. Data is read in chunks;
 /// it is never held in memory whole.
+///
+/// A DigitalOcean [`publish`](crate::digitalocean::Images::publish) takes the same sources
+/// (also as `digitalocean::UploadSource`), but sends the data as it is, whatever it holds: its
+/// checks are its own (see [`Publish`](crate::digitalocean::Publish)), not the ones below.
 ///
 /// # What is checked before anything is sent
 ///
@@ -440,10 +445,10 @@ impl<T: Read + Seek> ReadSeek for T {}
 /// # }
 /// ```
 pub struct UploadSource<'a> {
-    kind: SourceKind<'a>,
+    pub(crate) kind: SourceKind<'a>,
 }
 
-enum SourceKind<'a> {
+pub(crate) enum SourceKind<'a> {
     File(PathBuf),
     Reader(Box<dyn Read + 'a>, u64),
     Seekable(Box<dyn ReadSeek + 'a>),
@@ -817,7 +822,7 @@ impl<'a> Upload<'a> {
             .check_cancel("after the image was created")
             .and_then(|()| check_url(url))
             .and_then(|()| compress_if_raw(checked, &mut control))
-            .and_then(|mut prepared| put(client, url, &mut prepared, &mut control));
+            .and_then(|mut prepared| put(client.transport(), url, &mut prepared, &mut control));
         match sent {
             Ok(()) => Ok(created.image),
             Err(e) => Err(clean_up(client, &created.image.id, keep_on_failure, e)),
@@ -827,14 +832,14 @@ impl<'a> Upload<'a> {
 
 /// What steers an upload as it runs: the progress callback (which may cancel it) and the
 /// cancel handle.
-struct Control<'c> {
-    progress: &'c mut dyn FnMut(UploadProgress) -> ControlFlow<()>,
-    cancel: &'c CancelUpload,
+pub(crate) struct Control<'c> {
+    pub(crate) progress: &'c mut dyn FnMut(UploadProgress) -> ControlFlow<()>,
+    pub(crate) cancel: &'c CancelUpload,
 }
 
 impl Control<'_> {
     /// An [`ErrorKind::Cancelled`] error when the handle was used; `when` says at which step.
-    fn check_cancel(&self, when: impl fmt::Display) -> Result<()> {
+    pub(crate) fn check_cancel(&self, when: impl fmt::Display) -> Result<()> {
         if self.cancel.is_cancelled() {
             return Err(Error::new(ErrorKind::Cancelled, format!("the upload was cancelled {when}")));
         }
@@ -916,7 +921,7 @@ pub(crate) fn upload_to(client: &Client, url: &str, source: UploadSource<'_>) ->
     let never = CancelUpload::new();
     let mut control = Control { progress: &mut quiet, cancel: &never };
     let mut prepared = compress_if_raw(check(source)?, &mut control)?;
-    put(client, url, &mut prepared, &mut control)
+    put(client.transport(), url, &mut prepared, &mut control)
 }
 
 /// `upload_to` must be an absolute http(s) URL (the crate's one URL check).
@@ -932,12 +937,12 @@ struct Checked<'a> {
 }
 
 /// The data ready to send: gzip, of known length.
-struct Prepared<'a> {
-    body: Body<'a>,
-    len: u64,
+pub(crate) struct Prepared<'a> {
+    pub(crate) body: Body<'a>,
+    pub(crate) len: u64,
 }
 
-enum Body<'a> {
+pub(crate) enum Body<'a> {
     /// A raw image compressed here.
     Temp(TempFile),
     /// A file given by path.
@@ -1126,8 +1131,12 @@ fn compress(source: &mut dyn Read, len: u64, control: &mut Control<'_>) -> Resul
 
 /// One `PUT`, then retries by the crate's one retry loop and rules, while the body can be
 /// read again from its first byte. An upload has no total deadline (only a stall limit).
-fn put(client: &Client, url: &str, prepared: &mut Prepared<'_>, control: &mut Control<'_>) -> Result<()> {
-    let transport = client.transport();
+pub(crate) fn put(
+    transport: &Transport,
+    url: &str,
+    prepared: &mut Prepared<'_>,
+    control: &mut Control<'_>,
+) -> Result<()> {
     let what = format_args!("PUT {}", without_query(url));
     let (clock, no_deadline) = (&transport.settings.clock, retry::Deadline::default());
     retry::run(&transport.settings.retry, clock, &no_deadline, &what, |attempt| {
@@ -1172,7 +1181,7 @@ fn put(client: &Client, url: &str, prepared: &mut Prepared<'_>, control: &mut Co
     })
 }
 
-fn io_error(what: &str, e: io::Error) -> Error {
+pub(crate) fn io_error(what: &str, e: io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("{what}: {e}")).with_source(e)
 }
 
@@ -1276,7 +1285,7 @@ impl Read for Exact<'_, '_, '_> {
 /// handle back instead of opening the path again); on Windows it is opened delete-on-close.
 /// Only on Unix, between creating and removing the name (microseconds), could a kill leave an
 /// empty file behind.
-struct TempFile {
+pub(crate) struct TempFile {
     file: File,
     len: u64,
     /// Where it was created, for messages.

@@ -126,7 +126,9 @@ pub(crate) struct Core<A> {
     pub(crate) api: A,
     pub(crate) clock: Clock,
     pub(crate) token: String,
-    pub(crate) faults: Faults,
+    /// Shared with the API, which may apply them to what it does itself (DigitalOcean's import
+    /// reading its URL from the Spaces stand-in).
+    pub(crate) faults: Arc<Faults>,
     pub(crate) log: Log,
 }
 
@@ -316,23 +318,18 @@ pub(crate) struct Running<A: Api> {
 }
 
 impl<A: Api> Running<A> {
-    /// Binds `port` (0: a free one) on 127.0.0.1, makes the API (it is told its base URL),
-    /// and serves.
+    /// Binds `port` (0: a free one) on 127.0.0.1, makes the API (it is told its base URL and
+    /// given the faults), and serves.
     pub(crate) fn start(
         port: u16,
         clock: Clock,
         token: String,
-        api: impl FnOnce(String) -> A,
+        api: impl FnOnce(String, &Arc<Faults>) -> A,
     ) -> io::Result<Running<A>> {
         let listener = Server::bind(port)?;
         let base_url = format!("http://{}", listener.local_addr()?);
-        let core = Arc::new(Core {
-            api: api(base_url),
-            clock,
-            token,
-            faults: Faults::default(),
-            log: Log::default(),
-        });
+        let faults = Arc::new(Faults::default());
+        let core = Arc::new(Core { api: api(base_url, &faults), clock, token, faults, log: Log::default() });
         let server = Server::start(listener, core.clone())?;
         Ok(Running { core, server })
     }

@@ -29,6 +29,8 @@ use super::lock;
 /// - DigitalOcean account transfers: `images_post_account_transfer_create`,
 ///   `images_post_account_transfer_accept`, `images_post_account_transfer_cancel`,
 ///   `images_post_account_transfer_decline`
+/// - Spaces, DigitalOcean's object storage (with the spaces feature): `spaces_put_object`,
+///   `spaces_get_object` (also the import's read of its URL), `spaces_delete_object`
 ///
 /// ```
 /// use cloud_images::testing::On;

@@ -39,6 +39,8 @@
 //! - DigitalOcean account transfers: `images_post_account_transfer_create`,
 //!   `images_post_account_transfer_accept`, `images_post_account_transfer_cancel`,
 //!   `images_post_account_transfer_decline`
+//! - Spaces, DigitalOcean's object storage (with the spaces feature): `spaces_put_object`,
+//!   `spaces_get_object`, `spaces_delete_object`
 //!
 //! The kit uses only the standard library and the crate's own dependencies. The binary
 //! `cloud-images-stand-in` (with this feature) serves both stand-ins on fixed ports, for
@@ -83,6 +85,8 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 pub use self::clock::Clock;
+#[cfg(feature = "spaces")]
+pub use self::digitalocean::SpacesObject;
 pub use self::digitalocean::{DigitalOceanStandIn, DigitalOceanStandInBuilder};
 pub use self::faults::{Fault, On};
 pub use self::linode::{LinodeStandIn, LinodeStandInBuilder, Received};

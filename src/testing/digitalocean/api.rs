@@ -37,13 +37,26 @@ static ENDPOINTS: [Endpoint; 12] = [
 ];
 /// Every operation of the DigitalOcean stand-in: the router's table, and what `inject`
 /// accepts.
+#[cfg(not(feature = "spaces"))]
 pub(crate) static OPERATIONS: [&[Endpoint]; 1] = [&ENDPOINTS];
+/// Every operation of the DigitalOcean stand-in, its Spaces side included: the router's table,
+/// and what `inject` accepts.
+#[cfg(feature = "spaces")]
+pub(crate) static OPERATIONS: [&[Endpoint]; 2] = [&ENDPOINTS, &super::spaces::ENDPOINTS];
 
 /// The API and the state behind it.
 pub(crate) struct DigitalOceanApi {
     pub(crate) state: Mutex<State>,
     /// The stand-in's own URL (pagination links point back at it).
     pub(crate) base_url: String,
+    /// The Spaces side (feature `spaces`).
+    #[cfg(feature = "spaces")]
+    pub(crate) spaces: super::spaces::Spaces,
+}
+
+/// Whether a call is one of the Spaces side's.
+fn is_spaces(call: &Call<'_>) -> bool {
+    call.operation.is_some_and(|op| op.starts_with("spaces_"))
 }
 
 /// `{"id": .., "message": ..}` (the request id is added when the answer is finished).
@@ -88,6 +101,10 @@ impl Api for DigitalOceanApi {
     const OPERATIONS: &'static [&'static [Endpoint]] = &OPERATIONS;
 
     fn route(&self, method: &str, path: &str) -> Result<Route, Reply> {
+        #[cfg(feature = "spaces")]
+        if let Some(rest) = path.strip_prefix(super::spaces::PREFIX) {
+            return super::spaces::route(method, rest);
+        }
         let segments: Vec<String> = path.split('/').filter(|s| !s.is_empty()).map(percent_decode).collect();
         match routes::find(&OPERATIONS, method, &segments) {
             Found::Route(e, params) => Ok(Route::to(e.operation, params)),
@@ -97,6 +114,9 @@ impl Api for DigitalOceanApi {
     }
 
     fn check(&self, call: &Call<'_>) -> Option<Reply> {
+        if is_spaces(call) {
+            return None; // a pre-signed request: checked by the Spaces side
+        }
         if call.token != Token::Valid {
             return Some(error(401, ""));
         }
@@ -105,10 +125,16 @@ impl Api for DigitalOceanApi {
     }
 
     fn handle(&self, call: &Call<'_>) -> Reply {
+        #[cfg(feature = "spaces")]
+        if is_spaces(call) {
+            return self.spaces.handle(call);
+        }
         let mut state = lock(&self.state);
         match call.operation {
             Some(ops::ImagesList::OPERATION_ID) => self.list(&state, call),
-            Some(ops::ImagesCreateCustom::OPERATION_ID) => import(&mut state, call),
+            Some(ops::ImagesCreateCustom::OPERATION_ID) => {
+                import(&mut state, call, &|url| self.download(url, call))
+            }
             Some(ops::ImagesGet::OPERATION_ID) => get(&state, call),
             Some(ops::ImagesUpdate::OPERATION_ID) => update(&mut state, call),
             Some(ops::ImagesDelete::OPERATION_ID) => delete(&mut state, call),
@@ -125,13 +151,26 @@ impl Api for DigitalOceanApi {
         }
     }
 
-    fn error(&self, _call: &Call<'_>, status: u16, message: &str) -> Reply {
+    #[cfg(feature = "spaces")]
+    fn stream(&self, call: &Call<'_>, body: &mut dyn std::io::Read) -> Reply {
+        self.spaces.put(call, body)
+    }
+
+    fn error(&self, call: &Call<'_>, status: u16, message: &str) -> Reply {
+        #[cfg(feature = "spaces")]
+        if is_spaces(call) {
+            return super::spaces::s3_error(status, super::spaces::code(status), message);
+        }
+        let _ = call;
         error(status, message)
     }
 
     /// Every answer counts against the hourly limit and carries `ratelimit-*` and
     /// `x-request-id`; an error body names the request id too.
     fn finish(&self, call: &Call<'_>, reply: &mut Reply) {
+        if is_spaces(call) {
+            return; // Spaces answers carry no API rate-limit headers, and do not count
+        }
         let mut state = lock(&self.state);
         // A request refused for the limit does not count against it.
         if !(reply.status == 429 && state.rate.exhausted(call.now_ms)) {
@@ -168,6 +207,20 @@ fn paging(call: &Call<'_>) -> Result<(u64, u64), Reply> {
 }
 
 impl DigitalOceanApi {
+    /// What an import finds at `url` on the stand-in's own Spaces: `None` for any other URL,
+    /// else a note of what was read, or why reading it failed.
+    fn download(&self, url: &str, call: &Call<'_>) -> Option<Result<String, String>> {
+        #[cfg(feature = "spaces")]
+        return self.spaces.download(url, call.now_ms).map(|read| {
+            read.map(|o| format!("read {}/{} ({} bytes, sha256 {})", o.bucket, o.key, o.len, o.sha256_hex()))
+        });
+        #[cfg(not(feature = "spaces"))]
+        {
+            let _ = (url, call);
+            None
+        }
+    }
+
     /// One page of `items` under `key`, with `links.pages` (absolute URLs back to the
     /// stand-in, the request's other parameters kept) and `meta.total`.
     fn page(
@@ -316,7 +369,14 @@ fn distribution(value: Option<String>) -> String {
 }
 
 /// `POST /v2/images`: a custom image import; answered at once with 202 and status `NEW`.
-fn import(state: &mut State, call: &Call<'_>) -> Reply {
+/// `download` reads the URL when it is the stand-in's own Spaces (see
+/// [`DigitalOceanApi::download`]): a failed read fails the import (`deleted`, with an
+/// `error_message`), as DigitalOcean does with a URL it cannot download.
+fn import(
+    state: &mut State,
+    call: &Call<'_>,
+    download: &dyn Fn(&str) -> Option<Result<String, String>>,
+) -> Reply {
     let body = &call.json;
     if !body.is_object() {
         return unprocessable("The request body must be a JSON object");
@@ -347,6 +407,11 @@ fn import(state: &mut State, call: &Call<'_>) -> Reply {
         .iter()
         .find(|ext| path.ends_with(*ext))
         .map(|ext| format!("Unsupported image format: {ext} files cannot be imported"));
+    let (error, read) = match download(&url) {
+        None => (error, String::new()),
+        Some(Ok(read)) => (error, format!("; {read}")),
+        Some(Err(why)) => (error.or(Some(why.clone())), format!("; the download will fail: {why}")),
+    };
     let id = state.next_image;
     state.next_image += 1;
     let image = Own {
@@ -364,7 +429,7 @@ fn import(state: &mut State, call: &Call<'_>) -> Reply {
     };
     let json = state.image_json(&image, call.now_ms);
     state.own.push(image);
-    Reply::json(202, json!({"image": json}), format!("accepted: image {id}, status NEW"))
+    Reply::json(202, json!({"image": json}), format!("accepted: image {id}, status NEW{read}"))
 }
 
 /// `PUT /v2/images/{id}`: name, description, distribution.

@@ -2,6 +2,8 @@
 
 mod api;
 mod seed;
+#[cfg(feature = "spaces")]
+mod spaces;
 mod state;
 
 use std::fmt::Display;
@@ -12,6 +14,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use self::api::DigitalOceanApi;
+#[cfg(feature = "spaces")]
+pub use self::spaces::SpacesObject;
 use self::state::{RateWindow, State, Timings};
 use super::core::Running;
 use super::routes;
@@ -39,7 +43,22 @@ use crate::digitalocean::{Client, ClientBuilder, types};
 ///   `in-progress` for 1 s and `completed` (the image is then in the new region, or a
 ///   snapshot). `GET` lists them (paginated) or gets one.
 ///
-/// Every answer carries `ratelimit-limit` (5000 an hour unless told), `ratelimit-remaining`,
+/// With the `spaces` feature, it also has a Spaces side on the same server, under
+/// `/spaces/{bucket}/{key}` ([`spaces_url`](Self::spaces_url)): pre-signed `PUT`, `GET` and
+/// `DELETE` requests signed with its own keys ([`SPACES_ACCESS_KEY_ID`](Self::SPACES_ACCESS_KEY_ID),
+/// [`SPACES_SECRET_ACCESS_KEY`](Self::SPACES_SECRET_ACCESS_KEY); [`spaces`](Self::spaces) gives a
+/// ready [`Spaces`](crate::digitalocean::Spaces)), each one's signature recomputed and its expiry
+/// checked on the stand-in's clock; S3's XML errors otherwise (403 `SignatureDoesNotMatch`,
+/// `InvalidAccessKeyId`, `AccessDenied` for an expired URL, 404 `NoSuchKey`, `NoSuchBucket`, 400
+/// `IncompleteBody`, and 400 for a request that also carries an `Authorization` header). It keeps
+/// each object's length and SHA-256, not its bytes ([`spaces_object`](Self::spaces_object),
+/// [`spaces_objects`](Self::spaces_objects), [`spaces_uploads`](Self::spaces_uploads)); a `GET`
+/// that passes the checks is answered 501. An import whose URL points at it reads the object
+/// through the same checks as a `GET` (a fault injected on `spaces_get_object` applies there);
+/// when that fails, the import is accepted and then ends `deleted` with an `error_message`, as
+/// DigitalOcean does with a URL it cannot download. Spaces answers carry no rate-limit headers.
+///
+/// Every answer of the API carries `ratelimit-limit` (5000 an hour unless told), `ratelimit-remaining`,
 /// `ratelimit-reset` and `x-request-id`; past the limit, requests get 429 `too_many_requests`.
 /// Errors come in DigitalOcean's format, `{"id", "message", "request_id"}`: 401 for a missing or
 /// wrong token, 404 for an unknown image, 403 for changing a public one, 422 for a bad body or
@@ -93,6 +112,8 @@ pub struct DigitalOceanStandInBuilder {
     port: u16,
     timings: Timings,
     rate_limit: u64,
+    #[cfg(feature = "spaces")]
+    spaces_buckets: Vec<String>,
 }
 
 impl DigitalOceanStandIn {
@@ -132,6 +153,8 @@ impl DigitalOceanStandIn {
             port: 0,
             timings: Timings::default(),
             rate_limit: 5000,
+            #[cfg(feature = "spaces")]
+            spaces_buckets: vec![DigitalOceanStandIn::SPACES_BUCKET.to_string()],
         }
     }
 
@@ -236,13 +259,14 @@ impl DigitalOceanStandIn {
 
     /// The operation ids the stand-in answers, and all that [`inject`](Self::inject) takes:
     /// DigitalOcean's 8 images and image actions operations and its 4 account transfer
-    /// operations. They are listed at [`On`].
+    /// operations, and with the `spaces` feature the 3 of its Spaces side. They are listed at
+    /// [`On`].
     ///
     /// ```
     /// use cloud_images::testing::DigitalOceanStandIn;
     ///
     /// let ids = DigitalOceanStandIn::operations();
-    /// assert_eq!(ids.len(), 12);
+    /// assert_eq!(ids.len(), if cfg!(feature = "spaces") { 15 } else { 12 });
     /// assert_eq!(ids[0], "images_list");
     /// ```
     pub fn operations() -> Vec<&'static str> {
@@ -370,6 +394,117 @@ impl DigitalOceanStandIn {
     }
 }
 
+#[cfg(feature = "spaces")]
+impl DigitalOceanStandIn {
+    /// The access key id the Spaces side takes.
+    pub const SPACES_ACCESS_KEY_ID: &'static str = "DO00STANDINSPACESKEY";
+    /// The secret key the Spaces side signs with.
+    pub const SPACES_SECRET_ACCESS_KEY: &'static str = "stand-in-spaces-secret-key";
+    /// The bucket the Spaces side always has (more with
+    /// [`DigitalOceanStandInBuilder::spaces_bucket`]).
+    pub const SPACES_BUCKET: &'static str = "stand-in-images";
+    /// The Spaces region [`spaces`](Self::spaces) signs for (any region is taken).
+    pub const SPACES_REGION: &'static str = "nyc3";
+
+    /// The Spaces endpoint (`http://127.0.0.1:PORT/spaces`): objects are at
+    /// `{endpoint}/{bucket}/{key}`.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::DigitalOceanStandIn::start()?;
+    /// assert_eq!(stand_in.spaces_url(), format!("{}/spaces", stand_in.base_url()));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn spaces_url(&self) -> String {
+        format!("{}{}", self.base_url(), spaces::PREFIX.trim_end_matches('/'))
+    }
+
+    /// A [`Spaces`](crate::digitalocean::Spaces) builder for `bucket` on this stand-in: its
+    /// endpoint, region and keys set (change the keys to see them refused).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// use cloud_images::testing::DigitalOceanStandIn;
+    ///
+    /// let stand_in = DigitalOceanStandIn::start()?;
+    /// let wrong = stand_in
+    ///     .spaces_builder(DigitalOceanStandIn::SPACES_BUCKET)
+    ///     .keys(DigitalOceanStandIn::SPACES_ACCESS_KEY_ID, "not-the-secret")
+    ///     .build()?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn spaces_builder(&self, bucket: &str) -> crate::digitalocean::SpacesBuilder {
+        crate::digitalocean::Spaces::builder(bucket, Self::SPACES_REGION)
+            .endpoint(self.spaces_url())
+            .keys(Self::SPACES_ACCESS_KEY_ID, self.running.core.api.spaces.secret_access_key())
+    }
+
+    /// [`Spaces`](crate::digitalocean::Spaces) for the stand-in's bucket
+    /// ([`SPACES_BUCKET`](Self::SPACES_BUCKET)), with its keys.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use cloud_images::digitalocean::PublishImage;
+    /// use cloud_images::testing::{Clock, DigitalOceanStandIn};
+    ///
+    /// let stand_in = DigitalOceanStandIn::builder().clock(Clock::manual()).start()?;
+    /// let client = stand_in.client_builder().clock(stand_in.clock().clone()).build()?;
+    /// let disk = std::io::Cursor::new(vec![1u8; 1 << 20]);
+    /// let publish = client.images().publish(PublishImage::new("web", "nyc3"), &stand_in.spaces()?);
+    /// let published = publish.file_name("web.img").seekable(disk)?;
+    /// assert!(published.left_behind.is_none());
+    /// assert!(stand_in.spaces_objects(DigitalOceanStandIn::SPACES_BUCKET).is_empty()); // cleaned up
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn spaces(&self) -> Result<crate::digitalocean::Spaces> {
+        self.spaces_builder(Self::SPACES_BUCKET).build()
+    }
+
+    /// The object `key` of `bucket`, as it is now (`None` when there is none).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::DigitalOceanStandIn::start()?;
+    /// assert!(stand_in.spaces_object("stand-in-images", "nothing.img").is_none());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn spaces_object(&self, bucket: &str, key: &str) -> Option<SpacesObject> {
+        self.spaces_objects(bucket).into_iter().find(|o| o.key == key)
+    }
+
+    /// The objects of `bucket` now, by key (empty for a bucket the stand-in does not have).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// use cloud_images::testing::DigitalOceanStandIn;
+    /// let stand_in = DigitalOceanStandIn::start()?;
+    /// assert!(stand_in.spaces_objects(DigitalOceanStandIn::SPACES_BUCKET).is_empty());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn spaces_objects(&self, bucket: &str) -> Vec<SpacesObject> {
+        self.running.core.api.spaces.objects(bucket)
+    }
+
+    /// Every object a `PUT` stored, oldest first, whether deleted since or not
+    /// ([`SpacesObject::deleted`]): what the Spaces side received.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::DigitalOceanStandIn::start()?;
+    /// assert!(stand_in.spaces_uploads().is_empty());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn spaces_uploads(&self) -> Vec<SpacesObject> {
+        self.running.core.api.spaces.uploads()
+    }
+}
+
 fn decode<T: DeserializeOwned>(json: Value) -> Option<T> {
     serde_json::from_value(json)
         .map_err(|e| log::warn!(target: "cloud_images::testing", "the stand-in's state does not decode: {e}"))
@@ -455,6 +590,20 @@ impl DigitalOceanStandInBuilder {
         self
     }
 
+    /// Another bucket for the Spaces side (it always has
+    /// [`DigitalOceanStandIn::SPACES_BUCKET`]); a request to a bucket it does not have gets 404
+    /// `NoSuchBucket`.
+    ///
+    /// ```
+    /// let builder = cloud_images::testing::DigitalOceanStandIn::builder().spaces_bucket("ci-images");
+    /// # let _ = builder;
+    /// ```
+    #[cfg(feature = "spaces")]
+    pub fn spaces_bucket(mut self, name: impl Into<String>) -> Self {
+        self.spaces_buckets.push(name.into());
+        self
+    }
+
     /// The port to listen on, on 127.0.0.1 (default 0: a free port, as tests want).
     ///
     /// ```
@@ -476,7 +625,9 @@ impl DigitalOceanStandInBuilder {
     /// # }
     /// ```
     pub fn start(self) -> Result<DigitalOceanStandIn> {
-        let DigitalOceanStandInBuilder { clock, token, seed, port, timings, rate_limit } = self;
+        #[cfg(feature = "spaces")]
+        let spaces_buckets = self.spaces_buckets;
+        let DigitalOceanStandInBuilder { clock, token, seed, port, timings, rate_limit, .. } = self;
         let (distributions, applications, own) = match seed {
             Seed::Full => (seed::distributions(), seed::applications(), seed::account_images()),
             Seed::Public => (seed::distributions(), seed::applications(), Vec::new()),
@@ -495,8 +646,16 @@ impl DigitalOceanStandInBuilder {
             rate: RateWindow::new(rate_limit),
             answered: 0,
         };
-        let running = Running::start(port, clock, token, move |base_url| DigitalOceanApi {
+        let running = Running::start(port, clock, token, move |base_url, _faults| DigitalOceanApi {
             state: Mutex::new(state),
+            #[cfg(feature = "spaces")]
+            spaces: spaces::Spaces::new(
+                &base_url,
+                DigitalOceanStandIn::SPACES_ACCESS_KEY_ID.to_string(),
+                DigitalOceanStandIn::SPACES_SECRET_ACCESS_KEY.to_string(),
+                spaces_buckets,
+                _faults,
+            ),
             base_url,
         })?;
         Ok(DigitalOceanStandIn { running })

@@ -564,7 +564,7 @@ impl LinodeStandInBuilder {
             serial: 0,
         };
         let api_clock = clock.clone();
-        let running = Running::start(port, clock, token, move |base_url| LinodeApi {
+        let running = Running::start(port, clock, token, move |base_url, _| LinodeApi {
             state: Mutex::new(state),
             clock: api_clock,
             base_url,
