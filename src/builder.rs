@@ -8,7 +8,8 @@ use crate::clock::Clock;
 use crate::network::{self, Network, ProxyChoice};
 use crate::provider::{Provider, Rules};
 use crate::secret::Token;
-use crate::transport::{Settings, Transport, is_loopback};
+use crate::transport::{Settings, Transport};
+use crate::url::is_loopback;
 use crate::{Error, Result, RetryPolicy};
 
 /// Configures a client; `build()` checks everything and never sends a request.

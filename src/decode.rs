@@ -5,6 +5,7 @@ use serde::Deserialize;
 use serde::de::{DeserializeOwned, Deserializer};
 
 use crate::error::ErrorKind;
+use crate::transport::Response;
 use crate::{Error, Result};
 
 /// `null` reads as an empty list or map. Every list or map field of a generated response model
@@ -168,6 +169,40 @@ fn item<T: DeserializeOwned>(
         .with_item(index, id)
         .with_source(inner)
     })
+}
+
+/// Decodes a 2xx body into `T`, naming the JSON path that failed. An empty body reads as `null`
+/// (so `()` decodes from a 204), or as `{}` for a type that needs an object (Linode's empty
+/// answers).
+pub(crate) fn decode<T: DeserializeOwned>(op_id: &str, resp: &Response) -> Result<T> {
+    let empty = resp.body.iter().all(u8::is_ascii_whitespace);
+    if empty
+        && let Ok(value) = serde_json::from_slice::<T>(b"null").or_else(|_| serde_json::from_slice(b"{}"))
+    {
+        return Ok(value);
+    }
+    let bytes: &[u8] = if empty { b"null" } else { &resp.body };
+    let failed = |path: String, e: serde_json::Error| {
+        Error::new(
+            ErrorKind::Decode,
+            format!("cannot decode the response to {op_id} (status {}) at `{path}`: {e}", resp.status),
+        )
+        .with_status(resp.status)
+        .with_source(e)
+    };
+    // The fast path: plain serde_json. Only a failure is decoded again, tracking the JSON path
+    // for the message (path tracking costs as much as the decoding itself).
+    match serde_json::from_slice(bytes) {
+        Ok(value) => Ok(value),
+        Err(plain) => {
+            let mut de = serde_json::Deserializer::from_slice(bytes);
+            let path = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+                Err(e) => e.path().to_string(),
+                Ok(_) => ".".to_string(), // trailing characters after a valid value
+            };
+            Err(failed(path, plain))
+        }
+    }
 }
 
 #[cfg(test)]

@@ -444,6 +444,7 @@ mod encode;
 mod error;
 mod list;
 mod network;
+mod object_storage;
 mod operation;
 mod page;
 mod provider;

@@ -235,6 +235,24 @@ fn ip_literal(uri: &ureq::http::Uri) -> Option<std::net::SocketAddr> {
     Some(std::net::SocketAddr::new(ip, port))
 }
 
+/// What both agents share: TLS roots, the proxy, no redirects, statuses as answers, the user
+/// agent and the connect timeout.
+pub(crate) fn agent_config(
+    settings: &crate::transport::Settings,
+    proxy: Option<ureq::Proxy>,
+) -> ureq::config::ConfigBuilder<ureq::typestate::AgentScope> {
+    let config = ureq::Agent::config_builder();
+    #[cfg(any(feature = "rustls", feature = "native-tls"))]
+    let config = config.tls_config(settings.network.tls_config());
+    config
+        .proxy(proxy)
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .max_redirects_will_error(false)
+        .user_agent(settings.user_agent.as_str())
+        .timeout_connect(crate::wait::finite(settings.connect_timeout))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

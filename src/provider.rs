@@ -1,19 +1,28 @@
 //! What a provider plugs into the shared runtime: its name, where its API lives, where its token
-//! comes from, how its error bodies read, which of its answers are worth another try, and the
+//! comes from, how its error bodies read, which of its answers are worth another try, what its
+//! own headers say (an answer of a kind of its own, how long to wait, its rate limit), and the
 //! settings only it has. Everything else (transport, retries, pages, waits) is the same code for
 //! every provider.
 
 use std::fmt;
+use std::time::{Duration, SystemTime};
 
-use crate::error::ErrorDetails;
+use ureq::http::HeaderMap;
+
+use crate::error::{ErrorDetails, ErrorKind};
+use crate::transport::RateLimit;
 
 /// What a provider plugs into the runtime that users do not see: a supertrait of [`Provider`]
 /// in a private module, so that users can neither name its items nor implement `Provider`.
 pub(crate) mod sealed {
     use std::fmt;
+    use std::time::{Duration, SystemTime};
 
-    use crate::error::ErrorDetails;
+    use ureq::http::HeaderMap;
+
+    use crate::error::{ErrorDetails, ErrorKind};
     pub use crate::operation::sealed::Seal;
+    use crate::transport::RateLimit;
 
     /// A provider's hidden rules and settings. The methods take a [`Seal`], which only this
     /// crate can make: not even generic code over `P: Provider` can call them outside.
@@ -32,6 +41,20 @@ pub(crate) mod sealed {
         /// retried (Linode's 400 "Linode busy.").
         fn asks_for_retry(_status: u16, _details: &ErrorDetails, _: Seal) -> bool {
             false
+        }
+        /// An error answer of a kind of the provider's own instead of [`ErrorKind::Api`], and
+        /// what its message says the API did (`is down for maintenance`). Such an answer lasts
+        /// longer than any retry: it is not retried.
+        fn own_kind(_status: u16, _headers: &HeaderMap, _: Seal) -> Option<(ErrorKind, &'static str)> {
+            None
+        }
+        /// How long an answer without `Retry-After` asks to wait before the next try, at `now`.
+        fn wait_hint(_status: u16, _headers: &HeaderMap, _now: SystemTime, _: Seal) -> Option<Duration> {
+            None
+        }
+        /// The rate limit an answer reports, if the provider reports one.
+        fn rate_limit(_headers: &HeaderMap, _: Seal) -> Option<RateLimit> {
+            None
         }
     }
 }
@@ -73,6 +96,9 @@ pub(crate) struct Rules {
     pub(crate) token_vars: &'static [&'static str],
     pub(crate) error_details: fn(&serde_json::Value) -> Option<ErrorDetails>,
     pub(crate) asks_for_retry: fn(u16, &ErrorDetails) -> bool,
+    pub(crate) own_kind: fn(u16, &HeaderMap) -> Option<(ErrorKind, &'static str)>,
+    pub(crate) wait_hint: fn(u16, &HeaderMap, SystemTime) -> Option<Duration>,
+    pub(crate) rate_limit: fn(&HeaderMap) -> Option<RateLimit>,
 }
 
 impl Rules {
@@ -82,6 +108,9 @@ impl Rules {
             token_vars: P::TOKEN_VARS,
             error_details: |body| P::error_details(body, sealed::Seal(())),
             asks_for_retry: |status, details| P::asks_for_retry(status, details, sealed::Seal(())),
+            own_kind: |status, headers| P::own_kind(status, headers, sealed::Seal(())),
+            wait_hint: |status, headers, now| P::wait_hint(status, headers, now, sealed::Seal(())),
+            rate_limit: |headers| P::rate_limit(headers, sealed::Seal(())),
         }
     }
 

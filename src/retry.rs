@@ -180,8 +180,9 @@ pub(crate) enum Outcome {
     /// The server answered with a status that is not 2xx.
     Answered {
         status: u16,
-        /// A 503 with `X-Maintenance-Mode`.
-        maintenance: bool,
+        /// The provider reads it as a kind of its own, one that lasts longer than any retry
+        /// (Linode's 503 with `X-Maintenance-Mode`).
+        lasting: bool,
         /// The provider's own rules ask for a retry (Linode's 400 "Linode busy.").
         provider_asks: bool,
     },
@@ -195,12 +196,12 @@ pub(crate) enum Outcome {
 /// A 429 means the server did not act: always. Anything else only for a request that is safe
 /// to repeat (`GET`, `PUT`, `DELETE`; a `POST` may have been acted on): 408, 502, 503, 504, a
 /// provider's "try again" (Linode's 400 "Linode busy.", object storage's 500), a connection
-/// failure or a timeout. Never a maintenance 503
-/// (it lasts longer than any retry), a TLS failure (an untrusted, expired or wrong-name
+/// failure or a timeout. Never an answer the provider reads as lasting (Linode's maintenance
+/// 503), a TLS failure (an untrusted, expired or wrong-name
 /// certificate stays so), nor any other 4xx.
 pub(crate) fn should_retry(method: Method, outcome: &Outcome) -> bool {
     match *outcome {
-        Outcome::Answered { maintenance: true, .. } => false,
+        Outcome::Answered { lasting: true, .. } => false,
         Outcome::Answered { status: 429, .. } => true,
         Outcome::Answered { status: 408 | 502 | 503 | 504, .. } => method.is_idempotent(),
         Outcome::Answered { provider_asks, .. } => provider_asks && method.is_idempotent(),
@@ -319,10 +320,10 @@ pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration
     Some(Duration::from_secs(at.saturating_sub(now)))
 }
 
-/// DigitalOcean's `ratelimit-reset`: the Unix time at which a request slot frees up.
-pub(crate) fn until_unix_time(reset: u64, now: SystemTime) -> Option<Duration> {
+/// How long until the Unix time `at` (in seconds): a rate limit's reset, say.
+pub(crate) fn until_unix_time(at: u64, now: SystemTime) -> Option<Duration> {
     let now = now.duration_since(UNIX_EPOCH).ok()?.as_secs();
-    Some(Duration::from_secs(reset.saturating_sub(now)))
+    Some(Duration::from_secs(at.saturating_sub(now)))
 }
 
 /// Seconds since the Unix epoch of an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`).
@@ -397,8 +398,7 @@ mod tests {
 
     #[test]
     fn only_safe_methods_are_retried_on_server_errors() {
-        let answered =
-            |status, provider_asks| Outcome::Answered { status, maintenance: false, provider_asks };
+        let answered = |status, provider_asks| Outcome::Answered { status, lasting: false, provider_asks };
         assert!(should_retry(Method::Post, &answered(429, false)));
         assert!(!should_retry(Method::Post, &answered(503, false)));
         assert!(should_retry(Method::Get, &answered(503, false)));
@@ -410,8 +410,8 @@ mod tests {
         assert!(!should_retry(Method::Get, &answered(400, false)));
         assert!(!should_retry(Method::Get, &answered(404, false)));
         assert!(!should_retry(Method::Get, &answered(501, false)));
-        let maintenance = Outcome::Answered { status: 503, maintenance: true, provider_asks: false };
-        assert!(!should_retry(Method::Get, &maintenance));
+        let lasting = Outcome::Answered { status: 503, lasting: true, provider_asks: false };
+        assert!(!should_retry(Method::Get, &lasting));
         assert!(should_retry(Method::Get, &Outcome::NoAnswer(ErrorKind::Transport)));
         assert!(should_retry(Method::Put, &Outcome::NoAnswer(ErrorKind::Timeout)));
         assert!(!should_retry(Method::Post, &Outcome::NoAnswer(ErrorKind::Transport)));

@@ -2,7 +2,7 @@
 //! absolute, `http` or `https`, with a host. Messages quote the URL as it was given, but never
 //! its query: pre-signed URLs carry their signature there.
 
-use ureq::http::Uri;
+use ureq::http::{self, Uri};
 
 use crate::{Error, Result};
 
@@ -47,6 +47,32 @@ pub(crate) fn http_url(url: &str, what: &str) -> Result<Uri> {
         return Err(Error::invalid_input(format!("{what} {shown:?} has no host")));
     }
     Ok(uri)
+}
+
+/// Whether `host` is this machine (`localhost`, `127.0.0.0/8`, `::1`).
+pub(crate) fn is_loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<std::net::IpAddr>().map(|ip| ip.is_loopback()).unwrap_or(false)
+}
+
+/// Whether `url` points at this machine: such requests never go through a proxy from the
+/// environment (`HTTP_PROXY` and friends), which could not reach them.
+pub(crate) fn url_is_loopback(url: &str) -> bool {
+    url.parse::<http::Uri>().ok().and_then(|u| u.host().map(is_loopback)).unwrap_or(false)
+}
+
+/// An `https://` URL in a build without TLS is refused (ureq would panic on it).
+pub(crate) fn check_tls(url: &str) -> Result<()> {
+    if !crate::network::TLS_ENABLED
+        && url.trim_start().get(..8).is_some_and(|s| s.eq_ignore_ascii_case("https://"))
+    {
+        return Err(Error::invalid_input(format!(
+            "cannot reach {}: https needs the `rustls` or `native-tls` feature",
+            without_query(url)
+        )));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,10 +1,20 @@
-//! DigitalOcean's rules for the shared runtime: name, base URL, token variables and its error
-//! body (`{"id", "message", "request_id"}`).
+//! DigitalOcean's rules for the shared runtime: name, base URL, token variables, its error body
+//! (`{"id", "message", "request_id"}`) and its rate-limit headers (`ratelimit-limit`,
+//! `ratelimit-remaining`, `ratelimit-reset`), which also say how long a 429 asks to wait.
+
+use std::time::{Duration, SystemTime};
+
+use ureq::http::{self, HeaderMap};
 
 use super::DigitalOcean;
-use crate::ApiMessage;
 use crate::error::ErrorDetails;
+use crate::transport::header;
+use crate::{ApiMessage, RateLimit, retry};
+
 use crate::provider::{Provider, sealed};
+
+/// The header of the rate limit's size, looked up first: an answer without it reports none.
+const LIMIT: http::HeaderName = http::HeaderName::from_static("ratelimit-limit");
 
 impl Provider for DigitalOcean {
     const NAME: &'static str = "digitalocean";
@@ -26,5 +36,28 @@ impl sealed::Sealed for DigitalOcean {
             details = details.request_id(request_id);
         }
         Some(details)
+    }
+
+    /// On a 429 without `Retry-After`: until `ratelimit-reset`, the Unix time at which a
+    /// request slot frees up.
+    fn wait_hint(status: u16, headers: &HeaderMap, now: SystemTime, _: sealed::Seal) -> Option<Duration> {
+        if status != 429 {
+            return None;
+        }
+        let reset = header(headers, "ratelimit-reset")?.trim().parse::<u64>().ok()?;
+        retry::until_unix_time(reset, now)
+    }
+
+    /// `ratelimit-limit`, `ratelimit-remaining` and `ratelimit-reset`, sent on every answer.
+    fn rate_limit(headers: &HeaderMap, _: sealed::Seal) -> Option<RateLimit> {
+        if !headers.contains_key(LIMIT) {
+            return None; // one lookup on the hot path when there are none
+        }
+        let num = |name| header(headers, name).and_then(|v| v.trim().parse::<u64>().ok());
+        Some(RateLimit {
+            limit: num("ratelimit-limit")?,
+            remaining: num("ratelimit-remaining")?,
+            reset: num("ratelimit-reset")?,
+        })
     }
 }

@@ -571,7 +571,8 @@ mod run {
     use crate::error::ErrorKind;
     use crate::linode::upload::{self, Body, Control, Prepared, SourceKind, io_error};
     use crate::linode::{UploadProgress, UploadSource};
-    use crate::retry::{self, Outcome, Try};
+    use crate::object_storage;
+    use crate::retry::{self, Try};
     use crate::{Error, Method, Result};
 
     /// How long the `PUT` URL is valid (checked when a try starts).
@@ -764,17 +765,11 @@ mod run {
         let url = spaces.presign(Method::Delete, key, DELETE_EXPIRY, clock.system_now())?;
         let what = format_args!("DELETE {}", crate::url::without_query(&url));
         retry::run(&transport.settings.retry, clock, &retry::Deadline::default(), &what, |_| {
-            let error = match transport.delete_object(&url) {
+            let error = match transport.objects.delete(&url) {
                 Ok(()) => return Try::Done(()),
                 Err(e) => refused(e, spaces, "the delete"),
             };
-            let outcome = match (error.kind(), error.status()) {
-                (ErrorKind::Upload, Some(status)) => {
-                    Outcome::Answered { status, maintenance: false, provider_asks: status == 500 }
-                }
-                (kind, _) => Outcome::NoAnswer(kind),
-            };
-            let retry = retry::should_retry(Method::Delete, &outcome);
+            let retry = retry::should_retry(Method::Delete, &object_storage::outcome(&error));
             Try::Failed { error, retry, wait: None }
         })
     }

@@ -5,7 +5,7 @@
 use std::fmt;
 use std::time::Duration;
 
-use crate::transport::is_loopback;
+use crate::url::is_loopback;
 use crate::{Error, Result};
 
 /// The stall limit of a Spaces upload (each read from or write to the connection).

@@ -3,7 +3,6 @@
 
 use std::fmt;
 
-
 /// One problem an API error response names: Linode's `{"field", "reason"}`, DigitalOcean's
 /// `message`. Read from [`ApiError::details`]; only this crate makes them.
 ///

@@ -1,13 +1,15 @@
 //! Linode's rules for the shared runtime: name, base URL, token variables, its error body
-//! (`{"errors": [{"field", "reason"}]}`), its "try again" answer, and its own settings.
+//! (`{"errors": [{"field", "reason"}]}`), its "try again" answer, its maintenance answer, and
+//! its own settings.
 
 use std::time::Duration;
 
 use super::Linode;
 use super::types::{self, ApiVersion};
 use serde::Deserialize;
+use ureq::http::HeaderMap;
 
-use crate::error::ErrorDetails;
+use crate::error::{ErrorDetails, ErrorKind};
 use crate::provider::{Provider, sealed};
 use crate::url::without_query;
 use crate::{ApiMessage, Error, Result};
@@ -57,6 +59,13 @@ impl sealed::Sealed for Linode {
     /// Linode answers 400 `{"errors": [{"reason": "Linode busy."}]}` when it wants a retry.
     fn asks_for_retry(status: u16, details: &ErrorDetails, _: sealed::Seal) -> bool {
         status == 400 && details.messages.iter().any(|m| m.reason.trim().eq_ignore_ascii_case("linode busy."))
+    }
+
+    /// A 503 with `X-Maintenance-Mode`: the API is down for maintenance, for longer than any
+    /// retry.
+    fn own_kind(status: u16, headers: &HeaderMap, _: sealed::Seal) -> Option<(ErrorKind, &'static str)> {
+        (status == 503 && headers.contains_key("x-maintenance-mode"))
+            .then_some((ErrorKind::Maintenance, "is down for maintenance"))
     }
 }
 

@@ -18,7 +18,8 @@ use flate2::write::GzEncoder;
 use super::types::{self, Image};
 use super::{Client, Images};
 use crate::error::ErrorKind;
-use crate::retry::{self, Outcome, Try};
+use crate::object_storage;
+use crate::retry::{self, Try};
 use crate::transport::Transport;
 use crate::url::without_query;
 use crate::{Error, Method, Result};
@@ -1155,7 +1156,7 @@ pub(crate) fn put(
             // Cancelled from the first report: no request is started.
             return Try::Stop(cancelled.with_attempts(attempt.saturating_sub(1).max(1)));
         }
-        let result = transport.put_object(url, len, &mut body);
+        let result = transport.objects.put(url, len, &mut body);
         if let Some(local) = body.failure.take() {
             // The source failed, not the network: sending it again would not help.
             return Try::Stop(local.with_attempts(attempt));
@@ -1164,14 +1165,8 @@ pub(crate) fn put(
             Ok(()) => return Try::Done(()),
             Err(e) => e,
         };
-        let outcome = match (error.kind(), error.status()) {
-            // Object storage (S3) answers 500 InternalError to mean "try again".
-            (ErrorKind::Upload, Some(status)) => {
-                Outcome::Answered { status, maintenance: false, provider_asks: status == 500 }
-            }
-            (kind, _) => Outcome::NoAnswer(kind),
-        };
-        let retry = prepared.body.can_rewind() && retry::should_retry(Method::Put, &outcome);
+        let retry =
+            prepared.body.can_rewind() && retry::should_retry(Method::Put, &object_storage::outcome(&error));
         if retry && let Err(cancelled) = control.check_cancel("before sending again") {
             // Cancelled while this try was under way: no wait, no other try.
             return Try::Stop(cancelled.with_attempts(attempt));
