@@ -451,6 +451,7 @@ mod provider;
 mod retry;
 mod secret;
 mod transport;
+mod upload;
 mod url;
 mod wait;
 

@@ -43,7 +43,7 @@ mod publish;
 mod spaces;
 mod transfers;
 
-pub use crate::linode::{CancelUpload, ProgressControl, UploadPhase, UploadProgress, UploadSource};
+pub use crate::upload::{CancelUpload, ProgressControl, UploadPhase, UploadProgress, UploadSource};
 pub use actions::{ImageActions, ListImageActions};
 pub use client::Client;
 pub use generated::{ops, types};

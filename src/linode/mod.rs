@@ -23,7 +23,7 @@ mod is_shared;
 mod list;
 mod provider;
 mod sharegroups;
-pub(crate) mod upload;
+mod upload;
 
 pub use client::Client;
 pub use filter::{Filter, Order};

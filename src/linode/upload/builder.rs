@@ -1,0 +1,332 @@
+//! The Linode upload: [`Upload`], the builder of [`Images::upload`], and its run: check the
+//! source, create the image, compress a raw image, send the data, clean up after a failure;
+//! and [`Images::upload_to`], the sending half alone.
+
+use std::fmt;
+use std::io::{Read, Seek};
+use std::path::Path;
+
+use super::super::types::Image;
+use super::super::{Client, Images};
+use super::checks::{check, check_url};
+use super::clean_up::clean_up;
+use super::compress::compress_if_raw;
+use super::request::CreateUpload;
+use crate::upload::{CancelUpload, ProgressControl, Steering, UploadProgress, UploadSource, put};
+use crate::{Error, Result};
+
+/// Uploads a disk image: create the image, then stream its data. Get one from
+/// [`Images::upload`]; end it with the source: [`file`](Upload::file),
+/// [`reader`](Upload::reader), [`seekable`](Upload::seekable) or [`source`](Upload::source).
+///
+/// In order, so that what can fail fast does:
+///
+/// 1. The source is checked: its type sniffed, its size against the limits, a gzip header and
+///    trailer (see [`UploadSource`]). Nothing is compressed or sent yet; a source that fails
+///    here is an [`ErrorKind::InvalidInput`] (or [`ErrorKind::Io`]) error.
+/// 2. The image is created ([`Images::create_upload`]): a bad region or label fails here, in
+///    milliseconds, before any compression.
+/// 3. A raw image is gzip-compressed (fast level) into a temporary file, and the compressed size
+///    checked (at most 5 GB). The file has no name left on disk while it is used (Unix: removed
+///    right after it is opened; Windows: delete-on-close), so the system frees it even when the
+///    process is killed. In a debug build of your program, compression runs unoptimized (about
+///    30 MiB/s instead of 370) unless your `Cargo.toml` has this stanza, which Cargo reads only
+///    from the top-level manifest (release builds need nothing):
+///    ```toml
+///    [profile.dev.package.miniz_oxide]
+///    opt-level = 3
+///
+///    [profile.dev.package.crc32fast]
+///    opt-level = 3
+///    ```
+/// 4. The data is sent in one `PUT` to the returned `upload_to` URL with
+///    `Content-Type: application/octet-stream`, an exact `Content-Length`, and no
+///    `Authorization` header. A refused `PUT` is an [`ErrorKind::Upload`] error with the status
+///    and body; one that failed on a 5xx, 408, 429 or a broken connection is retried as the
+///    client's [`RetryPolicy`](crate::RetryPolicy) allows, when the data can be read again from
+///    the start (a file, a seekable reader, a temporary file), never from a plain reader.
+///
+/// When a step after 2 fails, the image is deleted again, unless
+/// [`keep_on_failure`](Upload::keep_on_failure) is set. The error then carries the image's id in
+/// [`Error::created_image`], says in its message whether it was deleted, kept, or could not be
+/// deleted (then it stays `pending_upload` until Linode deletes it after 24 hours), and
+/// [`Error::created_image_deleted`] tells which.
+///
+/// ```no_run
+/// use std::time::Duration;
+/// use cloud_images::linode::{Client, CreateUpload};
+///
+/// # fn main() -> Result<(), cloud_images::Error> {
+/// let client = Client::from_env()?;
+/// let image = client.images().upload(CreateUpload::new("my-image", "us-east")).file("disk.img")?;
+/// let image = client.images().wait_until_available(&image.id).timeout(Duration::from_secs(900)).send()?;
+/// # Ok(())
+/// # }
+/// ```
+///
+/// # Cancelling
+///
+/// An upload stops when its [`progress`](Upload::progress) callback returns
+/// `ControlFlow::Break(())`, or when its [`CancelUpload`] handle
+/// ([`cancel_handle`](Upload::cancel_handle)) is used from another thread or a Ctrl-C handler
+/// (the crate installs no signal handler: `examples/upload_cancel.rs` sets one up with the
+/// `ctrlc` crate). It fails with [`ErrorKind::Cancelled`](crate::ErrorKind::Cancelled) after
+/// cleaning up as for a failure: the temporary file is removed and the image it had created is
+/// deleted (even with `keep_on_failure(true)`), so [`Error::created_image`] and
+/// [`Error::created_image_deleted`] say what happened; cancelled before the image was created,
+/// it sends nothing more. See [`CancelUpload`] for when a cancel is seen.
+///
+/// # Images left by a killed process
+///
+/// A process killed outright (`SIGKILL`, the OOM killer, a power cut) runs no handler: the
+/// temporary file goes with it (it has no name on disk), but an image it had created stays
+/// `pending_upload` until Linode deletes it, 24 hours after it was created. To find and delete
+/// such images sooner, list the account's private images whose `status` is `pending_upload`
+/// (both fields are filterable). Another upload still running (in another process) is
+/// `pending_upload` too: tag your uploads ([`CreateUpload::tags`]) so that only your own are
+/// picked, and clean up when none of yours is running.
+///
+/// ```
+/// use cloud_images::linode::{Client, CreateUpload, Filter};
+/// # use cloud_images::testing::LinodeStandIn;
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let stand_in = LinodeStandIn::start()?;
+/// # let client = stand_in.client()?;
+/// # let killed = client.images().create_upload(CreateUpload::new("web", "us-east").tags(["my-uploader"]))?;
+/// // let client = Client::from_env()?;
+/// let left_behind = Filter::and([
+///     Filter::eq("is_public", false),
+///     Filter::eq("status", "pending_upload"),
+///     Filter::eq("tags", "my-uploader"), // the tag this program gives its uploads
+/// ]);
+/// for image in client.images().list().filter(left_behind) {
+///     let image = image?;
+///     eprintln!("deleting {} ({}), created {:?}", image.id, image.label.as_deref().unwrap_or("-"), image.created);
+///     client.images().delete(&image.id)?;
+/// }
+/// # assert!(stand_in.image(&killed.image.id).is_none());
+/// # Ok(())
+/// # }
+/// ```
+#[must_use]
+pub struct Upload<'a> {
+    client: &'a Client,
+    request: CreateUpload,
+    steering: Steering<'a>,
+    keep_on_failure: bool,
+}
+
+impl fmt::Debug for Upload<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Upload")
+            .field("request", &self.request)
+            .field("progress", &self.steering.reports)
+            .field("keep_on_failure", &self.keep_on_failure)
+            .field("cancelled", &self.steering.cancel.is_cancelled())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a> Upload<'a> {
+    pub(crate) fn new(client: &'a Client, request: CreateUpload) -> Self {
+        Upload { client, request, steering: Steering::new(), keep_on_failure: false }
+    }
+
+    /// Keeps the created image when the upload fails after creating it (default `false`: it is
+    /// deleted again). Its id is in [`Error::created_image`] either way; a kept image stays
+    /// `pending_upload` until Linode deletes it after 24 hours.
+    ///
+    /// A **cancelled** upload ([`ErrorKind::Cancelled`](crate::ErrorKind::Cancelled)) deletes
+    /// its image even so: keeping is for looking into a failure the program did not choose,
+    /// while a cancel is the program's own decision to stop and clean up (a Ctrl-C would
+    /// otherwise leave one `pending_upload` image behind each time), and a kept image can never
+    /// get its data from this upload, whose `upload_to` URL is gone with it.
+    ///
+    /// ```no_run
+    /// use cloud_images::linode::{Client, CreateUpload};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let upload = client.images().upload(CreateUpload::new("my-image", "us-east"));
+    /// if let Err(e) = upload.keep_on_failure(true).file("disk.img") {
+    ///     eprintln!("failed; the image to look at: {:?}", e.created_image());
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn keep_on_failure(mut self, keep: bool) -> Self {
+        self.keep_on_failure = keep;
+        self
+    }
+
+    /// Calls `callback` as the upload moves (see [`UploadProgress`]). Without one, nothing
+    /// is reported. The callback returns `()`, or a [`ControlFlow<()>`](std::ops::ControlFlow)
+    /// ([`ProgressControl`]): `Break(())` cancels the upload, as a [`CancelUpload`] does.
+    ///
+    /// ```
+    /// use std::ops::ControlFlow;
+    /// use cloud_images::linode::{Client, CreateUpload};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::builder().token("my-token").build()?;
+    /// let upload = client
+    ///     .images()
+    ///     .upload(CreateUpload::new("my-image", "us-east"))
+    ///     .progress(|p| eprintln!("{:?}: {} of {} bytes", p.phase, p.done, p.total));
+    /// // `upload.file("disk.img")` runs it, reporting as it goes.
+    ///
+    /// // Or stop an upload that turns out larger than 2 GB.
+    /// let upload = client
+    ///     .images()
+    ///     .upload(CreateUpload::new("my-image", "us-east"))
+    ///     .progress(|p| if p.total > 2_000_000_000 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) });
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn progress<R: ProgressControl>(mut self, callback: impl FnMut(UploadProgress) -> R + 'a) -> Self {
+        self.steering.set_progress(callback);
+        self
+    }
+
+    /// A handle that cancels this upload from another thread or a signal handler (see
+    /// [`CancelUpload`]); every call returns a clone of the same handle.
+    ///
+    /// ```no_run
+    /// use cloud_images::{ErrorKind, linode::{Client, CreateUpload}};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let upload = client.images().upload(CreateUpload::new("my-image", "us-east"));
+    /// let cancel = upload.cancel_handle();
+    /// std::thread::spawn(move || {
+    ///     std::thread::sleep(std::time::Duration::from_secs(600));
+    ///     cancel.cancel(); // ten minutes is too long
+    /// });
+    /// match upload.file("disk.img") {
+    ///     Err(e) if e.kind() == ErrorKind::Cancelled => eprintln!("gave up: {e}"),
+    ///     other => println!("uploaded {}", other?.id),
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn cancel_handle(&self) -> CancelUpload {
+        self.steering.cancel.clone()
+    }
+
+    /// Uses `handle` (a clone of it) to cancel this upload, instead of a handle of its own:
+    /// one handle, for instance set up once for Ctrl-C, can cancel many uploads.
+    ///
+    /// ```no_run
+    /// use cloud_images::linode::{CancelUpload, Client, CreateUpload};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let cancel = CancelUpload::new(); // e.g. cancelled by a Ctrl-C handler
+    /// for name in ["web", "db"] {
+    ///     let upload = client.images().upload(CreateUpload::new(name, "us-east"));
+    ///     upload.cancel_with(&cancel).file(format!("{name}.img"))?;
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn cancel_with(mut self, handle: &CancelUpload) -> Self {
+        self.steering.cancel = handle.clone();
+        self
+    }
+
+    /// Uploads the file at `path` (see [`UploadSource::file`]); returns the image as created.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// let request = cloud_images::linode::CreateUpload::new("my-image", "us-east");
+    /// let image = client.images().upload(request).file("disk.img.gz")?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn file(self, path: impl AsRef<Path>) -> Result<Image> {
+        self.source(UploadSource::file(path.as_ref()))
+    }
+
+    /// Uploads exactly `len` bytes from `reader` (see [`UploadSource::reader`]).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// let request = cloud_images::linode::CreateUpload::new("my-image", "us-east");
+    /// let image = client.images().upload(request).reader(std::io::stdin().lock(), 2_147_483_648)?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn reader(self, reader: impl Read, len: u64) -> Result<Image> {
+        self.source(UploadSource::reader(reader, len))
+    }
+
+    /// Uploads from the reader's position to its end (see [`UploadSource::seekable`]); a
+    /// failed `PUT` can be retried.
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = cloud_images::linode::Client::from_env()?;
+    /// let request = cloud_images::linode::CreateUpload::new("my-image", "us-east");
+    /// let image = client.images().upload(request).seekable(std::fs::File::open("disk.img")?)?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn seekable(self, reader: impl Read + Seek) -> Result<Image> {
+        self.source(UploadSource::seekable(reader))
+    }
+
+    /// Uploads from any [`UploadSource`]: checks it, creates the image, compresses a raw source,
+    /// sends the data; returns the image from the create response (`pending_upload`). On a
+    /// failure after the image was created, the image is deleted (see [`Upload`]).
+    ///
+    /// ```no_run
+    /// use cloud_images::linode::{Client, CreateUpload, UploadSource};
+    ///
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let client = Client::from_env()?;
+    /// let image = client
+    ///     .images()
+    ///     .upload(CreateUpload::new("my-image", "us-east"))
+    ///     .source(UploadSource::file("disk.img"))?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn source(self, source: UploadSource<'_>) -> Result<Image> {
+        let Upload { client, request, mut steering, keep_on_failure } = self;
+        // Creating the image needs a token: say so before minutes of compression, not after.
+        if client.transport().settings.token.is_none() {
+            let no_token = crate::provider::Rules::of::<super::super::Linode>().no_token();
+            return Err(Error::invalid_input(format!("uploading an image needs a linode token: {no_token}")));
+        }
+        let mut control = steering.control();
+        // Cheap checks first, then the create call (a bad region fails in milliseconds), and
+        // only then the slow work: compression and the `PUT`. A cancel before the create sends
+        // nothing.
+        control.check_cancel("before it started")?;
+        let checked = check(source)?;
+        control.check_cancel("before the image was created")?;
+        let created = Images::new(client).create_upload(request)?;
+        let url = created.upload_to.expose();
+        let sent = control
+            .check_cancel("after the image was created")
+            .and_then(|()| check_url(url))
+            .and_then(|()| compress_if_raw(checked, &mut control))
+            .and_then(|mut prepared| put(client.transport(), url, &mut prepared, &mut control));
+        match sent {
+            Ok(()) => Ok(created.image),
+            Err(e) => Err(clean_up(client, &created.image.id, keep_on_failure, e)),
+        }
+    }
+}
+
+/// [`Images::upload_to`]: check the source, compress it if raw, then `PUT` it.
+pub(crate) fn upload_to(client: &Client, url: &str, source: UploadSource<'_>) -> Result<()> {
+    check_url(url)?;
+    let mut steering = Steering::new();
+    let mut control = steering.control();
+    let mut prepared = compress_if_raw(check(source)?, &mut control)?;
+    put(client.transport(), url, &mut prepared, &mut control)
+}
