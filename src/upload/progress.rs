@@ -36,9 +36,9 @@ pub enum UploadPhase {
 
 /// How far an upload is, as given to the callback of [`Upload::progress`](crate::linode::Upload::progress).
 ///
-/// Each phase is reported once at `done == 0`, then after every chunk read (64 KiB or less
-/// while compressing; while sending, what the connection's buffer takes, up to 4 MiB), ending
-/// at `done == total`. The callback may cancel the upload: see [`Upload::progress`](crate::linode::Upload::progress).
+/// Each phase is reported once at `done == 0`, then after every chunk read (64 KiB or less while compressing;
+/// while sending, what the connection's buffer takes, up to 4 MiB), ending at `done == total`. The callback
+/// may cancel the upload: see [`Upload::progress`](crate::linode::Upload::progress).
 ///
 /// ```no_run
 /// use cloud_images::linode::{Client, CreateUpload, UploadPhase};
@@ -109,10 +109,12 @@ mod sealed {
     impl Sealed for std::ops::ControlFlow<()> {}
 }
 
-/// Cancels an [`Upload`](crate::linode::Upload) from anywhere: another thread, a Ctrl-C handler. `Clone`, `Send` and
-/// `Sync`; every clone cancels the same uploads. Get one from [`Upload::cancel_handle`](crate::linode::Upload::cancel_handle), or make
-/// one with [`new`](CancelUpload::new) and give it to as many uploads as you like with
-/// [`Upload::cancel_with`](crate::linode::Upload::cancel_with) (a Ctrl-C handler can be set only once per process).
+/// Cancels an [`Upload`](crate::linode::Upload) from anywhere: another thread, a Ctrl-C handler. `Clone`,
+/// `Send` and `Sync`; every clone cancels the same uploads. Get one from
+/// [`Upload::cancel_handle`](crate::linode::Upload::cancel_handle), or make one with
+/// [`new`](CancelUpload::new) and give it to as many uploads as you like with
+/// [`Upload::cancel_with`](crate::linode::Upload::cancel_with) (a Ctrl-C handler can be set only once per
+/// process).
 ///
 /// An upload looks at it before each step (creating the image, compressing, sending), and
 /// before and after each chunk it reads while compressing (64 KiB) and while sending (a read of
@@ -122,9 +124,10 @@ mod sealed {
 /// [`max_wait`](crate::RetryPolicy::max_wait)). A cancel that comes after all the data was sent
 /// is too late: the upload returns the image.
 ///
-/// A cancelled upload fails with [`ErrorKind::Cancelled`](crate::ErrorKind::Cancelled): it
-/// removes its temporary file, deletes the image it had created (see
-/// [`Upload::keep_on_failure`](crate::linode::Upload::keep_on_failure)), and sends nothing more when the image was not created yet.
+/// A cancelled upload fails with [`ErrorKind::Cancelled`](crate::ErrorKind::Cancelled): it removes its
+/// temporary file, deletes the image it had created (see
+/// [`Upload::keep_on_failure`](crate::linode::Upload::keep_on_failure)), and sends nothing more when the
+/// image was not created yet.
 ///
 /// ```
 /// use cloud_images::ErrorKind;

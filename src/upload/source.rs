@@ -26,10 +26,10 @@ impl<T: Read + Seek> ReadSeek for T {}
 ///
 /// # What is checked before anything is sent
 ///
-/// A raw image: its length, at most 6 GB ([`MAX_UNCOMPRESSED_SIZE`](crate::linode::MAX_UNCOMPRESSED_SIZE)). A gzip stream: its
-/// length, at most 5 GB ([`MAX_COMPRESSED_SIZE`](crate::linode::MAX_COMPRESSED_SIZE)) and at least 20 bytes (an empty member);
-/// its header (compression method 8, deflate; no reserved flag set); and, for a file or a
-/// seekable source, the uncompressed size its trailer gives (ISIZE, the last 4 bytes).
+/// A raw image: its length, at most 6 GB ([`MAX_UNCOMPRESSED_SIZE`](crate::linode::MAX_UNCOMPRESSED_SIZE)). A
+/// gzip stream: its length, at most 5 GB ([`MAX_COMPRESSED_SIZE`](crate::linode::MAX_COMPRESSED_SIZE)) and at
+/// least 20 bytes (an empty member); its header (compression method 8, deflate; no reserved flag set); and,
+/// for a file or a seekable source, the uncompressed size its trailer gives (ISIZE, the last 4 bytes).
 ///
 /// ISIZE is the size of the *last member* modulo 2<sup>32</sup> (4 GiB), so the real
 /// uncompressed size `U` is only known to be `ISIZE + k × 2^32` for some `k ≥ 0` (plus any

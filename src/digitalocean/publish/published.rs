@@ -5,8 +5,8 @@ use std::fmt;
 use super::super::types;
 use crate::Error;
 
-/// What a successful [`Images::publish`](super::super::Images::publish) returns: the image, `available`, and what became of
-/// its staging object.
+/// What a successful [`Images::publish`](super::super::Images::publish) returns: the image, `available`, and
+/// what became of its staging object.
 ///
 /// The staging object is deleted once the image is available. When that delete fails, the
 /// image is still returned (it is usable, and publishing again would make a second one), the

@@ -4,10 +4,10 @@
 use super::super::types::{Distribution, RegionSlug};
 use crate::{Error, Result};
 
-/// The largest file [`Images::publish`](super::super::Images::publish) sends: 5 GiB, the most one S3 `PUT` takes (Spaces
-/// included). DigitalOcean imports images up to 100 GB *uncompressed*: compress a larger one
-/// (gzip or bzip2, which DigitalOcean unpacks). A larger file is refused before anything is
-/// sent; this crate does not do multipart uploads.
+/// The largest file [`Images::publish`](super::super::Images::publish) sends: 5 GiB, the most one S3 `PUT`
+/// takes (Spaces included). DigitalOcean imports images up to 100 GB *uncompressed*: compress a larger one
+/// (gzip or bzip2, which DigitalOcean unpacks). A larger file is refused before anything is sent; this crate
+/// does not do multipart uploads.
 ///
 /// ```
 /// use cloud_images::digitalocean::MAX_PUBLISH_SIZE;
@@ -21,8 +21,8 @@ pub const MAX_PUBLISH_SIZE: u64 = 5 * 1024 * 1024 * 1024;
 const FORMATS: [&str; 5] = [".img", ".qcow2", ".vhdx", ".vdi", ".vmdk"];
 const COMPRESSIONS: [&str; 3] = ["", ".gz", ".bz2"];
 
-/// The custom image [`Images::publish`](super::super::Images::publish) makes from a local file: a `name` and the `region` to
-/// import it into; optionally its distribution, description and tags.
+/// The custom image [`Images::publish`](super::super::Images::publish) makes from a local file: a `name` and
+/// the `region` to import it into; optionally its distribution, description and tags.
 ///
 /// ```
 /// use cloud_images::digitalocean::{Distribution, PublishImage};

@@ -2,8 +2,9 @@
 
 use super::super::types;
 
-/// What [`Images::upload`](super::super::Images::upload) and [`Images::create_upload`](super::super::Images::create_upload) create: an empty private image
-/// waiting for its data, in a region with Object Storage.
+/// What [`Images::upload`](super::super::Images::upload) and
+/// [`Images::create_upload`](super::super::Images::create_upload) create: an empty private image waiting for
+/// its data, in a region with Object Storage.
 ///
 /// ```
 /// use cloud_images::linode::CreateUpload;

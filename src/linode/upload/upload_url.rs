@@ -5,8 +5,8 @@ use std::fmt;
 use crate::url::without_query;
 
 /// The pre-signed URL an image's data is sent to: `upload_to` in the answer to
-/// [`Images::create_upload`](super::super::Images::create_upload), and what [`Images::upload_to`](super::super::Images::upload_to) takes (as does any `&str` or
-/// `String`).
+/// [`Images::create_upload`](super::super::Images::create_upload), and what
+/// [`Images::upload_to`](super::super::Images::upload_to) takes (as does any `&str` or `String`).
 ///
 /// Its query carries a signature that lets anyone holding the URL write the image for 24 hours:
 /// a credential. Its `Debug` and `Display` show the scheme, host and path only, never the
