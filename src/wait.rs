@@ -291,6 +291,55 @@ impl<T> fmt::Debug for Wait<'_, T> {
     }
 }
 
+impl<'a, T: 'a> Wait<'a, T> {
+    /// The one shape of a wait on a status: a wait for "`{subject}` to be `{ready}`" whose looks
+    /// get the resource with `look` (within the deadline it is given) and read its [`Status`]
+    /// with `status`. It is ready at `ready`; `failed` says whether a status is one the resource
+    /// will not leave, with the error to end with (its last status is set here).
+    pub(crate) fn for_status(
+        subject: impl fmt::Display,
+        clock: Clock,
+        ready: &'static str,
+        mut look: impl FnMut(&Deadline) -> Result<T> + 'a,
+        status: fn(&T) -> Option<&str>,
+        mut failed: impl FnMut(&T, &Status<'_>) -> Option<Error> + 'a,
+    ) -> Self {
+        Wait::new(format!("{subject} to be {ready}"), clock, move |by| {
+            let resource = look(by)?;
+            let seen = Status::of(status(&resource));
+            if seen.is(ready) {
+                return Ok(Poll::Ready(resource));
+            }
+            if let Some(error) = failed(&resource, &seen) {
+                return Err(error.with_last_status(Some(seen.to_string())));
+            }
+            Ok(Poll::Pending(seen.to_string()))
+        })
+    }
+}
+
+/// A status as a wait reads it: the one in the answer, or `unknown` when it has none (not
+/// ready, as far as anyone can tell); compared ignoring case.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Status<'s>(&'s str);
+
+impl<'s> Status<'s> {
+    pub(crate) fn of(status: Option<&'s str>) -> Self {
+        Status(status.unwrap_or("unknown"))
+    }
+
+    /// Whether it is `wanted`, ignoring case.
+    pub(crate) fn is(&self, wanted: &str) -> bool {
+        self.0.eq_ignore_ascii_case(wanted)
+    }
+}
+
+impl fmt::Display for Status<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
 /// A 404 after the resource was seen: it is gone.
 fn disappeared(what: &str, gone: &str, last: Option<String>, e: Error) -> Error {
     let mut failed = Error::new(

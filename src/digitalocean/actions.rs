@@ -4,7 +4,7 @@ use super::types::{ImageActionType, RegionSlug};
 use super::{ActionId, Client, ImageId, ops, types};
 use crate::error::ErrorKind;
 use crate::retry::Deadline;
-use crate::wait::{Poll, Wait};
+use crate::wait::{Status, Wait};
 use crate::{Error, List, Result};
 
 /// The actions of one image: from [`Images::actions`](super::Images::actions).
@@ -164,29 +164,19 @@ impl<'a> ImageActions<'a> {
         let actions = *self;
         let image_id = self.image_id;
         let clock = self.client.inner.settings.clock.clone();
-        Wait::new(
-            format!("digitalocean action {action_id} on image {image_id} to complete"),
-            clock,
-            move |by| {
-                let action = actions.look(action_id, by)?;
-                // No status in the answer: not done yet, as far as anyone can tell.
-                let status = action.status.as_ref().map_or("unknown", |s| s.as_str()).to_string();
-                if status.eq_ignore_ascii_case("completed") {
-                    return Ok(Poll::Ready(action));
-                }
-                if status.eq_ignore_ascii_case("errored") {
-                    return Err(Error::new(
-                        ErrorKind::WaitFailed,
-                        format!(
-                            "digitalocean {} action {action_id} on image {image_id} errored",
-                            action.type_.as_deref().unwrap_or("image")
-                        ),
-                    )
-                    .with_last_status(Some(status)));
-                }
-                Ok(Poll::Pending(status))
-            },
-        )
+        let look = move |by: &Deadline| actions.look(action_id, by);
+        let status: fn(&types::Action) -> Option<&str> = |action| action.status.as_ref().map(|s| s.as_str());
+        let failed = move |action: &types::Action, status: &Status<'_>| {
+            let kind = action.type_.as_deref().unwrap_or("image");
+            status.is("errored").then(|| {
+                Error::new(
+                    ErrorKind::WaitFailed,
+                    format!("digitalocean {kind} action {action_id} on image {image_id} errored"),
+                )
+            })
+        };
+        let subject = format!("digitalocean action {action_id} on image {image_id}");
+        Wait::for_status(subject, clock, "completed", look, status, failed)
     }
 }
 

@@ -7,7 +7,8 @@ use super::transfers::AccountTransfers;
 use super::types::{Distribution, ImageKind, RegionSlug};
 use super::{Client, ImageId, ops, types};
 use crate::error::ErrorKind;
-use crate::wait::{Poll, Wait};
+use crate::retry::Deadline;
+use crate::wait::{Status, Wait};
 use crate::{Error, List, Result};
 
 /// The images of a DigitalOcean account, and the public ones: from [`Client::images`].
@@ -273,27 +274,26 @@ impl<'a> Images<'a> {
             Err(e) => return Wait::failed(e),
         };
         let clock = client.inner.settings.clock.clone();
-        Wait::new(format!("digitalocean image {id} to become available"), clock, move |by| {
-            let image = client.inner.execute_by(&ops::ImagesGet { image_id: id.to_string() }, by)?.image;
-            let status = image.status.as_ref().map_or("unknown", |s| s.as_str()).to_string();
-            if status.eq_ignore_ascii_case("available") {
-                return Ok(Poll::Ready(image));
-            }
-            if status.eq_ignore_ascii_case("deleted") || status.eq_ignore_ascii_case("retired") {
-                let reason = image
-                    .error_message
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|m| !m.is_empty())
-                    .unwrap_or("no error message");
-                return Err(Error::new(
+        let look = move |by: &Deadline| {
+            Ok(client.inner.execute_by(&ops::ImagesGet { image_id: id.to_string() }, by)?.image)
+        };
+        let status: fn(&types::Image) -> Option<&str> = |image| image.status.as_ref().map(|s| s.as_str());
+        // A failed import ends `deleted` or `retired`, with its reason.
+        let failed = move |image: &types::Image, status: &Status<'_>| {
+            let reason = image
+                .error_message
+                .as_deref()
+                .map(str::trim)
+                .filter(|m| !m.is_empty())
+                .unwrap_or("no error message");
+            (status.is("deleted") || status.is("retired")).then(|| {
+                Error::new(
                     ErrorKind::WaitFailed,
                     format!("digitalocean image {id} is {status}, not available: {reason}"),
                 )
-                .with_last_status(Some(status)));
-            }
-            Ok(Poll::Pending(status))
-        })
+            })
+        };
+        Wait::for_status(format!("digitalocean image {id}"), clock, "available", look, status, failed)
     }
 }
 

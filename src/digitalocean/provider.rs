@@ -7,11 +7,11 @@ use std::time::{Duration, SystemTime};
 use ureq::http::{self, HeaderMap};
 
 use super::DigitalOcean;
-use crate::error::ErrorDetails;
+use crate::error::{ErrorDetails, ErrorKind};
+use crate::linode::Linode;
+use crate::provider::{Provider, sealed};
 use crate::transport::header;
 use crate::{ApiMessage, RateLimit, retry};
-
-use crate::provider::{Provider, sealed};
 
 /// The header of the rate limit's size, looked up first: an answer without it reports none.
 const LIMIT: http::HeaderName = http::HeaderName::from_static("ratelimit-limit");
@@ -36,6 +36,13 @@ impl sealed::Sealed for DigitalOcean {
             details = details.request_id(request_id);
         }
         Some(details)
+    }
+
+    /// Linode's maintenance answer, read the same way. DigitalOcean documents no such header;
+    /// the rule stays because this crate has always read it for both providers (and the testing
+    /// kit's `Fault::maintenance` sends it to both).
+    fn own_kind(status: u16, headers: &HeaderMap, seal: sealed::Seal) -> Option<(ErrorKind, &'static str)> {
+        <Linode as sealed::Sealed>::own_kind(status, headers, seal)
     }
 
     /// On a 429 without `Retry-After`: until `ratelimit-reset`, the Unix time at which a

@@ -5,7 +5,7 @@ use super::upload::{self, CreateUpload, Upload, UploadSource, UploadUrl};
 use super::{Client, ImageId, ops};
 use crate::error::ErrorKind;
 use crate::retry::Deadline;
-use crate::wait::{Poll, Wait};
+use crate::wait::{Poll, Status, Wait};
 use crate::{Error, List, Result};
 
 /// Why an image may disappear while waited for.
@@ -327,17 +327,15 @@ impl<'a> Images<'a> {
         if let Err(e) = id.check() {
             return Wait::failed(e);
         }
-        let clock = self.client.transport().settings.clock.clone();
-        Wait::new(format!("linode image {id} to be available"), clock, move |by| {
-            let image = images.look(&id, by)?;
-            // No status in the answer: not available yet, as far as anyone can tell.
-            let status = image.status.as_ref().map_or("unknown", |s| s.as_str()).to_string();
-            if status.eq_ignore_ascii_case("available") {
-                return Ok(Poll::Ready(image));
-            }
-            Ok(Poll::Pending(status))
-        })
-        .when_gone(GONE)
+        let subject = format!("linode image {id}");
+        let look = move |by: &Deadline| images.look(&id, by);
+        let status: fn(&Image) -> Option<&str> = |image| image.status.as_ref().map(|s| s.as_str());
+        Wait::for_status(subject, images.clock(), "available", look, status, |_, _| None).when_gone(GONE)
+    }
+
+    /// The clock waits sleep on: the client's.
+    fn clock(&self) -> crate::clock::Clock {
+        self.client.transport().settings.clock.clone()
     }
 
     /// A wait's look at the image: [`get`](Images::get), within the wait's deadline `by` too.
@@ -384,9 +382,8 @@ impl<'a> Images<'a> {
         };
         let images = *self;
         let what = format!("the replicas of linode image {id} in {}", wanted.join(", "));
-        let clock = self.client.transport().settings.clock.clone();
         let mut unlisted_looks: u32 = 0;
-        Wait::new(what, clock, move |by| {
+        Wait::new(what, self.clock(), move |by| {
             let image = images.look(&id, by)?;
             let mut pending = Vec::new();
             let mut unlisted = Vec::new();
@@ -395,17 +392,16 @@ impl<'a> Images<'a> {
                     .regions
                     .iter()
                     .find(|r| r.region.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(region)));
-                match replica.map(|r| r.status.as_ref()) {
-                    Some(None) => pending.push(format!("{region}: unknown")),
-                    Some(Some(s)) if s.as_str().eq_ignore_ascii_case("available") => {}
-                    Some(Some(s)) if s.as_str().eq_ignore_ascii_case("timedout") => {
+                match replica.map(|r| Status::of(r.status.as_ref().map(|s| s.as_str()))) {
+                    Some(s) if s.is("available") => {}
+                    Some(s) if s.is("timedout") => {
                         return Err(Error::new(
                             ErrorKind::WaitFailed,
                             format!("the replication of image {id} to {region} timed out"),
                         )
                         .with_last_status(Some(format!("{region}: timedout"))));
                     }
-                    Some(Some(s)) => pending.push(format!("{region}: {}", s.as_str())),
+                    Some(s) => pending.push(format!("{region}: {s}")),
                     None => {
                         pending.push(format!("{region}: not listed"));
                         unlisted.push(region.as_str());

@@ -2,17 +2,18 @@
 //! (`{"errors": [{"field", "reason"}]}`), its "try again" answer, its maintenance answer, and
 //! its own settings.
 
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use super::Linode;
 use super::types::{self, ApiVersion};
 use serde::Deserialize;
 use ureq::http::HeaderMap;
 
+use crate::digitalocean::DigitalOcean;
 use crate::error::{ErrorDetails, ErrorKind};
 use crate::provider::{Provider, sealed};
 use crate::url::without_query;
-use crate::{ApiMessage, Error, Result};
+use crate::{ApiMessage, Error, RateLimit, Result};
 
 /// How a version is written in code: `ApiVersion::V4beta`.
 fn variant(version: &ApiVersion) -> String {
@@ -66,6 +67,18 @@ impl sealed::Sealed for Linode {
     fn own_kind(status: u16, headers: &HeaderMap, _: sealed::Seal) -> Option<(ErrorKind, &'static str)> {
         (status == 503 && headers.contains_key("x-maintenance-mode"))
             .then_some((ErrorKind::Maintenance, "is down for maintenance"))
+    }
+
+    /// DigitalOcean's rate-limit headers, read the same way: Linode rarely sends them (it
+    /// documents `X-RateLimit-*`, which this crate does not read); the rule stays because this
+    /// crate has always read them for both providers.
+    fn wait_hint(status: u16, headers: &HeaderMap, now: SystemTime, seal: sealed::Seal) -> Option<Duration> {
+        <DigitalOcean as sealed::Sealed>::wait_hint(status, headers, now, seal)
+    }
+
+    /// As [`wait_hint`](Self::wait_hint): DigitalOcean's headers.
+    fn rate_limit(headers: &HeaderMap, seal: sealed::Seal) -> Option<RateLimit> {
+        <DigitalOcean as sealed::Sealed>::rate_limit(headers, seal)
     }
 }
 
@@ -150,7 +163,7 @@ impl crate::ClientBuilder<Linode> {
     /// Zero is refused by `build`; 100 years or more (up to `Duration::MAX`) means no limit.
     ///
     /// ```
-    /// use std::time::Duration;
+    /// use std::time::{Duration, SystemTime};
     /// use cloud_images::linode::Client;
     ///
     /// # fn main() -> Result<(), cloud_images::Error> {
