@@ -1,6 +1,6 @@
 //! What kind of failure an [`Error`](super::Error) is.
 
-/// What kind of failure an [`Error`] is.
+/// What kind of failure an [`Error`](crate::Error) is.
 ///
 /// ```
 /// use cloud_images::{ErrorKind, linode::Client};
@@ -15,7 +15,7 @@
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ErrorKind {
-    /// The API answered with a 4xx or 5xx status; [`Error::api`] has the details.
+    /// The API answered with a 4xx or 5xx status; [`Error::api`](crate::Error::api) has the details.
     Api,
     /// The API is down for maintenance (a 503 with `X-Maintenance-Mode`): not retried.
     Maintenance,
@@ -41,13 +41,12 @@ pub enum ErrorKind {
     /// name, or the handshake failed. Not retried (see
     /// [`ClientBuilder::add_root_certificate_pem`](crate::ClientBuilder::add_root_certificate_pem)).
     Tls,
-    /// The caller cancelled an upload (or a DigitalOcean
-    /// [`publish`](crate::digitalocean::Images::publish)): its
-    /// [`progress`](crate::linode::Upload::progress) callback returned `ControlFlow::Break(())`,
-    /// or a [`CancelUpload`](crate::linode::CancelUpload) handle was used. The image it had
-    /// created, if any, was deleted again ([`Error::created_image`],
-    /// [`Error::created_image_deleted`]), and so was a publish's staging object
-    /// ([`Error::staging_object`]).
+    /// The caller cancelled an upload (or a DigitalOcean [`publish`](crate::digitalocean::Images::publish)):
+    /// its [`progress`](crate::linode::Upload::progress) callback returned `ControlFlow::Break(())`, or a
+    /// [`CancelUpload`](crate::linode::CancelUpload) handle was used. The image it had created, if any, was
+    /// deleted again ([`Error::created_image`](crate::Error::created_image),
+    /// [`Error::created_image_deleted`](crate::Error::created_image_deleted)), and so was a publish's staging
+    /// object ([`Error::staging_object`](crate::Error::staging_object)).
     ///
     /// ```no_run
     /// use std::ops::ControlFlow;

@@ -21,10 +21,10 @@ const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60 * 60);
 ///
 /// In order:
 ///
-/// 1. Checks, before anything is sent: the name and region; the file name's ending, which
-///    tells DigitalOcean the format (`.img`, `.qcow2`, `.vhdx`, `.vdi` or `.vmdk`, optionally
-///    followed by `.gz` or `.bz2`); the length (not empty, at most [`MAX_PUBLISH_SIZE`]). The
-///    data is sent as it is: nothing is compressed.
+/// 1. Checks, before anything is sent: the name and region; the file name's ending, which tells DigitalOcean
+///    the format (`.img`, `.qcow2`, `.vhdx`, `.vdi` or `.vmdk`, optionally followed by `.gz` or `.bz2`); the
+///    length (not empty, at most [`MAX_PUBLISH_SIZE`](super::MAX_PUBLISH_SIZE)). The data is sent as it is:
+///    nothing is compressed.
 /// 2. The file goes into the bucket as `cloud-images-staging/{unique}-{file name}`, in one
 ///    streamed `PUT` with an exact `Content-Length`, to a URL pre-signed for one hour (no
 ///    `Authorization` header, never the API token); memory stays flat whatever the size. A
@@ -36,12 +36,12 @@ const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60 * 60);
 ///    builder's timeout and interval).
 /// 5. The staging object is deleted (a pre-signed `DELETE`).
 ///
-/// When a step after 2 began fails (or is cancelled), the staging object is deleted before the
-/// error is returned; [`Error::staging_object`] names it and
-/// [`Error::staging_object_deleted`] says whether that delete worked. When the image was made,
-/// [`Error::created_image`] has its id: a cancelled publish deletes it; an import that failed
-/// (`deleted`) is gone already; one that was still importing at the timeout is kept (the
-/// message says so). On success, a staging object that could not be deleted is in
+/// When a step after 2 began fails (or is cancelled), the staging object is deleted before the error is
+/// returned; [`Error::staging_object`](crate::Error::staging_object) names it and
+/// [`Error::staging_object_deleted`](crate::Error::staging_object_deleted) says whether that delete worked.
+/// When the image was made, [`Error::created_image`](crate::Error::created_image) has its id: a cancelled
+/// publish deletes it; an import that failed (`deleted`) is gone already; one that was still importing at the
+/// timeout is kept (the message says so). On success, a staging object that could not be deleted is in
 /// [`Published::left_behind`].
 ///
 /// ```no_run
@@ -141,7 +141,7 @@ impl<'a> Publish<'a> {
     }
 
     /// Calls `callback` as the data is sent ([`UploadProgress`], phase
-    /// [`Uploading`](super::UploadPhase::Uploading)); it returns `()`, or a
+    /// [`Uploading`](crate::digitalocean::UploadPhase::Uploading)); it returns `()`, or a
     /// [`ControlFlow<()>`](std::ops::ControlFlow) whose `Break(())` cancels the publish, as a
     /// [`CancelUpload`] does.
     ///

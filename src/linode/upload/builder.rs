@@ -21,9 +21,10 @@ use crate::{Error, Result};
 ///
 /// In order, so that what can fail fast does:
 ///
-/// 1. The source is checked: its type sniffed, its size against the limits, a gzip header and
-///    trailer (see [`UploadSource`]). Nothing is compressed or sent yet; a source that fails
-///    here is an [`ErrorKind::InvalidInput`] (or [`ErrorKind::Io`]) error.
+/// 1. The source is checked: its type sniffed, its size against the limits, a gzip header and trailer (see
+///    [`UploadSource`]). Nothing is compressed or sent yet; a source that fails here is an
+///    [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) (or
+///    [`ErrorKind::Io`](crate::ErrorKind::Io)) error.
 /// 2. The image is created ([`Images::create_upload`]): a bad region or label fails here, in
 ///    milliseconds, before any compression.
 /// 3. A raw image is gzip-compressed (fast level) into a temporary file, and the compressed size
@@ -39,12 +40,12 @@ use crate::{Error, Result};
 ///    [profile.dev.package.crc32fast]
 ///    opt-level = 3
 ///    ```
-/// 4. The data is sent in one `PUT` to the returned `upload_to` URL with
-///    `Content-Type: application/octet-stream`, an exact `Content-Length`, and no
-///    `Authorization` header. A refused `PUT` is an [`ErrorKind::Upload`] error with the status
-///    and body; one that failed on a 5xx, 408, 429 or a broken connection is retried as the
-///    client's [`RetryPolicy`](crate::RetryPolicy) allows, when the data can be read again from
-///    the start (a file, a seekable reader, a temporary file), never from a plain reader.
+/// 4. The data is sent in one `PUT` to the returned `upload_to` URL with `Content-Type:
+///    application/octet-stream`, an exact `Content-Length`, and no `Authorization` header. A refused `PUT` is
+///    an [`ErrorKind::Upload`](crate::ErrorKind::Upload) error with the status and body; one that failed on a
+///    5xx, 408, 429 or a broken connection is retried as the client's [`RetryPolicy`](crate::RetryPolicy)
+///    allows, when the data can be read again from the start (a file, a seekable reader, a temporary file),
+///    never from a plain reader.
 ///
 /// When a step after 2 fails, the image is deleted again, unless
 /// [`keep_on_failure`](Upload::keep_on_failure) is set. The error then carries the image's id in
