@@ -201,39 +201,35 @@ impl<P: Provider> ClientBuilder<P> {
         }
     }
 
-    /// Your application's name and version, sent before `cloud-images/<version>` in
-    /// `User-Agent`.
-    ///
-    /// ```
-    /// use cloud_images::linode::Client;
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::builder().user_agent("my-tool/1.2").build()?;
-    /// // Sent as `User-Agent: my-tool/1.2 cloud-images/<version>`.
-    /// assert!(format!("{client:?}").contains("my-tool/1.2 cloud-images/"));
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn user_agent(mut self, product: impl Into<String>) -> Self {
-        self.user_agent = Some(product.into());
-        self
-    }
+    crate::setters::setters! {
+        /// Your application's name and version, sent before `cloud-images/<version>` in
+        /// `User-Agent`.
+        ///
+        /// ```
+        /// use cloud_images::linode::Client;
+        ///
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let client = Client::builder().user_agent("my-tool/1.2").build()?;
+        /// // Sent as `User-Agent: my-tool/1.2 cloud-images/<version>`.
+        /// assert!(format!("{client:?}").contains("my-tool/1.2 cloud-images/"));
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn user_agent(self, product: impl Into<String>) -> Self => user_agent;
 
-    /// How failed calls are retried (default [`RetryPolicy::default`]).
-    ///
-    /// ```
-    /// use std::time::Duration;
-    /// use cloud_images::{RetryPolicy, linode::Client};
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let policy = RetryPolicy::default().max_retries(2).max_wait(Duration::from_secs(10));
-    /// let client = Client::builder().retry_policy(policy).build()?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
-        self
+        /// How failed calls are retried (default [`RetryPolicy::default`]).
+        ///
+        /// ```
+        /// use std::time::Duration;
+        /// use cloud_images::{RetryPolicy, linode::Client};
+        ///
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let policy = RetryPolicy::default().max_retries(2).max_wait(Duration::from_secs(10));
+        /// let client = Client::builder().retry_policy(policy).build()?;
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn retry_policy(self, policy: RetryPolicy) -> Self => retry;
     }
 
     /// Turns retries off.
@@ -249,90 +245,79 @@ impl<P: Provider> ClientBuilder<P> {
         self.retry_policy(RetryPolicy::none())
     }
 
-    /// The limit for opening a connection (default 10 s). Zero is refused by `build`; 100 years
-    /// or more (up to `Duration::MAX`) means no limit.
-    ///
-    /// ```
-    /// use std::time::Duration;
-    /// use cloud_images::{ErrorKind, linode::Client};
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::builder().connect_timeout(Duration::from_secs(3)).build()?;
-    /// let zero = Client::builder().connect_timeout(Duration::ZERO).build();
-    /// assert_eq!(zero.unwrap_err().kind(), ErrorKind::InvalidInput);
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
-        self
-    }
+    crate::setters::setters! {
+        /// The limit for opening a connection (default 10 s). Zero is refused by `build`; 100 years
+        /// or more (up to `Duration::MAX`) means no limit.
+        ///
+        /// ```
+        /// use std::time::Duration;
+        /// use cloud_images::{ErrorKind, linode::Client};
+        ///
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let client = Client::builder().connect_timeout(Duration::from_secs(3)).build()?;
+        /// let zero = Client::builder().connect_timeout(Duration::ZERO).build();
+        /// assert_eq!(zero.unwrap_err().kind(), ErrorKind::InvalidInput);
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn connect_timeout(self, timeout: Duration) -> Self => connect_timeout;
 
-    /// The limit for one API call in all (default 60 s): every attempt, each from connecting to
-    /// the last byte of the answer, and every wait between attempts. Zero is refused by `build`;
-    /// 100 years or more (up to `Duration::MAX`) means no limit.
-    ///
-    /// An attempt that runs out of it ends with an [`ErrorKind::Timeout`](crate::ErrorKind::Timeout)
-    /// error, however the server stalls (a slow answer, a slow body, headers a byte at a time);
-    /// a retry gets only what is left, and no wait is begun that would end after it (a
-    /// `Retry-After` that would is not waited: the call fails at once with
-    /// [`retry_after`](crate::Error::retry_after) set). Opening a connection is also limited by
-    /// [`connect_timeout`](Self::connect_timeout). Within a [`Wait`](crate::Wait), each look is
-    /// limited by this and by what is left of the wait's own timeout, whichever ends first.
-    ///
-    /// ```
-    /// use std::time::Duration;
-    /// use cloud_images::digitalocean::Client;
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// // Each call, with all its retries and waits, gives up after 20 s.
-    /// let client = Client::builder().token("dop_v1_...").timeout(Duration::from_secs(20)).build()?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
-    }
+        /// The limit for one API call in all (default 60 s): every attempt, each from connecting to
+        /// the last byte of the answer, and every wait between attempts. Zero is refused by `build`;
+        /// 100 years or more (up to `Duration::MAX`) means no limit.
+        ///
+        /// An attempt that runs out of it ends with an [`ErrorKind::Timeout`](crate::ErrorKind::Timeout)
+        /// error, however the server stalls (a slow answer, a slow body, headers a byte at a time);
+        /// a retry gets only what is left, and no wait is begun that would end after it (a
+        /// `Retry-After` that would is not waited: the call fails at once with
+        /// [`retry_after`](crate::Error::retry_after) set). Opening a connection is also limited by
+        /// [`connect_timeout`](Self::connect_timeout). Within a [`Wait`](crate::Wait), each look is
+        /// limited by this and by what is left of the wait's own timeout, whichever ends first.
+        ///
+        /// ```
+        /// use std::time::Duration;
+        /// use cloud_images::digitalocean::Client;
+        ///
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// // Each call, with all its retries and waits, gives up after 20 s.
+        /// let client = Client::builder().token("dop_v1_...").timeout(Duration::from_secs(20)).build()?;
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn timeout(self, timeout: Duration) -> Self => timeout;
 
-    /// The largest response body read (default 32 MiB); a larger one is an
-    /// [`ErrorKind::ResponseTooLarge`](crate::ErrorKind::ResponseTooLarge) error. Zero is refused
-    /// by `build` (no answer could be read); `u64::MAX` means no cap.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// // Accept bodies up to 64 MiB.
-    /// let client = cloud_images::linode::Client::builder().max_response_size(64 * 1024 * 1024).build()?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn max_response_size(mut self, bytes: u64) -> Self {
-        self.max_response_size = bytes;
-        self
-    }
+        /// The largest response body read (default 32 MiB); a larger one is an
+        /// [`ErrorKind::ResponseTooLarge`](crate::ErrorKind::ResponseTooLarge) error. Zero is refused
+        /// by `build` (no answer could be read); `u64::MAX` means no cap.
+        ///
+        /// ```
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// // Accept bodies up to 64 MiB.
+        /// let client = cloud_images::linode::Client::builder().max_response_size(64 * 1024 * 1024).build()?;
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn max_response_size(self, bytes: u64) -> Self => max_response_size;
 
-    /// Allows sending the token over plain `http://` to a host that is not loopback
-    /// (default: refused, as anyone on the path could read it).
-    ///
-    /// ```
-    /// use cloud_images::{ErrorKind, linode::Client};
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let refused = Client::builder().token("my-token").base_url("http://api.example.com").build();
-    /// assert_eq!(refused.unwrap_err().kind(), ErrorKind::InvalidInput);
-    /// let client = Client::builder()
-    ///     .token("my-token")
-    ///     .base_url("http://api.example.com")
-    ///     .allow_insecure_http(true)
-    ///     .build()?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
-        self.allow_insecure_http = allow;
-        self
+        /// Allows sending the token over plain `http://` to a host that is not loopback
+        /// (default: refused, as anyone on the path could read it).
+        ///
+        /// ```
+        /// use cloud_images::{ErrorKind, linode::Client};
+        ///
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let refused = Client::builder().token("my-token").base_url("http://api.example.com").build();
+        /// assert_eq!(refused.unwrap_err().kind(), ErrorKind::InvalidInput);
+        /// let client = Client::builder()
+        ///     .token("my-token")
+        ///     .base_url("http://api.example.com")
+        ///     .allow_insecure_http(true)
+        ///     .build()?;
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn allow_insecure_http(self, allow: bool) -> Self => allow_insecure_http;
     }
-
     /// Sends every request, to the API and to object storage, through this HTTP proxy
     /// (`http://[user:password@]host:port`; `https://` calls go through a `CONNECT` tunnel, so
     /// the proxy never sees the token or the data). It wins over `HTTPS_PROXY`, `HTTP_PROXY` and

@@ -450,6 +450,7 @@ mod page;
 mod provider;
 mod retry;
 mod secret;
+mod setters;
 mod transport;
 mod upload;
 mod url;

@@ -60,6 +60,8 @@ impl Default for RetryPolicy {
     }
 }
 
+impl crate::setters::Plain for RetryPolicy {}
+
 impl RetryPolicy {
     /// No retries at all.
     ///
@@ -72,51 +74,44 @@ impl RetryPolicy {
         RetryPolicy { max_retries: 0, ..Default::default() }
     }
 
-    /// How many times a call may be sent again after the first attempt (default 4). Any count
-    /// is accepted: however many, the retries stop when the client's call timeout runs out.
-    ///
-    /// ```
-    /// use cloud_images::RetryPolicy;
-    ///
-    /// let policy = RetryPolicy::default().max_retries(2); // at most 3 attempts in all
-    /// assert_eq!(policy.get_max_retries(), 2);
-    /// ```
-    pub fn max_retries(mut self, n: u32) -> Self {
-        self.max_retries = n;
-        self
-    }
+    crate::setters::setters! {
+        /// How many times a call may be sent again after the first attempt (default 4). Any count
+        /// is accepted: however many, the retries stop when the client's call timeout runs out.
+        ///
+        /// ```
+        /// use cloud_images::RetryPolicy;
+        ///
+        /// let policy = RetryPolicy::default().max_retries(2); // at most 3 attempts in all
+        /// assert_eq!(policy.get_max_retries(), 2);
+        /// ```
+        pub fn max_retries(self, n: u32) -> Self => max_retries;
 
-    /// The longest single wait between attempts (default 30 s). A backoff is capped at it; a
-    /// server's hint (`Retry-After`, `ratelimit-reset`) is never shortened: a longer one ends
-    /// the call at once, with [`retry_after`](crate::Error::retry_after) set to it. Zero retries
-    /// at once when the server gives no hint (or a hint of 0); `Duration::MAX` accepts every
-    /// hint (the call timeout still bounds them: a wait that would end after it is not waited).
-    ///
-    /// ```
-    /// use std::time::Duration;
-    /// use cloud_images::RetryPolicy;
-    ///
-    /// let policy = RetryPolicy::default().max_wait(Duration::from_secs(5));
-    /// assert_eq!(policy.get_max_wait(), Duration::from_secs(5));
-    /// ```
-    pub fn max_wait(mut self, wait: Duration) -> Self {
-        self.max_wait = wait;
-        self
-    }
+        /// The longest single wait between attempts (default 30 s). A backoff is capped at it; a
+        /// server's hint (`Retry-After`, `ratelimit-reset`) is never shortened: a longer one ends
+        /// the call at once, with [`retry_after`](crate::Error::retry_after) set to it. Zero retries
+        /// at once when the server gives no hint (or a hint of 0); `Duration::MAX` accepts every
+        /// hint (the call timeout still bounds them: a wait that would end after it is not waited).
+        ///
+        /// ```
+        /// use std::time::Duration;
+        /// use cloud_images::RetryPolicy;
+        ///
+        /// let policy = RetryPolicy::default().max_wait(Duration::from_secs(5));
+        /// assert_eq!(policy.get_max_wait(), Duration::from_secs(5));
+        /// ```
+        pub fn max_wait(self, wait: Duration) -> Self => max_wait;
 
-    /// The first backoff step when the server gives no hint (default 500 ms; doubles each time,
-    /// saturating, and is capped by [`max_wait`](Self::max_wait)). Zero means no backoff.
-    ///
-    /// ```
-    /// use std::time::Duration;
-    /// use cloud_images::RetryPolicy;
-    ///
-    /// let policy = RetryPolicy::default().base_delay(Duration::from_millis(100)); // 100, 200, 400 ms, ...
-    /// assert_eq!(policy.get_base_delay(), Duration::from_millis(100));
-    /// ```
-    pub fn base_delay(mut self, delay: Duration) -> Self {
-        self.base_delay = delay;
-        self
+        /// The first backoff step when the server gives no hint (default 500 ms; doubles each time,
+        /// saturating, and is capped by [`max_wait`](Self::max_wait)). Zero means no backoff.
+        ///
+        /// ```
+        /// use std::time::Duration;
+        /// use cloud_images::RetryPolicy;
+        ///
+        /// let policy = RetryPolicy::default().base_delay(Duration::from_millis(100)); // 100, 200, 400 ms, ...
+        /// assert_eq!(policy.get_base_delay(), Duration::from_millis(100));
+        /// ```
+        pub fn base_delay(self, delay: Duration) -> Self => base_delay;
     }
 
     /// See [`max_retries`](Self::max_retries).

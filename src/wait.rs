@@ -153,44 +153,39 @@ impl<'a, T> Wait<'a, T> {
         self
     }
 
-    /// How long to wait in all (default 30 minutes): looks, their retries and the sleeps
-    /// between them. Each look gets at most what is left of it (and at most the client's call
-    /// timeout); a look it cuts short ends the wait with an [`ErrorKind::Timeout`] error. A look
-    /// is not begun once it has run out: the wait ends instead. Zero looks once (that look
-    /// limited by the call timeout alone); 100 years or more (up to `Duration::MAX`) means no
-    /// limit.
-    ///
-    /// ```no_run
-    /// use std::time::Duration;
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::digitalocean::Client::from_env()?;
-    /// let image = client.images().wait_until_available(7555620).timeout(Duration::from_secs(3600)).send()?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
-    }
+    crate::setters::setters! {
+        /// How long to wait in all (default 30 minutes): looks, their retries and the sleeps
+        /// between them. Each look gets at most what is left of it (and at most the client's call
+        /// timeout); a look it cuts short ends the wait with an [`ErrorKind::Timeout`] error. A look
+        /// is not begun once it has run out: the wait ends instead. Zero looks once (that look
+        /// limited by the call timeout alone); 100 years or more (up to `Duration::MAX`) means no
+        /// limit.
+        ///
+        /// ```no_run
+        /// use std::time::Duration;
+        ///
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let client = cloud_images::digitalocean::Client::from_env()?;
+        /// let image = client.images().wait_until_available(7555620).timeout(Duration::from_secs(3600)).send()?;
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn timeout(self, timeout: Duration) -> Self => timeout;
 
-    /// Time between looks (default: a tenth of the timeout, between 1 and 10 seconds). Zero is
-    /// refused by [`send`](Wait::send), with nothing sent.
-    ///
-    /// ```no_run
-    /// use std::time::Duration;
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::from_env()?;
-    /// let image = client.images().wait_until_available("private/123").interval(Duration::from_secs(2)).send()?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn interval(mut self, interval: Duration) -> Self {
-        self.interval = Some(interval);
-        self
+        /// Time between looks (default: a tenth of the timeout, between 1 and 10 seconds). Zero is
+        /// refused by [`send`](Wait::send), with nothing sent.
+        ///
+        /// ```no_run
+        /// use std::time::Duration;
+        ///
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let client = cloud_images::linode::Client::from_env()?;
+        /// let image = client.images().wait_until_available("private/123").interval(Duration::from_secs(2)).send()?;
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn interval(self, interval: Duration) -> Self => interval;
     }
-
     /// Called after every look that found the resource not ready yet, in order; return
     /// `ControlFlow::Break(())` to stop waiting (an [`ErrorKind::Stopped`] error carrying the
     /// last status).

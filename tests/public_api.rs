@@ -24,7 +24,9 @@
 //! impls on its types are listed.
 //!
 //! A macro that makes items (other than `include!`) cannot be seen into: the test refuses one,
-//! so nothing public hides in a macro's output.
+//! so nothing public hides in a macro's output. The one exception is `setters!`
+//! (`src/setters.rs`), whose entries are the setters' signatures: they are read and listed as
+//! if written out.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
@@ -763,17 +765,24 @@ fn impl_lines(krate: &Crate, paths: &Paths, module: usize, imp: &syn::ItemImpl, 
         None => {
             let Some((key, shown)) = self_ty else { return };
             for item in &imp.items {
-                let line = match item {
+                let lines = match item {
                     syn::ImplItem::Fn(f) if is_pub(&f.vis) && !hidden(&f.attrs) => {
-                        format!("{}pub {}", shown_attrs(&f.attrs), signature(&f.sig))
+                        vec![format!("{}pub {}", shown_attrs(&f.attrs), signature(&f.sig))]
                     }
                     syn::ImplItem::Const(c) if is_pub(&c.vis) && !hidden(&c.attrs) => {
-                        format!("pub const {}: {}", c.ident, render(c.ty.to_token_stream()))
+                        vec![format!("pub const {}: {}", c.ident, render(c.ty.to_token_stream()))]
                     }
+                    syn::ImplItem::Macro(m) => setters(m)
+                        .into_iter()
+                        .filter(|f| is_pub(&f.vis) && !hidden(&f.attrs))
+                        .map(|f| format!("{}pub {}", shown_attrs(&f.attrs), signature(&f.sig)))
+                        .collect(),
                     _ => continue,
                 };
-                let line = format!("impl{impl_generics} {shown}{where_} {{ {line} }}");
-                out.add(&key, 2, &line.clone(), 0, line);
+                for line in lines {
+                    let line = format!("impl{impl_generics} {shown}{where_} {{ {line} }}");
+                    out.add(&key, 2, &line.clone(), 0, line);
+                }
             }
         }
         Some((trait_path, _)) => {
@@ -815,6 +824,47 @@ fn impl_lines(krate: &Crate, paths: &Paths, module: usize, imp: &syn::ItemImpl, 
                 out.add(&key, 3, &head, i + 1, format!("{head} {{ {line} }}"));
             }
         }
+    }
+}
+
+/// A setter of a `setters!` invocation (`src/setters.rs`): the macro is given each setter's
+/// attributes and signature, then `=> field;`, and writes the body.
+struct Setter {
+    attrs: Vec<syn::Attribute>,
+    vis: syn::Visibility,
+    sig: syn::Signature,
+}
+
+struct Setters(Vec<Setter>);
+
+impl syn::parse::Parse for Setters {
+    fn parse(input: syn::parse::ParseStream) -> syn::Result<Self> {
+        let mut setters = Vec::new();
+        while !input.is_empty() {
+            let attrs = input.call(syn::Attribute::parse_outer)?;
+            let vis = input.parse()?;
+            let sig = input.parse()?;
+            input.parse::<syn::Token![=>]>()?;
+            input.parse::<syn::Expr>()?;
+            input.parse::<syn::Token![;]>()?;
+            setters.push(Setter { attrs, vis, sig });
+        }
+        Ok(Setters(setters))
+    }
+}
+
+/// The setters an impl-item macro writes: only `setters!` is read (its entries carry the
+/// signatures); any other macro in an `impl` block is refused, so nothing public hides in one.
+fn setters(m: &syn::ImplItemMacro) -> Vec<Setter> {
+    let name = render(m.mac.path.to_token_stream());
+    if name != "crate::setters::setters" && name != "setters" {
+        panic!(
+            "the macro `{name}!` in an impl block: this test cannot see what it makes; write its items out"
+        );
+    }
+    match syn::parse2::<Setters>(m.mac.tokens.clone()) {
+        Ok(Setters(setters)) => setters,
+        Err(e) => panic!("`{name}!`: an entry that is not `attributes, signature => field;`: {e}"),
     }
 }
 

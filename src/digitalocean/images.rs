@@ -377,6 +377,8 @@ impl List<'_, ops::ImagesList> {
     }
 }
 
+impl crate::setters::Plain for Distribution {}
+
 /// A custom image to [`import`](Images::import): `name`, `url` and `region` are required.
 ///
 /// ```no_run
@@ -425,47 +427,36 @@ impl CustomImage {
         }
     }
 
-    /// The operating system family (unknown values are stored as `Unknown` by the server).
-    ///
-    /// ```
-    /// use cloud_images::digitalocean::{CustomImage, Distribution};
-    ///
-    /// let url = "https://example.com/images/fedora-coreos.qcow2.gz";
-    /// let image = CustomImage::new("fedora-coreos", url, "nyc3").distribution(Distribution::Fedora);
-    /// ```
-    pub fn distribution(mut self, distribution: Distribution) -> Self {
-        self.distribution = Some(distribution);
-        self
-    }
+    crate::setters::setters! {
+        /// The operating system family (unknown values are stored as `Unknown` by the server).
+        ///
+        /// ```
+        /// use cloud_images::digitalocean::{CustomImage, Distribution};
+        ///
+        /// let url = "https://example.com/images/fedora-coreos.qcow2.gz";
+        /// let image = CustomImage::new("fedora-coreos", url, "nyc3").distribution(Distribution::Fedora);
+        /// ```
+        pub fn distribution(self, distribution: Distribution) -> Self => distribution;
 
-    /// A free-text description.
-    ///
-    /// ```
-    /// use cloud_images::digitalocean::CustomImage;
-    ///
-    /// let url = "https://example.com/images/fedora-coreos.qcow2.gz";
-    /// let image = CustomImage::new("fedora-coreos", url, "nyc3").description("Fedora CoreOS stable");
-    /// ```
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.description = Some(description.into());
-        self
-    }
+        /// A free-text description.
+        ///
+        /// ```
+        /// use cloud_images::digitalocean::CustomImage;
+        ///
+        /// let url = "https://example.com/images/fedora-coreos.qcow2.gz";
+        /// let image = CustomImage::new("fedora-coreos", url, "nyc3").description("Fedora CoreOS stable");
+        /// ```
+        pub fn description(self, description: impl Into<String>) -> Self => description;
 
-    /// Tags for the new image (needs the `tag:create` scope).
-    ///
-    /// ```
-    /// use cloud_images::digitalocean::CustomImage;
-    ///
-    /// let url = "https://example.com/images/fedora-coreos.qcow2.gz";
-    /// let image = CustomImage::new("fedora-coreos", url, "nyc3").tags(["base", "coreos"]);
-    /// ```
-    pub fn tags<I, S>(mut self, tags: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        self.tags = Some(tags.into_iter().map(Into::into).collect());
-        self
+        /// Tags for the new image (needs the `tag:create` scope).
+        ///
+        /// ```
+        /// use cloud_images::digitalocean::CustomImage;
+        ///
+        /// let url = "https://example.com/images/fedora-coreos.qcow2.gz";
+        /// let image = CustomImage::new("fedora-coreos", url, "nyc3").tags(["base", "coreos"]);
+        /// ```
+        pub fn tags<I, S>(self, tags: I) -> Self where I: IntoIterator<Item = S>, S: Into<String> => tags;
     }
 
     /// Checks the required fields and makes the request body.
@@ -511,52 +502,45 @@ pub struct UpdateImage<'a> {
 }
 
 impl UpdateImage<'_> {
-    /// The new name (must not be empty).
-    ///
-    /// ```
-    /// use cloud_images::{ErrorKind, digitalocean::Client};
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::builder().token("dop_v1_...").build()?;
-    /// let rename = client.images().update(7555620).name("web-2024-05"); // `rename.send()` sends it
-    /// let empty = client.images().update(7555620).name("").send();
-    /// assert_eq!(empty.unwrap_err().kind(), ErrorKind::InvalidInput); // nothing sent
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.body.name = Some(name.into());
-        self
-    }
+    crate::setters::setters! {
+        /// The new name (must not be empty).
+        ///
+        /// ```
+        /// use cloud_images::{ErrorKind, digitalocean::Client};
+        ///
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let client = Client::builder().token("dop_v1_...").build()?;
+        /// let rename = client.images().update(7555620).name("web-2024-05"); // `rename.send()` sends it
+        /// let empty = client.images().update(7555620).name("").send();
+        /// assert_eq!(empty.unwrap_err().kind(), ErrorKind::InvalidInput); // nothing sent
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn name(self, name: impl Into<String>) -> Self => body.name;
 
-    /// The new description (custom images only).
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::digitalocean::Client::builder().token("dop_v1_...").build()?;
-    /// let update = client.images().update(7555620).description("nginx on Debian 12");
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.body.description = Some(description.into());
-        self
-    }
+        /// The new description (custom images only).
+        ///
+        /// ```
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let client = cloud_images::digitalocean::Client::builder().token("dop_v1_...").build()?;
+        /// let update = client.images().update(7555620).description("nginx on Debian 12");
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn description(self, description: impl Into<String>) -> Self => body.description;
 
-    /// The new distribution (custom images only).
-    ///
-    /// ```
-    /// use cloud_images::digitalocean::{Client, Distribution};
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::builder().token("dop_v1_...").build()?;
-    /// let update = client.images().update(7555620).distribution(Distribution::Debian);
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn distribution(mut self, distribution: Distribution) -> Self {
-        self.body.distribution = Some(distribution);
-        self
+        /// The new distribution (custom images only).
+        ///
+        /// ```
+        /// use cloud_images::digitalocean::{Client, Distribution};
+        ///
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let client = Client::builder().token("dop_v1_...").build()?;
+        /// let update = client.images().update(7555620).distribution(Distribution::Debian);
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn distribution(self, distribution: Distribution) -> Self => body.distribution;
     }
 
     /// Sends the changes and returns the updated image. Nothing to change, or an empty name,

@@ -265,23 +265,22 @@ impl SpacesBuilder {
         self
     }
 
-    /// Another endpoint than `https://{region}.digitaloceanspaces.com`: an S3-compatible server
-    /// or a local stand-in. Objects are addressed path-style, `{endpoint}/{bucket}/{key}`; a path
-    /// in the endpoint is kept in front. Plain `http://` only to this machine (loopback).
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let spaces = cloud_images::digitalocean::Spaces::builder("my-images", "nyc3")
-    ///     .keys("k", "s")
-    ///     .endpoint("http://127.0.0.1:9000/spaces/")
-    ///     .build()?;
-    /// assert_eq!(spaces.endpoint(), "http://127.0.0.1:9000/spaces");
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn endpoint(mut self, url: impl Into<String>) -> Self {
-        self.endpoint = Some(url.into());
-        self
+    crate::setters::setters! {
+        /// Another endpoint than `https://{region}.digitaloceanspaces.com`: an S3-compatible server
+        /// or a local stand-in. Objects are addressed path-style, `{endpoint}/{bucket}/{key}`; a path
+        /// in the endpoint is kept in front. Plain `http://` only to this machine (loopback).
+        ///
+        /// ```
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let spaces = cloud_images::digitalocean::Spaces::builder("my-images", "nyc3")
+        ///     .keys("k", "s")
+        ///     .endpoint("http://127.0.0.1:9000/spaces/")
+        ///     .build()?;
+        /// assert_eq!(spaces.endpoint(), "http://127.0.0.1:9000/spaces");
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn endpoint(self, url: impl Into<String>) -> Self => endpoint;
     }
 
     /// Checks the settings and makes the [`Spaces`]; sends nothing. An

@@ -159,22 +159,21 @@ impl crate::ClientBuilder<Linode> {
         }
     }
 
-    /// An upload has no total limit, but fails when no byte moves for this long (default 60 s).
-    /// Zero is refused by `build`; 100 years or more (up to `Duration::MAX`) means no limit.
-    ///
-    /// ```
-    /// use std::time::{Duration, SystemTime};
-    /// use cloud_images::linode::Client;
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// // A slow uplink: allow two minutes without progress before giving up.
-    /// let client =
-    ///     Client::builder().token("my-token").upload_stall_timeout(Duration::from_secs(120)).build()?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn upload_stall_timeout(mut self, timeout: Duration) -> Self {
-        self.options.upload_stall_timeout = timeout;
-        self
+    crate::setters::setters! {
+        /// An upload has no total limit, but fails when no byte moves for this long (default 60 s).
+        /// Zero is refused by `build`; 100 years or more (up to `Duration::MAX`) means no limit.
+        ///
+        /// ```
+        /// use std::time::{Duration, SystemTime};
+        /// use cloud_images::linode::Client;
+        ///
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// // A slow uplink: allow two minutes without progress before giving up.
+        /// let client =
+        ///     Client::builder().token("my-token").upload_stall_timeout(Duration::from_secs(120)).build()?;
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn upload_stall_timeout(self, timeout: Duration) -> Self => options.upload_stall_timeout;
     }
 }

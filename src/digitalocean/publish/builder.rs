@@ -117,29 +117,27 @@ impl<'a> Images<'a> {
 }
 
 impl<'a> Publish<'a> {
-    /// The file name the data is staged under; its ending tells DigitalOcean the format (see
-    /// [`Publish`]). Taken from the path by [`file`](Publish::file); needed with
-    /// [`reader`](Publish::reader) and [`seekable`](Publish::seekable), which have no name.
-    ///
-    /// ```no_run
-    /// # use cloud_images::digitalocean::{Client, PublishImage, Spaces};
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// # let client = Client::from_env()?;
-    /// # let spaces = Spaces::from_env("my-images", "nyc3")?;
-    /// let disk = std::fs::File::open("/dev/shm/build-output")?;
-    /// let published = client
-    ///     .images()
-    ///     .publish(PublishImage::new("web", "nyc3"), &spaces)
-    ///     .file_name("web.qcow2")
-    ///     .seekable(disk)?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn file_name(mut self, name: impl Into<String>) -> Self {
-        self.file_name = Some(name.into());
-        self
+    crate::setters::setters! {
+        /// The file name the data is staged under; its ending tells DigitalOcean the format (see
+        /// [`Publish`]). Taken from the path by [`file`](Publish::file); needed with
+        /// [`reader`](Publish::reader) and [`seekable`](Publish::seekable), which have no name.
+        ///
+        /// ```no_run
+        /// # use cloud_images::digitalocean::{Client, PublishImage, Spaces};
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// # let client = Client::from_env()?;
+        /// # let spaces = Spaces::from_env("my-images", "nyc3")?;
+        /// let disk = std::fs::File::open("/dev/shm/build-output")?;
+        /// let published = client
+        ///     .images()
+        ///     .publish(PublishImage::new("web", "nyc3"), &spaces)
+        ///     .file_name("web.qcow2")
+        ///     .seekable(disk)?;
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn file_name(self, name: impl Into<String>) -> Self => file_name;
     }
-
     /// Calls `callback` as the data is sent ([`UploadProgress`], phase
     /// [`Uploading`](crate::digitalocean::UploadPhase::Uploading)); it returns `()`, or a
     /// [`ControlFlow<()>`](std::ops::ControlFlow) whose `Break(())` cancels the publish, as a
@@ -200,44 +198,40 @@ impl<'a> Publish<'a> {
         self
     }
 
-    /// How long to wait for the import to be `available` (default one hour): see
-    /// [`Wait::timeout`](crate::Wait::timeout). The import's `GET` URL is valid for this plus one
-    /// hour.
-    ///
-    /// ```
-    /// # use std::time::Duration;
-    /// # use cloud_images::digitalocean::{Client, PublishImage, Spaces};
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// # let client = Client::builder().token("dop_v1_...").build()?;
-    /// # let spaces = Spaces::builder("my-images", "nyc3").keys("k", "s").build()?;
-    /// let publish = client
-    ///     .images()
-    ///     .publish(PublishImage::new("web", "nyc3"), &spaces)
-    ///     .timeout(Duration::from_secs(3 * 3600));
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
-    }
+    crate::setters::setters! {
+        /// How long to wait for the import to be `available` (default one hour): see
+        /// [`Wait::timeout`](crate::Wait::timeout). The import's `GET` URL is valid for this plus one
+        /// hour.
+        ///
+        /// ```
+        /// # use std::time::Duration;
+        /// # use cloud_images::digitalocean::{Client, PublishImage, Spaces};
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// # let client = Client::builder().token("dop_v1_...").build()?;
+        /// # let spaces = Spaces::builder("my-images", "nyc3").keys("k", "s").build()?;
+        /// let publish = client
+        ///     .images()
+        ///     .publish(PublishImage::new("web", "nyc3"), &spaces)
+        ///     .timeout(Duration::from_secs(3 * 3600));
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn timeout(self, timeout: Duration) -> Self => timeout;
 
-    /// Time between looks while waiting (see [`Wait::interval`](crate::Wait::interval)).
-    ///
-    /// ```
-    /// # use std::time::Duration;
-    /// # use cloud_images::digitalocean::{Client, PublishImage, Spaces};
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// # let client = Client::builder().token("dop_v1_...").build()?;
-    /// # let spaces = Spaces::builder("my-images", "nyc3").keys("k", "s").build()?;
-    /// let publish =
-    ///     client.images().publish(PublishImage::new("web", "nyc3"), &spaces).interval(Duration::from_secs(15));
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn interval(mut self, interval: Duration) -> Self {
-        self.interval = Some(interval);
-        self
+        /// Time between looks while waiting (see [`Wait::interval`](crate::Wait::interval)).
+        ///
+        /// ```
+        /// # use std::time::Duration;
+        /// # use cloud_images::digitalocean::{Client, PublishImage, Spaces};
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// # let client = Client::builder().token("dop_v1_...").build()?;
+        /// # let spaces = Spaces::builder("my-images", "nyc3").keys("k", "s").build()?;
+        /// let publish =
+        ///     client.images().publish(PublishImage::new("web", "nyc3"), &spaces).interval(Duration::from_secs(15));
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn interval(self, interval: Duration) -> Self => interval;
     }
 
     /// Publishes the file at `path`, staged under its file name.

@@ -61,40 +61,29 @@ impl PublishImage {
         }
     }
 
-    /// The operating system family.
-    ///
-    /// ```
-    /// use cloud_images::digitalocean::{Distribution, PublishImage};
-    ///
-    /// let image = PublishImage::new("web", "nyc3").distribution(Distribution::Ubuntu);
-    /// ```
-    pub fn distribution(mut self, distribution: Distribution) -> Self {
-        self.distribution = Some(distribution);
-        self
-    }
+    crate::setters::setters! {
+        /// The operating system family.
+        ///
+        /// ```
+        /// use cloud_images::digitalocean::{Distribution, PublishImage};
+        ///
+        /// let image = PublishImage::new("web", "nyc3").distribution(Distribution::Ubuntu);
+        /// ```
+        pub fn distribution(self, distribution: Distribution) -> Self => distribution;
 
-    /// A free-text description.
-    ///
-    /// ```
-    /// let image = cloud_images::digitalocean::PublishImage::new("web", "nyc3").description("built by CI");
-    /// ```
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.description = Some(description.into());
-        self
-    }
+        /// A free-text description.
+        ///
+        /// ```
+        /// let image = cloud_images::digitalocean::PublishImage::new("web", "nyc3").description("built by CI");
+        /// ```
+        pub fn description(self, description: impl Into<String>) -> Self => description;
 
-    /// Tags for the new image (needs the `tag:create` scope).
-    ///
-    /// ```
-    /// let image = cloud_images::digitalocean::PublishImage::new("web", "nyc3").tags(["ci", "web"]);
-    /// ```
-    pub fn tags<I, S>(mut self, tags: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        self.tags = Some(tags.into_iter().map(Into::into).collect());
-        self
+        /// Tags for the new image (needs the `tag:create` scope).
+        ///
+        /// ```
+        /// let image = cloud_images::digitalocean::PublishImage::new("web", "nyc3").tags(["ci", "web"]);
+        /// ```
+        pub fn tags<I, S>(self, tags: I) -> Self where I: IntoIterator<Item = S>, S: Into<String> => tags;
     }
 
     /// The name and region, checked before anything is sent.

@@ -39,50 +39,39 @@ pub struct CreateImage<'a> {
 }
 
 impl CreateImage<'_> {
-    /// A longer description (1 to 65000 characters).
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
-    /// let create = client.images().create(123_456, "gold-master").description("nginx on Debian 12");
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.body.description = Some(description.into());
-        self
-    }
+    crate::setters::setters! {
+        /// A longer description (1 to 65000 characters).
+        ///
+        /// ```
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
+        /// let create = client.images().create(123_456, "gold-master").description("nginx on Debian 12");
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn description(self, description: impl Into<String>) -> Self => body.description;
 
-    /// The image's tags (each 3 to 100 characters).
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
-    /// let create = client.images().create(123_456, "gold-master").tags(["prod", "web"]);
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn tags<I>(mut self, tags: I) -> Self
-    where
-        I: IntoIterator,
-        I::Item: Into<String>,
-    {
-        self.body.tags = Some(tags.into_iter().map(Into::into).collect());
-        self
-    }
+        /// The image's tags (each 3 to 100 characters).
+        ///
+        /// ```
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
+        /// let create = client.images().create(123_456, "gold-master").tags(["prod", "web"]);
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn tags<I>(self, tags: I) -> Self where I: IntoIterator, I::Item: Into<String> => body.tags;
 
-    /// Marks the image as supporting cloud-init.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
-    /// let create = client.images().create(123_456, "gold-master").cloud_init(true);
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn cloud_init(mut self, cloud_init: bool) -> Self {
-        self.body.cloud_init = Some(cloud_init);
-        self
+        /// Marks the image as supporting cloud-init.
+        ///
+        /// ```
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
+        /// let create = client.images().create(123_456, "gold-master").cloud_init(true);
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn cloud_init(self, cloud_init: bool) -> Self => body.cloud_init;
     }
 
     /// Sends the request (never retried but on a 429, so it cannot make two images); returns
@@ -120,51 +109,40 @@ pub struct UpdateImage<'a> {
 }
 
 impl UpdateImage<'_> {
-    /// The new label.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
-    /// let rename = client.images().update("private/123").label("gold-master-v2"); // `send()` sends it
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.body.label = Some(label.into());
-        self
-    }
+    crate::setters::setters! {
+        /// The new label.
+        ///
+        /// ```
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
+        /// let rename = client.images().update("private/123").label("gold-master-v2"); // `send()` sends it
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn label(self, label: impl Into<String>) -> Self => body.label;
 
-    /// The new description.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
-    /// let update = client.images().update("private/123").description("nginx on Debian 12");
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.body.description = Some(description.into());
-        self
-    }
+        /// The new description.
+        ///
+        /// ```
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
+        /// let update = client.images().update("private/123").description("nginx on Debian 12");
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn description(self, description: impl Into<String>) -> Self => body.description;
 
-    /// The new complete tag list, replacing the old one; an empty list removes every tag.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
-    /// let retag = client.images().update("private/123").tags(["prod"]);
-    /// let untag = client.images().update("private/123").tags(Vec::<String>::new()); // removes them all
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn tags<I>(mut self, tags: I) -> Self
-    where
-        I: IntoIterator,
-        I::Item: Into<String>,
-    {
-        self.body.tags = Some(tags.into_iter().map(Into::into).collect());
-        self
+        /// The new complete tag list, replacing the old one; an empty list removes every tag.
+        ///
+        /// ```
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
+        /// let retag = client.images().update("private/123").tags(["prod"]);
+        /// let untag = client.images().update("private/123").tags(Vec::<String>::new()); // removes them all
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn tags<I>(self, tags: I) -> Self where I: IntoIterator, I::Item: Into<String> => body.tags;
     }
 
     /// Sends the request; returns the updated image. Takes the builder: its body moves into the

@@ -26,20 +26,18 @@ pub struct CreateShareGroup<'a> {
 }
 
 impl CreateShareGroup<'_> {
-    /// The group's description.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
-    /// let create = client.sharegroups().create("golden images").description("CI-built");
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.description = Some(description.into());
-        self
+    crate::setters::setters! {
+        /// The group's description.
+        ///
+        /// ```
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
+        /// let create = client.sharegroups().create("golden images").description("CI-built");
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn description(self, description: impl Into<String>) -> Self => description;
     }
-
     /// One more private image to share in the new group.
     ///
     /// ```
@@ -115,32 +113,28 @@ pub struct UpdateShareGroup<'a> {
 }
 
 impl UpdateShareGroup<'_> {
-    /// The new label (not empty).
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
-    /// let rename = client.sharegroups().update(8306).label("golden v2");
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.body.label = Some(label.into());
-        self
-    }
+    crate::setters::setters! {
+        /// The new label (not empty).
+        ///
+        /// ```
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
+        /// let rename = client.sharegroups().update(8306).label("golden v2");
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn label(self, label: impl Into<String>) -> Self => body.label;
 
-    /// The new description.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
-    /// let update = client.sharegroups().update(8306).description("CI-built");
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.body.description = Some(description.into());
-        self
+        /// The new description.
+        ///
+        /// ```
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
+        /// let update = client.sharegroups().update(8306).description("CI-built");
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn description(self, description: impl Into<String>) -> Self => body.description;
     }
 
     /// Sends the request; returns the group after the change. Takes the builder: its body moves

@@ -34,26 +34,22 @@ impl ShareImage {
         ShareImage { id: id.into(), label: None, description: None }
     }
 
-    /// The share's label (not empty).
-    ///
-    /// ```
-    /// let image = cloud_images::linode::ShareImage::new("private/160700").label("debian-base");
-    /// # let _ = image;
-    /// ```
-    pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
-        self
-    }
+    crate::setters::setters! {
+        /// The share's label (not empty).
+        ///
+        /// ```
+        /// let image = cloud_images::linode::ShareImage::new("private/160700").label("debian-base");
+        /// # let _ = image;
+        /// ```
+        pub fn label(self, label: impl Into<String>) -> Self => label;
 
-    /// The share's description.
-    ///
-    /// ```
-    /// let image = cloud_images::linode::ShareImage::new("private/160700").description("CIS level 1");
-    /// # let _ = image;
-    /// ```
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.description = Some(description.into());
-        self
+        /// The share's description.
+        ///
+        /// ```
+        /// let image = cloud_images::linode::ShareImage::new("private/160700").description("CIS level 1");
+        /// # let _ = image;
+        /// ```
+        pub fn description(self, description: impl Into<String>) -> Self => description;
     }
 
     /// The request body's item, checked: a usable id, a label that is not empty.
@@ -243,32 +239,28 @@ pub struct UpdateImageShare<'a> {
 }
 
 impl UpdateImageShare<'_> {
-    /// The share's new label (not empty).
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
-    /// let rename = client.sharegroups().images(8306).update("shared/5854").label("debian-base v2");
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.body.label = Some(label.into());
-        self
-    }
+    crate::setters::setters! {
+        /// The share's new label (not empty).
+        ///
+        /// ```
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
+        /// let rename = client.sharegroups().images(8306).update("shared/5854").label("debian-base v2");
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn label(self, label: impl Into<String>) -> Self => body.label;
 
-    /// The share's new description.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
-    /// let update = client.sharegroups().images(8306).update("shared/5854").description("CIS level 2");
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.body.description = Some(description.into());
-        self
+        /// The share's new description.
+        ///
+        /// ```
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
+        /// let update = client.sharegroups().images(8306).update("shared/5854").description("CIS level 2");
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn description(self, description: impl Into<String>) -> Self => body.description;
     }
 
     /// Sends the request; returns the shared image after the change. Takes the builder: its body

@@ -157,18 +157,17 @@ pub struct CreateToken<'a> {
 }
 
 impl CreateToken<'_> {
-    /// Your own label for the token (not empty).
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
-    /// let create = client.sharegroups().tokens().create("e1d0e58b-f89f-4237-84ab-b82077342359").label("team B");
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
-        self
+    crate::setters::setters! {
+        /// Your own label for the token (not empty).
+        ///
+        /// ```
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
+        /// let create = client.sharegroups().tokens().create("e1d0e58b-f89f-4237-84ab-b82077342359").label("team B");
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn label(self, label: impl Into<String>) -> Self => label;
     }
 
     /// Sends the request (never retried but on a 429); returns the token with its secret

@@ -134,33 +134,31 @@ impl<'a> Upload<'a> {
         Upload { client, request, steering: Steering::new(), keep_on_failure: false }
     }
 
-    /// Keeps the created image when the upload fails after creating it (default `false`: it is
-    /// deleted again). Its id is in [`Error::created_image`] either way; a kept image stays
-    /// `pending_upload` until Linode deletes it after 24 hours.
-    ///
-    /// A **cancelled** upload ([`ErrorKind::Cancelled`](crate::ErrorKind::Cancelled)) deletes
-    /// its image even so: keeping is for looking into a failure the program did not choose,
-    /// while a cancel is the program's own decision to stop and clean up (a Ctrl-C would
-    /// otherwise leave one `pending_upload` image behind each time), and a kept image can never
-    /// get its data from this upload, whose `upload_to` URL is gone with it.
-    ///
-    /// ```no_run
-    /// use cloud_images::linode::{Client, CreateUpload};
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::from_env()?;
-    /// let upload = client.images().upload(CreateUpload::new("my-image", "us-east"));
-    /// if let Err(e) = upload.keep_on_failure(true).file("disk.img") {
-    ///     eprintln!("failed; the image to look at: {:?}", e.created_image());
-    /// }
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn keep_on_failure(mut self, keep: bool) -> Self {
-        self.keep_on_failure = keep;
-        self
+    crate::setters::setters! {
+        /// Keeps the created image when the upload fails after creating it (default `false`: it is
+        /// deleted again). Its id is in [`Error::created_image`] either way; a kept image stays
+        /// `pending_upload` until Linode deletes it after 24 hours.
+        ///
+        /// A **cancelled** upload ([`ErrorKind::Cancelled`](crate::ErrorKind::Cancelled)) deletes
+        /// its image even so: keeping is for looking into a failure the program did not choose,
+        /// while a cancel is the program's own decision to stop and clean up (a Ctrl-C would
+        /// otherwise leave one `pending_upload` image behind each time), and a kept image can never
+        /// get its data from this upload, whose `upload_to` URL is gone with it.
+        ///
+        /// ```no_run
+        /// use cloud_images::linode::{Client, CreateUpload};
+        ///
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let client = Client::from_env()?;
+        /// let upload = client.images().upload(CreateUpload::new("my-image", "us-east"));
+        /// if let Err(e) = upload.keep_on_failure(true).file("disk.img") {
+        ///     eprintln!("failed; the image to look at: {:?}", e.created_image());
+        /// }
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn keep_on_failure(self, keep: bool) -> Self => keep_on_failure;
     }
-
     /// Calls `callback` as the upload moves (see [`UploadProgress`]). Without one, nothing
     /// is reported. The callback returns `()`, or a [`ControlFlow<()>`](std::ops::ControlFlow)
     /// ([`ProgressControl`]): `Break(())` cancels the upload, as a [`CancelUpload`] does.

@@ -34,47 +34,36 @@ impl CreateUpload {
         CreateUpload { body: types::ImageUploadCreate::new(label, region) }
     }
 
-    /// A longer description (1 to 65000 characters).
-    ///
-    /// ```
-    /// use cloud_images::linode::{CreateUpload, types::ImageUploadCreate};
-    ///
-    /// let request = CreateUpload::new("my-image", "us-east").description("built by CI");
-    /// assert_eq!(ImageUploadCreate::from(request).description.as_deref(), Some("built by CI"));
-    /// ```
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.body.description = Some(description.into());
-        self
-    }
+    crate::setters::setters! {
+        /// A longer description (1 to 65000 characters).
+        ///
+        /// ```
+        /// use cloud_images::linode::{CreateUpload, types::ImageUploadCreate};
+        ///
+        /// let request = CreateUpload::new("my-image", "us-east").description("built by CI");
+        /// assert_eq!(ImageUploadCreate::from(request).description.as_deref(), Some("built by CI"));
+        /// ```
+        pub fn description(self, description: impl Into<String>) -> Self => body.description;
 
-    /// The image's tags (each 3 to 100 characters).
-    ///
-    /// ```
-    /// use cloud_images::linode::{CreateUpload, types::ImageUploadCreate};
-    ///
-    /// let request = CreateUpload::new("my-image", "us-east").tags(["ci", "web"]);
-    /// assert_eq!(ImageUploadCreate::from(request).tags, Some(vec!["ci".to_string(), "web".to_string()]));
-    /// ```
-    pub fn tags<I>(mut self, tags: I) -> Self
-    where
-        I: IntoIterator,
-        I::Item: Into<String>,
-    {
-        self.body.tags = Some(tags.into_iter().map(Into::into).collect());
-        self
-    }
+        /// The image's tags (each 3 to 100 characters).
+        ///
+        /// ```
+        /// use cloud_images::linode::{CreateUpload, types::ImageUploadCreate};
+        ///
+        /// let request = CreateUpload::new("my-image", "us-east").tags(["ci", "web"]);
+        /// assert_eq!(ImageUploadCreate::from(request).tags, Some(vec!["ci".to_string(), "web".to_string()]));
+        /// ```
+        pub fn tags<I>(self, tags: I) -> Self where I: IntoIterator, I::Item: Into<String> => body.tags;
 
-    /// Marks the image as supporting cloud-init.
-    ///
-    /// ```
-    /// use cloud_images::linode::{CreateUpload, types::ImageUploadCreate};
-    ///
-    /// let request = CreateUpload::new("my-image", "us-east").cloud_init(true);
-    /// assert_eq!(ImageUploadCreate::from(request).cloud_init, Some(true));
-    /// ```
-    pub fn cloud_init(mut self, cloud_init: bool) -> Self {
-        self.body.cloud_init = Some(cloud_init);
-        self
+        /// Marks the image as supporting cloud-init.
+        ///
+        /// ```
+        /// use cloud_images::linode::{CreateUpload, types::ImageUploadCreate};
+        ///
+        /// let request = CreateUpload::new("my-image", "us-east").cloud_init(true);
+        /// assert_eq!(ImageUploadCreate::from(request).cloud_init, Some(true));
+        /// ```
+        pub fn cloud_init(self, cloud_init: bool) -> Self => body.cloud_init;
     }
 
     pub(crate) fn into_body(self) -> types::ImageUploadCreate {
