@@ -95,6 +95,21 @@ impl<P: Provider> fmt::Debug for ClientBuilder<P> {
 }
 
 impl<P: Provider> ClientBuilder<P> {
+    /// What a client's `from_env` builds: the token and the base URL from the environment; an
+    /// error naming the token variables when no token is set (followed by `otherwise`, what to
+    /// use instead, when there is something).
+    pub(crate) fn from_env_with_token(otherwise: Option<&str>) -> Result<Self> {
+        let builder = Self::default().token_from_env().base_url_from_env();
+        if builder.token.is_some() {
+            return Ok(builder);
+        }
+        let no_token = Rules::of::<P>().no_token();
+        Err(Error::invalid_input(match otherwise {
+            Some(otherwise) => format!("{no_token}; {otherwise}"),
+            None => no_token,
+        }))
+    }
+
     /// The API token. Spaces and surrounding quotes are trimmed; an empty token means none.
     /// Without a token only public data can be read (Linode's public images).
     ///

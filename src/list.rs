@@ -194,6 +194,12 @@ impl<O: Paged> List<'_, O> {
         self
     }
 
+    /// Refuses the listing when the id it lists under did not pass its `check` (that error's
+    /// message says why).
+    pub(crate) fn refuse_unless<T>(self, check: Result<T>) -> Self {
+        self.refuse("id", check.err().map(|e| e.to_string()))
+    }
+
     /// The request, for the provider's own setters.
     pub(crate) fn op_mut(&mut self) -> &mut O {
         &mut self.op

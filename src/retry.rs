@@ -435,26 +435,18 @@ mod tests {
         fn fail<T>(retry: bool) -> Try<T> {
             Try::Failed { error: Error::new(ErrorKind::Transport, "x"), retry, wait: None }
         }
-        let mut tries = 0;
-        let e = run(&policy, &Clock::default(), &Deadline::default(), &"t", |_| {
-            tries += 1;
-            fail::<()>(true)
-        })
-        .unwrap_err();
-        assert_eq!((tries, e.attempts()), (3, 3));
-        let mut tries = 0;
-        let e = run(&policy, &Clock::default(), &Deadline::default(), &"t", |_| {
-            tries += 1;
-            fail::<()>(false)
-        })
-        .unwrap_err();
-        assert_eq!((tries, e.attempts()), (1, 1));
-        let mut tries = 0;
-        let ok = run(&policy, &Clock::default(), &Deadline::default(), &"t", |n| {
-            tries += 1;
-            if n < 3 { fail(true) } else { Try::Done(n) }
-        });
-        assert_eq!((ok.unwrap(), tries), (3, 3));
+        // How many tries the loop makes of `attempt`, and how it ends.
+        let count = |mut attempt: Box<dyn FnMut(u32) -> Try<u32>>| {
+            let mut tries = 0;
+            let ended = run(&policy, &Clock::default(), &Deadline::default(), &"t", |n| {
+                tries += 1;
+                attempt(n)
+            });
+            (tries, ended.map_err(|e| e.attempts()))
+        };
+        assert_eq!(count(Box::new(|_| fail(true))), (3, Err(3)));
+        assert_eq!(count(Box::new(|_| fail(false))), (1, Err(1)));
+        assert_eq!(count(Box::new(|n| if n < 3 { fail(true) } else { Try::Done(n) })), (3, Ok(3)));
     }
 
     #[test]

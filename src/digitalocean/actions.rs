@@ -136,9 +136,8 @@ impl<'a> ImageActions<'a> {
     /// # }
     /// ```
     pub fn list(&self) -> ListImageActions<'a> {
-        let refused = self.image_id.check().err().map(|e| e.to_string());
-        let list = super::list::list(self.client, ops::ImageActionsList::new(self.image_id.get()));
-        list.refuse("id", refused)
+        super::list::list(self.client, ops::ImageActionsList::new(self.image_id.get()))
+            .refuse_unless(self.image_id.check())
     }
 
     /// Waits until the action is `completed` (`in-progress` means not yet; statuses are

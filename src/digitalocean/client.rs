@@ -3,7 +3,7 @@ use std::sync::Arc;
 
 use super::{ClientBuilder, DigitalOcean, Images};
 use crate::transport::Transport;
-use crate::{Error, Operation, RateLimit, Result};
+use crate::{Operation, RateLimit, Result};
 
 /// A DigitalOcean API client: cheap to clone (one shared connection pool), `Send + Sync`.
 ///
@@ -48,11 +48,7 @@ impl Client {
     /// }
     /// ```
     pub fn from_env() -> Result<Client> {
-        let builder = Client::builder().token_from_env().base_url_from_env();
-        if builder.token.is_none() {
-            return Err(Error::invalid_input(crate::provider::Rules::of::<DigitalOcean>().no_token()));
-        }
-        builder.build()
+        ClientBuilder::from_env_with_token(None)?.build()
     }
 
     /// The Images API: list, get, import, update, delete, actions, and waiting.

@@ -9,7 +9,6 @@
 /// response models are made by decoding JSON, request bodies with `new` (their required
 /// fields) and one setter per optional field, and a match on an enum needs a `_` arm (see the
 /// crate guide, "Decoding").
-#[allow(missing_docs, irrefutable_let_patterns, clippy::all, clippy::pedantic)]
 pub mod types {
     include!(concat!(env!("OUT_DIR"), "/digitalocean_types.rs"));
     include!(concat!(env!("OUT_DIR"), "/digitalocean_enums.rs"));
@@ -39,7 +38,6 @@ pub mod types {
 /// ```compile_fail,E0639
 /// let op = cloud_images::digitalocean::ops::ImagesDelete { image_id: 7 };
 /// ```
-#[allow(missing_docs, irrefutable_let_patterns, clippy::all, clippy::pedantic)]
 pub mod ops {
     include!(concat!(env!("OUT_DIR"), "/digitalocean_ops.rs"));
 }

@@ -396,12 +396,13 @@ impl crate::setters::Plain for Distribution {}
 #[must_use]
 #[derive(Clone, Debug, PartialEq)]
 pub struct CustomImage {
-    name: String,
-    url: String,
-    region: RegionSlug,
-    distribution: Option<Distribution>,
-    description: Option<String>,
-    tags: Option<Vec<String>>,
+    pub(in crate::digitalocean) name: String,
+    /// Empty in a [`PublishImage`](super::PublishImage) until its import is asked for.
+    pub(in crate::digitalocean) url: String,
+    pub(in crate::digitalocean) region: RegionSlug,
+    pub(in crate::digitalocean) distribution: Option<Distribution>,
+    pub(in crate::digitalocean) description: Option<String>,
+    pub(in crate::digitalocean) tags: Option<Vec<String>>,
 }
 
 impl CustomImage {

@@ -43,13 +43,16 @@ const SECRET_KEY_VAR: &str = "SPACES_SECRET_ACCESS_KEY";
 /// # Ok(())
 /// # }
 /// ```
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct Spaces {
     bucket: String,
     region: String,
     /// Scheme, host and path prefix, without a trailing `/`.
     endpoint: String,
+    /// Read to sign (feature `spaces`); shown redacted.
+    #[cfg_attr(not(feature = "spaces"), allow(dead_code))]
     access_key_id: Secret,
+    #[cfg_attr(not(feature = "spaces"), allow(dead_code))]
     secret_access_key: Secret,
 }
 
@@ -195,18 +198,6 @@ impl Spaces {
 /// The longest a pre-signed URL can be valid (S3's limit): 7 days.
 #[cfg(feature = "spaces")]
 pub(crate) const MAX_EXPIRY: Duration = Duration::from_secs(7 * 24 * 60 * 60);
-
-impl fmt::Debug for Spaces {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Spaces")
-            .field("bucket", &self.bucket)
-            .field("region", &self.region)
-            .field("endpoint", &self.endpoint)
-            .field("access_key_id", &self.access_key_id)
-            .field("secret_access_key", &self.secret_access_key)
-            .finish()
-    }
-}
 
 /// Sets up [`Spaces`]: from [`Spaces::builder`], ended by [`build`](SpacesBuilder::build).
 ///

@@ -61,14 +61,8 @@ impl Client {
     /// }
     /// ```
     pub fn from_env() -> Result<Client> {
-        let builder = Client::builder().token_from_env().base_url_from_env();
-        if builder.token.is_none() {
-            let no_token = crate::provider::Rules::of::<Linode>().no_token();
-            return Err(Error::invalid_input(format!(
-                "{no_token}; for public images only, use linode::Client::anonymous()"
-            )));
-        }
-        builder.build()
+        ClientBuilder::from_env_with_token(Some("for public images only, use linode::Client::anonymous()"))?
+            .build()
     }
 
     /// A client without a token, for Linode's public images (`linode/…`) only: a private image

@@ -9,7 +9,6 @@
 /// response models are made by decoding JSON, request bodies with `new` (their required
 /// fields) and one setter per optional field, and a match on an enum needs a `_` arm (see the
 /// crate guide, "Decoding").
-#[allow(missing_docs, irrefutable_let_patterns, clippy::all, clippy::pedantic)]
 pub mod types {
     include!(concat!(env!("OUT_DIR"), "/linode_types.rs"));
     include!(concat!(env!("OUT_DIR"), "/linode_enums.rs"));
@@ -34,7 +33,6 @@ pub mod types {
 /// # Ok(())
 /// # }
 /// ```
-#[allow(missing_docs, irrefutable_let_patterns, clippy::all, clippy::pedantic)]
 pub mod ops {
     include!(concat!(env!("OUT_DIR"), "/linode_ops.rs"));
 }

@@ -1,6 +1,7 @@
 //! What a publish makes: [`PublishImage`], the custom image's name, region and details; the
 //! largest file it sends; and the file names whose ending tells DigitalOcean the format.
 
+use super::super::CustomImage;
 use super::super::types::{Distribution, RegionSlug};
 use crate::{Error, Result};
 
@@ -35,11 +36,8 @@ const COMPRESSIONS: [&str; 3] = ["", ".gz", ".bz2"];
 #[must_use]
 #[derive(Clone, Debug, PartialEq)]
 pub struct PublishImage {
-    name: String,
-    region: RegionSlug,
-    distribution: Option<Distribution>,
-    description: Option<String>,
-    tags: Option<Vec<String>>,
+    /// The import request, its URL left empty until the file is staged.
+    image: CustomImage,
 }
 
 impl PublishImage {
@@ -52,13 +50,7 @@ impl PublishImage {
     /// assert_eq!(PublishImage::new("web", "nyc3"), PublishImage::new("web", RegionSlug::Nyc3));
     /// ```
     pub fn new(name: impl Into<String>, region: impl Into<RegionSlug>) -> Self {
-        PublishImage {
-            name: name.into(),
-            region: region.into(),
-            distribution: None,
-            description: None,
-            tags: None,
-        }
+        PublishImage { image: CustomImage::new(name, String::new(), region) }
     }
 
     crate::setters::setters! {
@@ -69,30 +61,32 @@ impl PublishImage {
         ///
         /// let image = PublishImage::new("web", "nyc3").distribution(Distribution::Ubuntu);
         /// ```
-        pub fn distribution(self, distribution: Distribution) -> Self => distribution;
+        pub fn distribution(self, distribution: Distribution) -> Self => image.distribution;
 
         /// A free-text description.
         ///
         /// ```
         /// let image = cloud_images::digitalocean::PublishImage::new("web", "nyc3").description("built by CI");
         /// ```
-        pub fn description(self, description: impl Into<String>) -> Self => description;
+        pub fn description(self, description: impl Into<String>) -> Self => image.description;
 
         /// Tags for the new image (needs the `tag:create` scope).
         ///
         /// ```
         /// let image = cloud_images::digitalocean::PublishImage::new("web", "nyc3").tags(["ci", "web"]);
         /// ```
-        pub fn tags<I, S>(self, tags: I) -> Self where I: IntoIterator<Item = S>, S: Into<String> => tags;
+        pub fn tags<I, S>(self, tags: I) -> Self
+        where I: IntoIterator<Item = S>, S: Into<String>
+        => image.tags;
     }
 
     /// The name and region, checked before anything is sent.
     #[cfg_attr(not(feature = "spaces"), allow(dead_code))]
     pub(super) fn check(&self) -> Result<()> {
-        if self.name.trim().is_empty() {
+        if self.image.name.trim().is_empty() {
             return Err(Error::invalid_input("digitalocean publish: the image name must not be empty"));
         }
-        if self.region.as_str().trim().is_empty() {
+        if self.image.region.as_str().trim().is_empty() {
             return Err(Error::invalid_input("digitalocean publish: the region must not be empty"));
         }
         Ok(())
@@ -100,19 +94,8 @@ impl PublishImage {
 
     /// The import request, from the pre-signed `GET` URL.
     #[cfg(feature = "spaces")]
-    pub(super) fn into_import(self, url: String) -> crate::digitalocean::CustomImage {
-        let PublishImage { name, region, distribution, description, tags } = self;
-        let mut image = crate::digitalocean::CustomImage::new(name, url, region);
-        if let Some(d) = distribution {
-            image = image.distribution(d);
-        }
-        if let Some(d) = description {
-            image = image.description(d);
-        }
-        if let Some(t) = tags {
-            image = image.tags(t);
-        }
-        image
+    pub(super) fn into_import(self, url: String) -> CustomImage {
+        CustomImage { url, ..self.image }
     }
 }
 

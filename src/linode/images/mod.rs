@@ -174,14 +174,11 @@ impl<'a> Images<'a> {
         I: IntoIterator,
         I::Item: Into<String>,
     {
-        let id = id.into();
-        id.check()?;
-        let regions = region_list(regions)?;
-        if regions.is_empty() {
-            return Err(Error::invalid_input(format!(
+        let (id, regions) = regions_of(id.into(), regions, |id| {
+            format!(
                 "cannot replicate {id} to no region: the list replaces the current one; delete the image instead"
-            )));
-        }
+            )
+        })?;
         self.client.execute(&ops::PostReplicateImage::new(id.as_str(), types::ImageReplicate::new(regions)))
     }
 
@@ -213,12 +210,7 @@ impl<'a> Images<'a> {
         I: IntoIterator,
         I::Item: Into<String>,
     {
-        let id = id.into();
-        id.check()?;
-        let added = region_list(regions)?;
-        if added.is_empty() {
-            return Err(Error::invalid_input(format!("no region given to add to {id}")));
-        }
+        let (id, added) = regions_of(id.into(), regions, |id| format!("no region given to add to {id}"))?;
         let image = self.get(&id)?;
         let mut all: Vec<String> = Vec::new();
         let kept = image.regions.iter().filter(|r| {
@@ -306,14 +298,24 @@ impl<'a> Images<'a> {
     }
 }
 
-pub(super) fn region_list<I>(regions: I) -> Result<Vec<String>>
+/// A checked image id and a list of regions, none of them empty; no region at all is an error
+/// that `none` words.
+pub(super) fn regions_of<I>(
+    id: ImageId,
+    regions: I,
+    none: impl FnOnce(&ImageId) -> String,
+) -> Result<(ImageId, Vec<String>)>
 where
     I: IntoIterator,
     I::Item: Into<String>,
 {
+    id.check()?;
     let regions: Vec<String> = regions.into_iter().map(Into::into).collect();
     if regions.iter().any(|r| r.trim().is_empty()) {
         return Err(Error::invalid_input("a region id is empty"));
     }
-    Ok(regions)
+    if regions.is_empty() {
+        return Err(Error::invalid_input(none(&id)));
+    }
+    Ok((id, regions))
 }

@@ -2,7 +2,7 @@
 
 use super::super::types::Image;
 use super::super::{ImageId, ops};
-use super::{Images, region_list};
+use super::{Images, regions_of};
 use crate::error::ErrorKind;
 use crate::retry::Deadline;
 use crate::wait::{Poll, Status, Wait};
@@ -74,17 +74,9 @@ impl<'a> Images<'a> {
         I: IntoIterator,
         I::Item: Into<String>,
     {
-        let id = id.into();
-        if let Err(e) = id.check() {
-            return Wait::failed(e);
-        }
-        let wanted = match region_list(regions) {
-            Ok(wanted) if !wanted.is_empty() => wanted,
-            Ok(_) => {
-                return Wait::failed(Error::invalid_input(format!(
-                    "no region given to wait for the replicas of {id}"
-                )));
-            }
+        let none = |id: &ImageId| format!("no region given to wait for the replicas of {id}");
+        let (id, wanted) = match regions_of(id.into(), regions, none) {
+            Ok(checked) => checked,
             Err(e) => return Wait::failed(e),
         };
         let images = *self;

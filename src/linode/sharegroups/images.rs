@@ -143,8 +143,7 @@ impl<'a> GroupImages<'a> {
     /// # }
     /// ```
     pub fn list(&self) -> List<'a, ops::GetSharegroupImages> {
-        let refused = self.group.check().err().map(|e| e.to_string());
-        list(self.client, ops::GetSharegroupImages::new(self.group.get()), refused)
+        list(self.client, ops::GetSharegroupImages::new(self.group.get()), self.group.check())
     }
 
     /// Shares private images in the group (`POST /images/sharegroups/{id}/images`): each

@@ -38,8 +38,7 @@ impl<'a> Members<'a> {
     /// # }
     /// ```
     pub fn list(&self) -> List<'a, ops::GetSharegroupMembers> {
-        let refused = self.group.check().err().map(|e| e.to_string());
-        list(self.client, ops::GetSharegroupMembers::new(self.group.get()), refused)
+        list(self.client, ops::GetSharegroupMembers::new(self.group.get()), self.group.check())
     }
 
     /// Adds the account whose secret membership `token` you were handed, under your own

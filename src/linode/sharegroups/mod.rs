@@ -30,15 +30,15 @@ pub(super) fn send<O: Operation>(client: &Client, op: &O) -> Result<O::Response>
     client.execute_on(&beta(), op)
 }
 
-/// The listing of `op`, each page sent to `v4beta`; refused before any request when `refused`
-/// says why (an id that cannot be sent).
-pub(super) fn list<'a, O: Paged>(client: &'a Client, op: O, refused: Option<String>) -> List<'a, O> {
+/// The listing of `op`, each page sent to `v4beta`; refused before any request when the id it
+/// lists under did not pass its `check`.
+pub(super) fn list<'a, O: Paged, T>(client: &'a Client, op: O, check: Result<T>) -> List<'a, O> {
     let client = client.clone();
     let list = List::new(op, move |op: &O, page| {
         let version = beta();
         client.transport().list(&client.versioned_on(&version, op), Some(page))
     });
-    list.refuse("id", refused)
+    list.refuse_unless(check)
 }
 
 /// Sends `op` to `v4beta`; whatever body a 2xx answer has (Linode sends `{}`) is ignored.
@@ -105,7 +105,7 @@ impl<'a> ShareGroups<'a> {
     /// # }
     /// ```
     pub fn list(&self) -> List<'a, ops::GetSharegroups> {
-        list(self.client, ops::GetSharegroups::new(), None)
+        list(self.client, ops::GetSharegroups::new(), Ok(()))
     }
 
     /// One share group this account owns (`GET /images/sharegroups/{id}`); another's is a 404.
@@ -223,6 +223,5 @@ impl<'a> ShareGroups<'a> {
 /// The share groups of this account that share a private image:
 /// [`Images::sharegroups`](super::Images::sharegroups).
 pub(crate) fn of_image(client: &Client, id: ImageId) -> List<'_, ops::GetImagesSharegroupsImage> {
-    let refused = id.check().err().map(|e| e.to_string());
-    list(client, ops::GetImagesSharegroupsImage::new(id.as_str()), refused)
+    list(client, ops::GetImagesSharegroupsImage::new(id.as_str()), id.check())
 }

@@ -55,7 +55,7 @@ impl<'a> Tokens<'a> {
     /// # }
     /// ```
     pub fn list(&self) -> List<'a, ops::GetUserTokens> {
-        list(self.client, ops::GetUserTokens::new(), None)
+        list(self.client, ops::GetUserTokens::new(), Ok(()))
     }
 
     /// One of this account's tokens (`GET /images/sharegroups/tokens/{uuid}`), e.g. to see
@@ -133,8 +133,7 @@ impl<'a> Tokens<'a> {
     /// ```
     pub fn images(&self, token_uuid: impl Into<TokenUuid>) -> List<'a, ops::GetSharegroupImagesByToken> {
         let uuid = token_uuid.into();
-        let refused = uuid.check().err().map(|e| e.to_string());
-        list(self.client, ops::GetSharegroupImagesByToken::new(uuid.as_str()), refused)
+        list(self.client, ops::GetSharegroupImagesByToken::new(uuid.as_str()), uuid.check())
     }
 }
 
