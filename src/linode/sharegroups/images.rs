@@ -65,32 +65,9 @@ impl ShareImage {
     }
 }
 
-impl From<&str> for ShareImage {
-    fn from(id: &str) -> Self {
-        ShareImage::new(id)
-    }
-}
-
-impl From<String> for ShareImage {
-    fn from(id: String) -> Self {
-        ShareImage::new(id)
-    }
-}
-
-impl From<&String> for ShareImage {
-    fn from(id: &String) -> Self {
-        ShareImage::new(id)
-    }
-}
-
-impl From<ImageId> for ShareImage {
-    fn from(id: ImageId) -> Self {
-        ShareImage::new(id)
-    }
-}
-
-impl From<&ImageId> for ShareImage {
-    fn from(id: &ImageId) -> Self {
+/// From anything that names an image: `&str`, `String`, [`ImageId`], ...
+impl<T: Into<ImageId>> From<T> for ShareImage {
+    fn from(id: T) -> Self {
         ShareImage::new(id)
     }
 }

@@ -63,21 +63,10 @@ impl fmt::Debug for UploadUrl {
     }
 }
 
-impl From<&str> for UploadUrl {
-    fn from(url: &str) -> Self {
-        UploadUrl(url.to_string())
-    }
-}
-
-impl From<String> for UploadUrl {
-    fn from(url: String) -> Self {
-        UploadUrl(url)
-    }
-}
-
-impl From<&String> for UploadUrl {
-    fn from(url: &String) -> Self {
-        UploadUrl(url.clone())
+/// From any text: `&str`, `String`, `&String`, ...
+impl<T: Into<String>> From<T> for UploadUrl {
+    fn from(url: T) -> Self {
+        UploadUrl(url.into())
     }
 }
 
