@@ -42,7 +42,7 @@ const CRATE: &str = "cloud_images";
 
 /// One module of the crate: a file, or an inline `mod x { .. }`.
 struct Module {
-    /// Where it is, for messages (`src/linode/images.rs`).
+    /// Where it is, for messages (`src/linode/images/mod.rs`).
     file: PathBuf,
     parent: Option<usize>,
     items: Vec<syn::Item>,

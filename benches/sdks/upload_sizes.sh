@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The upload write size, before and after (issue 14, item 2): builds the crate's side of
-# benches/sdks three times with UPLOAD_WRITE_SIZE (src/transport.rs) at 128 KiB (ureq's default,
+# benches/sdks three times with UPLOAD_WRITE_SIZE (src/object_storage.rs) at 128 KiB (ureq's default,
 # the size before), 1 MiB and 4 MiB (chosen), then uploads the same 1 GiB gzip file with each and
 # with linode-cli, in a rotated order, 9 rounds; the stand-in server times each PUT body.
 # Prints MiB/s (min / median / max) and the process's CPU seconds (user + system, median).
@@ -20,8 +20,8 @@ sizes="128 1024 4096" # KiB
 for kib in $sizes; do
   mkdir -p "$tmp/$kib"
   cp -r "$root/Cargo.toml" "$root/Cargo.lock" "$root/build.rs" "$root/openapi" "$root/src" "$root/benches" "$tmp/$kib/"
-  sed -i "s/^const UPLOAD_WRITE_SIZE: usize = .*/const UPLOAD_WRITE_SIZE: usize = $kib * 1024;/" "$tmp/$kib/src/transport.rs"
-  grep -q "^const UPLOAD_WRITE_SIZE: usize = $kib \* 1024;" "$tmp/$kib/src/transport.rs"
+  sed -i "s/^const UPLOAD_WRITE_SIZE: usize = .*/const UPLOAD_WRITE_SIZE: usize = $kib * 1024;/" "$tmp/$kib/src/object_storage.rs"
+  grep -q "^const UPLOAD_WRITE_SIZE: usize = $kib \* 1024;" "$tmp/$kib/src/object_storage.rs"
   bin=$(cd "$tmp/$kib" && CARGO_TARGET_DIR="$root/target" cargo bench --bench sdks --no-run --message-format=json 2>/dev/null |
     sed -n 's/.*"executable":"\([^"]*\/sdks-[^"]*\)".*/\1/p' | tail -1)
   cp "$bin" "$tmp/sdks-$kib"
