@@ -43,9 +43,9 @@
 //!   `images().upload(request).file("disk.img")?` (or `.reader(..)`, `.seekable(..)`).
 //!
 //! Ids are small types ([`linode::ImageId`], [`linode::ShareGroupId`], [`linode::TokenUuid`],
-//! [`digitalocean::ImageId`], [`digitalocean::ActionId`]) built from a `&str` or a `u64` where
-//! they are passed; an id that would name another resource (empty, `.`, `..`, 0) is refused
-//! before any request.
+//! [`digitalocean::ImageId`], [`digitalocean::ActionId`], [`digitalocean::TransferId`]: one kit,
+//! [`ids`]) built from a `&str` or a `u64` where they are passed; an id that would name another
+//! resource (empty, `.`, `..`, 0) is refused before any request.
 //!
 //! Linode's image share groups (beta) are [`linode::Client::sharegroups`]: every call goes to
 //! `v4beta`, the only version that serves them, whatever the client's own version. The secret
@@ -454,6 +454,7 @@ mod url;
 mod wait;
 
 pub mod digitalocean;
+pub mod ids;
 pub mod linode;
 #[cfg(feature = "testing")]
 pub mod testing;

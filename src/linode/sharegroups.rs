@@ -44,14 +44,6 @@ fn label(what: &str, label: String) -> Result<String> {
     Ok(label)
 }
 
-/// Whether `s` has the shape of a UUID: 8-4-4-4-12 hexadecimal digits.
-fn is_uuid(s: &str) -> bool {
-    let groups: Vec<&str> = s.split('-').collect();
-    groups.len() == 5
-        && groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
-        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_hexdigit()))
-}
-
 /// Linode's image share groups (beta): get one from [`Client::sharegroups`].
 ///
 /// The owner's side: the groups ([`list`](Self::list), [`get`](Self::get),
@@ -941,7 +933,7 @@ impl CreateToken<'_> {
     /// # }
     /// ```
     pub fn send(self) -> Result<TokenCreated> {
-        if !is_uuid(&self.uuid) {
+        if !crate::ids::is_uuid(&self.uuid) {
             return Err(Error::invalid_input(format!(
                 "{:?} is not a share group uuid (8-4-4-4-12 hexadecimal digits; not the group's numeric id)",
                 self.uuid

@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 
 use super::api::{LinodeApi, linode_error, not_found, page_of};
 use super::state::{Own, Replica, Source, State};
+use crate::ids::is_uuid;
 use crate::linode::ops;
 use crate::testing::clock::timestamp;
 use crate::testing::core::{Call, Reply};
@@ -143,14 +144,6 @@ fn text(body: &Value, field: &str, required: bool) -> Result<Option<String>, Rep
         Some(Value::String(s)) => Ok(Some(s.clone())),
         Some(_) => Err(linode_error(400, Some(field), &format!("{field} must be a string"))),
     }
-}
-
-/// Whether `s` looks like a UUID (8-4-4-4-12 hex digits).
-fn is_uuid(s: &str) -> bool {
-    let groups: Vec<&str> = s.split('-').collect();
-    groups.len() == 5
-        && groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
-        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// Whether `token` has the shape of a JWT: three non-empty base64url parts.
