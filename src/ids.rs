@@ -202,21 +202,10 @@ impl<K: IdKind> TextId<K> {
     }
 }
 
-impl<K: IdKind> From<&str> for TextId<K> {
-    fn from(id: &str) -> Self {
-        TextId(id.to_string(), PhantomData)
-    }
-}
-
-impl<K: IdKind> From<String> for TextId<K> {
-    fn from(id: String) -> Self {
-        TextId(id, PhantomData)
-    }
-}
-
-impl<K: IdKind> From<&String> for TextId<K> {
-    fn from(id: &String) -> Self {
-        TextId(id.clone(), PhantomData)
+/// The id as text (`&str`, `String`, `&String`).
+impl<K: IdKind, S: Into<String>> From<S> for TextId<K> {
+    fn from(id: S) -> Self {
+        TextId(id.into(), PhantomData)
     }
 }
 

@@ -374,14 +374,14 @@
 //!
 //! ```
 //! use std::time::Duration;
-//! use cloud_images::linode::CreateUpload;
-//! use cloud_images::testing::{Clock, Fault, LinodeStandIn};
+//! use cloud_images::linode::{CreateUpload, ops};
+//! use cloud_images::testing::{Clock, Fault, LinodeStandIn, On};
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let stand_in = LinodeStandIn::builder().clock(Clock::manual()).start()?;
 //! // Its URL, its token, quick retries; on its clock, the client's waits take no real time.
 //! let client = stand_in.client_builder().clock(stand_in.clock().clone()).build()?;
-//! stand_in.inject("post-upload-image", Fault::too_many_requests(Duration::from_secs(1)))?;
+//! stand_in.inject(On::op::<ops::PostUploadImage>(), Fault::too_many_requests(Duration::from_secs(1)))?;
 //!
 //! // The code under test: upload, wait, replicate, wait.
 //! let disk = std::io::Cursor::new(vec![0u8; 1 << 20]);

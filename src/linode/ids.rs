@@ -107,15 +107,10 @@ impl MembershipToken {
     }
 }
 
-impl From<&str> for MembershipToken {
-    fn from(token: &str) -> Self {
-        MembershipToken(token.to_string())
-    }
-}
-
-impl From<String> for MembershipToken {
-    fn from(token: String) -> Self {
-        MembershipToken(token)
+/// The token as text (`&str`, `String`).
+impl<S: Into<String>> From<S> for MembershipToken {
+    fn from(token: S) -> Self {
+        MembershipToken(token.into())
     }
 }
 

@@ -85,9 +85,10 @@ impl On {
     ///
     /// let stand_in = LinodeStandIn::start()?;
     /// stand_in.inject(On::OBJECT_STORAGE_PUT, Fault::status(403))?; // refused: not retried
+    /// let client = stand_in.client()?;
     /// let data = std::io::Cursor::new(vec![0u8; 1024]);
-    /// let upload = stand_in.client()?.images().upload(CreateUpload::new("web", "us-east"));
-    /// assert_eq!(upload.seekable(data).unwrap_err().status(), Some(403));
+    /// let upload = client.images().upload(CreateUpload::new("web", "us-east")).seekable(data);
+    /// assert_eq!(upload.unwrap_err().status(), Some(403));
     /// let put = stand_in.requests().into_iter().find(|r| r.operation.as_deref() == Some(On::OBJECT_STORAGE_PUT));
     /// assert_eq!(put.map(|r| r.status), Some(Some(403)));
     /// # Ok(())
@@ -189,15 +190,10 @@ impl On {
     }
 }
 
-impl From<&str> for On {
-    fn from(operation: &str) -> On {
-        On::operation(operation)
-    }
-}
-
-impl From<String> for On {
-    fn from(operation: String) -> On {
-        On::Operation(operation)
+/// An operation id (`&str`, `String`): `"get-image".into()` is [`On::operation("get-image")`](On::operation).
+impl<S: Into<String>> From<S> for On {
+    fn from(operation: S) -> On {
+        On::Operation(operation.into())
     }
 }
 
@@ -215,11 +211,12 @@ impl From<String> for On {
 /// ```
 /// # fn main() -> Result<(), cloud_images::Error> {
 /// use std::time::Duration;
-/// use cloud_images::testing::{Fault, LinodeStandIn};
+/// use cloud_images::linode::ops::GetImage;
+/// use cloud_images::testing::{Fault, LinodeStandIn, On};
 ///
 /// let stand_in = LinodeStandIn::start()?;
-/// stand_in.inject("get-image", Fault::too_many_requests(Duration::from_secs(1)))?;
-/// stand_in.inject("get-image", Fault::unavailable().times(2))?;
+/// stand_in.inject(On::op::<GetImage>(), Fault::too_many_requests(Duration::from_secs(1)))?;
+/// stand_in.inject(On::op::<GetImage>(), Fault::unavailable().times(2))?;
 /// // The client waits the 1 s the 429 asks for, retries the 503s at once (the kit's tiny
 /// // backoff) and gets the image on the 4th try.
 /// let image = stand_in.client()?.images().get("linode/debian12")?;
@@ -355,10 +352,11 @@ impl Fault {
     /// ```
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// use std::time::Duration;
-    /// use cloud_images::testing::{Clock, Fault, LinodeStandIn};
+    /// use cloud_images::linode::ops::GetImage;
+    /// use cloud_images::testing::{Clock, Fault, LinodeStandIn, On};
     ///
     /// let stand_in = LinodeStandIn::builder().clock(Clock::manual()).start()?;
-    /// stand_in.inject("get-image", Fault::delay(Duration::from_secs(30)))?;
+    /// stand_in.inject(On::op::<GetImage>(), Fault::delay(Duration::from_secs(30)))?;
     /// let before = stand_in.clock().now();
     /// stand_in.client()?.images().get("linode/debian12")?; // answered at once
     /// assert_eq!(stand_in.clock().now().duration_since(before).ok(), Some(Duration::from_secs(30)));
@@ -388,10 +386,11 @@ impl Fault {
     /// ```
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// use cloud_images::ErrorKind;
-    /// use cloud_images::testing::{Fault, LinodeStandIn};
+    /// use cloud_images::linode::ops::GetImage;
+    /// use cloud_images::testing::{Fault, LinodeStandIn, On};
     ///
     /// let stand_in = LinodeStandIn::start()?;
-    /// stand_in.inject("get-image", Fault::not_json())?;
+    /// stand_in.inject(On::op::<GetImage>(), Fault::not_json())?;
     /// let e = stand_in.client()?.images().get("linode/debian12").unwrap_err();
     /// assert_eq!(e.kind(), ErrorKind::Decode);
     /// let logged = &stand_in.requests()[0];
@@ -409,11 +408,11 @@ impl Fault {
     /// ```
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// use cloud_images::ErrorKind;
-    /// use cloud_images::digitalocean::CustomImage;
-    /// use cloud_images::testing::{DigitalOceanStandIn, Fault, Seed};
+    /// use cloud_images::digitalocean::{CustomImage, ops};
+    /// use cloud_images::testing::{DigitalOceanStandIn, Fault, On, Seed};
     ///
     /// let stand_in = DigitalOceanStandIn::builder().seed(Seed::Empty).start()?;
-    /// stand_in.inject("images_create_custom", Fault::empty_object())?;
+    /// stand_in.inject(On::op::<ops::ImagesCreateCustom>(), Fault::empty_object())?;
     /// let import = CustomImage::new("fedora", "https://example.com/fedora.qcow2", "nyc3");
     /// let e = stand_in.client()?.images().import(import).unwrap_err();
     /// assert_eq!(e.kind(), ErrorKind::Decode);
@@ -432,10 +431,11 @@ impl Fault {
     /// ```
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// use cloud_images::ErrorKind;
-    /// use cloud_images::testing::{DigitalOceanStandIn, Fault};
+    /// use cloud_images::digitalocean::ops;
+    /// use cloud_images::testing::{DigitalOceanStandIn, Fault, On};
     ///
     /// let stand_in = DigitalOceanStandIn::start()?;
-    /// stand_in.inject("images_list", Fault::truncated_json())?;
+    /// stand_in.inject(On::op::<ops::ImagesList>(), Fault::truncated_json())?;
     /// let e = stand_in.client()?.images().list().send().unwrap_err();
     /// assert_eq!(e.kind(), ErrorKind::Decode);
     /// # Ok(())
@@ -497,9 +497,9 @@ impl Fault {
     }
 }
 
-/// The faults waiting for requests, in the order injected.
+/// The faults waiting for requests, in the order injected. Public in a private module, as the kit's sealed traits name it: users cannot.
 #[derive(Default)]
-pub(crate) struct Faults(Mutex<Vec<(On, Fault)>>);
+pub struct Faults(Mutex<Vec<(On, Fault)>>);
 
 impl Faults {
     /// Adds a fault (one that catches no request is dropped).

@@ -22,9 +22,9 @@ pub(crate) mod digitalocean {
     include!(concat!(env!("OUT_DIR"), "/digitalocean_endpoints.rs"));
 }
 
-/// One operation of a stand-in.
+/// One operation of a stand-in. Public in a private module, as the kit's sealed traits name it: users cannot.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Endpoint {
+pub struct Endpoint {
     pub(crate) method: Method,
     /// The spec's path template (`/images/{imageId}`): each `{…}` is one path segment.
     pub(crate) template: &'static str,
@@ -141,7 +141,9 @@ mod tests {
 
     #[test]
     fn the_tables_are_the_specs_operations() {
-        let tables: [(&[Endpoint], &[(&str, &str, &str, &str)]); 2] = [
+        /// A row of the generated `ops::OPERATIONS`: (id, method, path, request type).
+        type Row = (&'static str, &'static str, &'static str, &'static str);
+        let tables: [(&[Endpoint], &[Row]); 2] = [
             (&linode::ENDPOINTS, crate::linode::ops::OPERATIONS),
             (&digitalocean::ENDPOINTS, crate::digitalocean::ops::OPERATIONS),
         ];

@@ -10,7 +10,7 @@ use super::seed::{DISTRIBUTIONS, REGIONS};
 use super::state::{Action, Import, Own, State, Transfer};
 use crate::Operation;
 use crate::digitalocean::ops;
-use crate::testing::core::{Api, Body, Call, Reply, Route};
+use crate::testing::core::{self, Api, Body, Call, Reply, Route};
 use crate::testing::lock;
 use crate::testing::requests::Token;
 use crate::testing::routes::{self, Endpoint, Found};
@@ -30,8 +30,8 @@ pub(crate) static OPERATIONS: [&[Endpoint]; 1] = [&routes::digitalocean::ENDPOIN
 pub(crate) static OPERATIONS: [&[Endpoint]; 2] =
     [&routes::digitalocean::ENDPOINTS, &super::spaces::ENDPOINTS];
 
-/// The API and the state behind it.
-pub(crate) struct DigitalOceanApi {
+/// The API and the state behind it. Public in a private module, as the kit's sealed traits name it: users cannot.
+pub struct DigitalOceanApi {
     pub(crate) state: Mutex<State>,
     /// The stand-in's own URL (pagination links point back at it).
     pub(crate) base_url: String,
@@ -89,10 +89,6 @@ fn not_found() -> Reply {
 
 fn unprocessable(message: &str) -> Reply {
     do_error(422, "unprocessable_entity", message)
-}
-
-fn to_usize(n: u64) -> usize {
-    usize::try_from(n).unwrap_or(usize::MAX)
 }
 
 impl Api for DigitalOceanApi {
@@ -231,12 +227,7 @@ impl DigitalOceanApi {
         page: u64,
     ) -> (Value, String) {
         let total = items.len() as u64;
-        let last = total.div_ceil(per_page).max(1);
-        let items: Vec<Value> = items
-            .into_iter()
-            .skip(to_usize((page - 1).saturating_mul(per_page)))
-            .take(to_usize(per_page))
-            .collect();
+        let (items, last) = core::page(items, page, per_page);
         let link = |n: u64| {
             let mut pairs: Vec<String> = call
                 .head

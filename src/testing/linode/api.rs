@@ -11,7 +11,7 @@ use super::state::{Own, Replica, Source, State};
 use super::storage;
 use crate::linode::ops;
 use crate::testing::clock::{Clock, timestamp};
-use crate::testing::core::{Api, Call, Reply, Route};
+use crate::testing::core::{self, Api, Call, Reply, Route};
 use crate::testing::requests::Token;
 use crate::testing::routes::{self, Endpoint, Found};
 use crate::testing::server::percent_decode;
@@ -49,8 +49,8 @@ const OTHER_REGIONS: [&str; 8] = [
     "ca-central",
 ];
 
-/// The API and the state behind it.
-pub(crate) struct LinodeApi {
+/// The API and the state behind it. Public in a private module, as the kit's sealed traits name it: users cannot.
+pub struct LinodeApi {
     pub(crate) state: Mutex<State>,
     pub(crate) clock: Clock,
     /// The stand-in's own URL (`upload_to` points back at it).
@@ -76,11 +76,6 @@ pub(crate) fn not_found() -> Reply {
 
 fn forbidden() -> Reply {
     linode_error(403, None, "Unauthorized")
-}
-
-/// `u64` as an index or count.
-fn to_usize(n: u64) -> usize {
-    usize::try_from(n).unwrap_or(usize::MAX)
 }
 
 impl Api for LinodeApi {
@@ -209,9 +204,7 @@ pub(crate) fn page_of(call: &Call<'_>, items: Vec<Value>, fields: &[&str], what:
         items = filter.apply(items);
     }
     let results = items.len() as u64;
-    let pages = results.div_ceil(page_size).max(1);
-    let skip = to_usize((page - 1).saturating_mul(page_size));
-    let data: Vec<Value> = items.into_iter().skip(skip).take(to_usize(page_size)).collect();
+    let (data, pages) = core::page(items, page, page_size);
     let note = format!("page {page} of {pages}: {} {what}", data.len());
     Reply::json(200, json!({"data": data, "page": page, "pages": pages, "results": results}), note)
 }
