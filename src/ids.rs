@@ -27,8 +27,9 @@ use crate::{Error, Result};
 /// What a kind of id is called: the hidden part of [`IdKind`], in a private module so that
 /// users can neither name it nor make kinds of their own.
 pub(crate) mod sealed {
-    /// The names of a kind of id.
-    pub trait Named {
+    /// The names of a kind of id. Its supertraits make every id of the kit `Copy` (numbers),
+    /// `Clone`, comparable and hashable, in generic code too.
+    pub trait Named: Copy + Ord + std::hash::Hash + std::fmt::Debug + Send + Sync + 'static {
         /// The type's name, as `Debug` shows it (`ImageId`), and what an error message calls
         /// it (`linode image id`).
         const NAMES: (&'static str, &'static str);
