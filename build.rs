@@ -1,10 +1,12 @@
 //! Generates the typed layer of `cloud-images` from the OpenAPI specs in `openapi/`.
 //!
-//! For each provider it writes three files to `OUT_DIR`:
+//! For each provider it writes four files to `OUT_DIR`:
 //! - `{provider}_types.rs`: model and request-body types, from progenitor's type space (its
 //!   reqwest client is generated and thrown away: nothing async reaches the library);
 //! - `{provider}_enums.rs`: forward-compatible string enums that keep unknown values;
-//! - `{provider}_ops.rs`: one request type per operation implementing `crate::Operation`.
+//! - `{provider}_ops.rs`: one request type per operation implementing `crate::Operation`;
+//! - `{provider}_endpoints.rs`: the table of those operations the stand-ins of
+//!   `crate::testing` route by (included with feature `testing` only).
 //!
 //! The work is split by concern (a copy of each is in `tests/snapshots/`, checked by
 //! `tests/snapshot.rs`):
@@ -17,7 +19,8 @@
 //!   enums, unknown fields kept in `extra`, the decoding rule for responses, the type space;
 //! - `build/paging.rs`: the listings' `x-paging` (items, page parameters, page sizes, the id
 //!   of the repeated-page guard, where the envelope says the listing is), read and checked;
-//! - `build/ops.rs`: the request types, and the listings' `Paged` and `Listing` impls.
+//! - `build/ops.rs`: the request types, the listings' `Paged` and `Listing` impls, and the
+//!   stand-ins' table of the operations.
 
 #[path = "build/names.rs"]
 mod names;
@@ -81,7 +84,10 @@ fn generate(provider: &str, ty: &str, file: &str, out: &Path) -> Result<()> {
     let ops = ops::operations_tokens(&spec, &known, &open, file)?;
     let (module, ty) = (format_ident!("{provider}"), format_ident!("{ty}"));
     let listings = ops::paging_tokens(&listings, &quote!(crate::#module::#ty));
-    write(out, &format!("{provider}_ops.rs"), quote!(#ops #listings), file)
+    write(out, &format!("{provider}_ops.rs"), quote!(#ops #listings), file)?;
+
+    // 4. The stand-ins' table of the operations (feature `testing`).
+    write(out, &format!("{provider}_endpoints.rs"), ops::endpoints_tokens(&spec, &doc, provider, file)?, file)
 }
 
 fn write(out: &Path, name: &str, tokens: TokenStream, file: &str) -> Result<()> {

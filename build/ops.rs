@@ -467,3 +467,47 @@ fn reading(path: &[String], link: bool) -> TokenStream {
     }
     value
 }
+
+/// The stand-ins' table of the spec's operations, for `crate::testing::routes` (feature
+/// `testing`): one row per generated request type, in the spec's order, made from the type
+/// (`Endpoint::of::<ops::GetImage>()`: its method, path template and operation id), with the
+/// operation's own server when the spec gives it one (Linode's share groups: `v4beta` only).
+/// The stand-ins route requests by it and check `inject`'s operation ids against it, so they
+/// answer exactly the operations the client can send, at the same paths.
+pub fn endpoints_tokens(
+    spec: &OpenAPI,
+    doc: &serde_json::Value,
+    provider: &str,
+    file: &str,
+) -> Result<TokenStream> {
+    let module = format_ident!("{provider}");
+    let mut rows = Vec::new();
+    for (path, item) in spec.paths.iter() {
+        let ReferenceOr::Item(item) = item else { continue };
+        for (method, op) in item.iter() {
+            let opid = op.operation_id.clone().unwrap_or_default();
+            let ty = format_ident!("{}", pascal(&opid));
+            let server = &doc["paths"][path][method]["servers"];
+            let row = match server.as_array().map(Vec::as_slice) {
+                None | Some([]) => quote!(Endpoint::of::<ops::#ty>()),
+                Some([one]) => match one["url"].as_str() {
+                    Some(url) => quote!(Endpoint::of::<ops::#ty>().on_server(#url)),
+                    None => return fail(file, format!("{opid}: its server has no url")),
+                },
+                Some(_) => return fail(file, format!("{opid}: give at most one server per operation")),
+            };
+            rows.push(row);
+        }
+    }
+    let n = rows.len();
+    let doc = format!(
+        "Every operation of `openapi/{provider}.json`, in the spec's order: one row per generated \
+         request type (`crate::{provider}::ops`)."
+    );
+    Ok(quote! {
+        use crate::#module::ops;
+        use crate::testing::routes::Endpoint;
+        #[doc = #doc]
+        pub(crate) static ENDPOINTS: [Endpoint; #n] = [#(#rows),*];
+    })
+}

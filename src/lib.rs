@@ -43,9 +43,9 @@
 //!   `images().upload(request).file("disk.img")?` (or `.reader(..)`, `.seekable(..)`).
 //!
 //! Ids are small types ([`linode::ImageId`], [`linode::ShareGroupId`], [`linode::TokenUuid`],
-//! [`digitalocean::ImageId`], [`digitalocean::ActionId`]) built from a `&str` or a `u64` where
-//! they are passed; an id that would name another resource (empty, `.`, `..`, 0) is refused
-//! before any request.
+//! [`digitalocean::ImageId`], [`digitalocean::ActionId`], [`digitalocean::TransferId`]: one kit,
+//! [`ids`]) built from a `&str` or a `u64` where they are passed; an id that would name another
+//! resource (empty, `.`, `..`, 0) is refused before any request.
 //!
 //! Linode's image share groups (beta) are [`linode::Client::sharegroups`]: every call goes to
 //! `v4beta`, the only version that serves them, whatever the client's own version. The secret
@@ -374,14 +374,14 @@
 //!
 //! ```
 //! use std::time::Duration;
-//! use cloud_images::linode::CreateUpload;
-//! use cloud_images::testing::{Clock, Fault, LinodeStandIn};
+//! use cloud_images::linode::{CreateUpload, ops};
+//! use cloud_images::testing::{Clock, Fault, LinodeStandIn, On};
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let stand_in = LinodeStandIn::builder().clock(Clock::manual()).start()?;
 //! // Its URL, its token, quick retries; on its clock, the client's waits take no real time.
 //! let client = stand_in.client_builder().clock(stand_in.clock().clone()).build()?;
-//! stand_in.inject("post-upload-image", Fault::too_many_requests(Duration::from_secs(1)))?;
+//! stand_in.inject(On::op::<ops::PostUploadImage>(), Fault::too_many_requests(Duration::from_secs(1)))?;
 //!
 //! // The code under test: upload, wait, replicate, wait.
 //! let disk = std::io::Cursor::new(vec![0u8; 1 << 20]);
@@ -457,6 +457,7 @@ mod url;
 mod wait;
 
 pub mod digitalocean;
+pub mod ids;
 pub mod linode;
 #[cfg(feature = "testing")]
 pub mod testing;

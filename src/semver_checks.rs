@@ -187,6 +187,24 @@ pub struct ApiMessageIsRead;
 /// ```
 pub struct IdsCheckThemselves;
 
+/// Ids of different things are different types, from one kit: an image id is not an action id.
+///
+/// ```compile_fail,E0308
+/// let action: cloud_images::digitalocean::ActionId = cloud_images::digitalocean::ImageId::from(7);
+/// ```
+///
+/// ```compile_fail,E0308
+/// let group: cloud_images::linode::ShareGroupId = cloud_images::digitalocean::ImageId::from(7);
+/// ```
+///
+/// The kinds of id are the kit's: a user cannot add one.
+///
+/// ```compile_fail,E0277
+/// enum Mine {}
+/// impl cloud_images::ids::IdKind for Mine {}
+/// ```
+pub struct IdKindsAreTheKits;
+
 /// How an operation writes its path into the client's URL buffer is not public.
 ///
 /// ```compile_fail,E0599

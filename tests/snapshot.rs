@@ -15,9 +15,11 @@ const GENERATED: &[(&str, &str)] = &[
     ("linode_types.rs", include_str!(concat!(env!("OUT_DIR"), "/linode_types.rs"))),
     ("linode_enums.rs", include_str!(concat!(env!("OUT_DIR"), "/linode_enums.rs"))),
     ("linode_ops.rs", include_str!(concat!(env!("OUT_DIR"), "/linode_ops.rs"))),
+    ("linode_endpoints.rs", include_str!(concat!(env!("OUT_DIR"), "/linode_endpoints.rs"))),
     ("digitalocean_types.rs", include_str!(concat!(env!("OUT_DIR"), "/digitalocean_types.rs"))),
     ("digitalocean_enums.rs", include_str!(concat!(env!("OUT_DIR"), "/digitalocean_enums.rs"))),
     ("digitalocean_ops.rs", include_str!(concat!(env!("OUT_DIR"), "/digitalocean_ops.rs"))),
+    ("digitalocean_endpoints.rs", include_str!(concat!(env!("OUT_DIR"), "/digitalocean_endpoints.rs"))),
 ];
 
 fn snapshots() -> PathBuf {

@@ -13,7 +13,7 @@ use std::time::{Duration, UNIX_EPOCH};
 use cloud_images::digitalocean::CustomImage;
 use cloud_images::linode::CreateUpload;
 use cloud_images::testing::{Clock, DigitalOceanStandIn, Fault, LinodeStandIn, On, Seed};
-use cloud_images::{ErrorKind, Operation};
+use cloud_images::{ErrorKind, Operation, digitalocean, linode};
 
 /// 9999-12-31T23:59:59.999Z: where a clock moved by any amount stops.
 const LATEST: Duration = Duration::from_millis(253_402_300_799_999);
@@ -54,7 +54,7 @@ fn a_delay_too_long_to_represent_never_answers_and_no_thread_panics() {
 
 fn a_delay_too_long_to_represent_never_answers_and_the_server_lives_on() {
     let stand_in = LinodeStandIn::start().unwrap();
-    stand_in.inject("get-image", Fault::delay(Duration::MAX)).unwrap();
+    stand_in.inject(On::op::<linode::ops::GetImage>(), Fault::delay(Duration::MAX)).unwrap();
     let impatient =
         stand_in.client_builder().timeout(Duration::from_millis(200)).no_retries().build().unwrap();
     let e = impatient.images().get("linode/debian12").unwrap_err();
@@ -76,7 +76,7 @@ fn a_delay_too_long_to_represent_never_answers_and_the_server_lives_on() {
 
     // The same on DigitalOcean.
     let stand_in = DigitalOceanStandIn::start().unwrap();
-    stand_in.inject("images_list", Fault::delay(Duration::MAX)).unwrap();
+    stand_in.inject(On::op::<digitalocean::ops::ImagesList>(), Fault::delay(Duration::MAX)).unwrap();
     let impatient =
         stand_in.client_builder().timeout(Duration::from_millis(200)).no_retries().build().unwrap();
     assert_eq!(impatient.images().list().send().unwrap_err().kind(), ErrorKind::Timeout);
@@ -127,7 +127,7 @@ fn every_duration_setter_takes_duration_max() {
 
     // A 429 whose Retry-After is as long as can be: the client does not knock again early, it
     // returns the 429 at once with the hint.
-    stand_in.inject("get-image", Fault::too_many_requests(Duration::MAX)).unwrap();
+    stand_in.inject(On::op::<linode::ops::GetImage>(), Fault::too_many_requests(Duration::MAX)).unwrap();
     let e = client.images().get("linode/debian12").unwrap_err();
     assert!(e.is_rate_limited(), "{e:?}");
     assert_eq!(e.retry_after(), Some(Duration::from_secs(u64::MAX)));
@@ -177,13 +177,13 @@ fn each_malformed_body_is_a_decode_error_on_lists_and_gets() {
     ] {
         let mut errors = Vec::new();
         if lists {
-            linode.inject("get-images", fault.clone()).unwrap();
-            digitalocean.inject("images_list", fault.clone()).unwrap();
+            linode.inject(On::op::<linode::ops::GetImages>(), fault.clone()).unwrap();
+            digitalocean.inject(On::op::<digitalocean::ops::ImagesList>(), fault.clone()).unwrap();
             errors.push(l.images().list().send().unwrap_err());
             errors.push(d.images().list().send().unwrap_err());
         }
-        linode.inject("get-image", fault.clone()).unwrap();
-        digitalocean.inject("images_get", fault).unwrap();
+        linode.inject(On::op::<linode::ops::GetImage>(), fault.clone()).unwrap();
+        digitalocean.inject(On::op::<digitalocean::ops::ImagesGet>(), fault).unwrap();
         errors.push(l.images().get("linode/debian12").unwrap_err());
         errors.push(d.images().get("debian-12-x64").unwrap_err());
         for e in errors {
@@ -206,11 +206,11 @@ fn each_malformed_body_is_a_decode_error_on_lists_and_gets() {
 #[test]
 fn an_empty_object_for_a_list_is_a_decode_error() {
     let linode = LinodeStandIn::start().unwrap();
-    linode.inject("get-images", Fault::empty_object()).unwrap();
+    linode.inject(On::op::<linode::ops::GetImages>(), Fault::empty_object()).unwrap();
     let listed = linode.client().unwrap().images().list().send();
     assert_eq!(listed.map(|page| page.items.len()).unwrap_err().kind(), ErrorKind::Decode);
     let digitalocean = DigitalOceanStandIn::start().unwrap();
-    digitalocean.inject("images_list", Fault::empty_object()).unwrap();
+    digitalocean.inject(On::op::<digitalocean::ops::ImagesList>(), Fault::empty_object()).unwrap();
     let listed = digitalocean.client().unwrap().images().list().send();
     assert_eq!(listed.map(|page| page.items.len()).unwrap_err().kind(), ErrorKind::Decode);
 }
@@ -220,7 +220,7 @@ fn a_malformed_body_comes_after_the_stand_in_acted() {
     let linode = LinodeStandIn::builder().clock(Clock::manual()).start().unwrap();
     let client = linode.client().unwrap();
     let before = linode.account_images().len();
-    linode.inject("post-upload-image", Fault::empty_object()).unwrap();
+    linode.inject(On::op::<linode::ops::PostUploadImage>(), Fault::empty_object()).unwrap();
     let e = client.images().create_upload(CreateUpload::new("made", "us-east")).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Decode);
     let images = linode.account_images();
@@ -231,12 +231,12 @@ fn a_malformed_body_comes_after_the_stand_in_acted() {
         (Some("made"), "pending_upload")
     );
 
-    linode.inject("put-image", Fault::not_json()).unwrap();
+    linode.inject(On::op::<linode::ops::PutImage>(), Fault::not_json()).unwrap();
     let e = client.images().update("private/24811540").label("renamed").send().unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Decode);
     assert_eq!(linode.image("private/24811540").unwrap().label.as_deref(), Some("renamed"));
 
-    linode.inject("post-replicate-image", Fault::truncated_json()).unwrap();
+    linode.inject(On::op::<linode::ops::PostReplicateImage>(), Fault::truncated_json()).unwrap();
     let e = client.images().replicate("private/24811540", ["us-east", "fr-par"]).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Decode);
     let regions: Vec<_> =
@@ -255,12 +255,12 @@ fn a_malformed_body_comes_after_the_stand_in_acted() {
 
     let digitalocean = DigitalOceanStandIn::builder().clock(Clock::manual()).start().unwrap();
     let client = digitalocean.client().unwrap();
-    digitalocean.inject("images_create_custom", Fault::truncated_json()).unwrap();
+    digitalocean.inject(On::op::<digitalocean::ops::ImagesCreateCustom>(), Fault::truncated_json()).unwrap();
     let import = CustomImage::new("made", "https://example.com/made.qcow2", "nyc3");
     assert_eq!(client.images().import(import).unwrap_err().kind(), ErrorKind::Decode);
     let made = digitalocean.account_images().into_iter().find(|i| i.name.as_deref() == Some("made")).unwrap();
     assert_eq!(do_status(&digitalocean, made.id), "NEW");
-    digitalocean.inject("imageActions_post", Fault::not_json()).unwrap();
+    digitalocean.inject(On::op::<digitalocean::ops::ImageActionsPost>(), Fault::not_json()).unwrap();
     let e = client.images().actions(171_002_281).transfer("sfo3").unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Decode);
     assert_eq!(digitalocean.actions().len(), 1); // the action started
@@ -275,7 +275,7 @@ fn malformed_bodies_are_complete_messages_with_their_own_length() {
     let whole = kit::get(&base, "/v2/images/debian-12-x64", &token);
     assert_eq!(whole.header("content-length"), Some(whole.body.len().to_string().as_str()));
 
-    stand_in.inject("images_get", Fault::truncated_json()).unwrap();
+    stand_in.inject(On::op::<digitalocean::ops::ImagesGet>(), Fault::truncated_json()).unwrap();
     let cut = kit::get(&base, "/v2/images/debian-12-x64", &token);
     assert_eq!(cut.status, 200);
     assert_eq!(cut.header("content-length"), Some(cut.body.len().to_string().as_str()));
@@ -285,21 +285,21 @@ fn malformed_bodies_are_complete_messages_with_their_own_length() {
     assert!(serde_json::from_slice::<serde_json::Value>(&cut.body).is_err());
     assert!(cut.header("ratelimit-remaining").is_some()); // the real headers
 
-    stand_in.inject("images_get", Fault::empty_object()).unwrap();
+    stand_in.inject(On::op::<digitalocean::ops::ImagesGet>(), Fault::empty_object()).unwrap();
     let empty = kit::get(&base, "/v2/images/debian-12-x64", &token);
     assert_eq!(
         (empty.status, empty.text(), empty.header("content-length")),
         (200, "{}".to_string(), Some("2"))
     );
 
-    stand_in.inject("images_get", Fault::not_json()).unwrap();
+    stand_in.inject(On::op::<digitalocean::ops::ImagesGet>(), Fault::not_json()).unwrap();
     let page = kit::get(&base, "/v2/images/debian-12-x64", &token);
     assert_eq!((page.status, page.header("content-type")), (200, Some("text/html")));
     assert_eq!(page.header("content-length"), Some(page.body.len().to_string().as_str()));
     assert!(page.text().starts_with("<!DOCTYPE html>"));
 
     // A real error keeps its status too.
-    stand_in.inject("images_get", Fault::not_json()).unwrap();
+    stand_in.inject(On::op::<digitalocean::ops::ImagesGet>(), Fault::not_json()).unwrap();
     assert_eq!(kit::get(&base, "/v2/images/1", &token).status, 404);
 }
 
@@ -512,7 +512,7 @@ fn a_delay_on_a_manual_clock_moves_the_clock_and_answers_at_once() {
     // A client that gives up after 200 ms of real time still gets an answer an hour late.
     let impatient =
         stand_in.client_builder().timeout(Duration::from_millis(200)).no_retries().build().unwrap();
-    stand_in.inject("post-image", Fault::delay(Duration::from_secs(3600))).unwrap();
+    stand_in.inject(On::op::<linode::ops::PostImage>(), Fault::delay(Duration::from_secs(3600))).unwrap();
     let before = stand_in.clock().now();
     let image = impatient.images().create(LinodeStandIn::DISK_ID, "slow").send().unwrap();
     assert_eq!(stand_in.clock().now().duration_since(before).unwrap(), Duration::from_secs(3600));
@@ -532,7 +532,7 @@ fn a_delay_on_a_manual_clock_moves_the_clock_and_answers_at_once() {
     let stand_in = DigitalOceanStandIn::builder().clock(Clock::manual()).start().unwrap();
     let impatient =
         stand_in.client_builder().timeout(Duration::from_millis(200)).no_retries().build().unwrap();
-    stand_in.inject("images_get", Fault::delay(Duration::from_secs(90))).unwrap();
+    stand_in.inject(On::op::<digitalocean::ops::ImagesGet>(), Fault::delay(Duration::from_secs(90))).unwrap();
     let before = stand_in.clock().now();
     impatient.images().get("debian-12-x64").unwrap();
     assert_eq!(stand_in.clock().now().duration_since(before).unwrap(), Duration::from_secs(90));
@@ -541,14 +541,14 @@ fn a_delay_on_a_manual_clock_moves_the_clock_and_answers_at_once() {
     let stand_in = LinodeStandIn::start().unwrap();
     let impatient =
         stand_in.client_builder().timeout(Duration::from_millis(200)).no_retries().build().unwrap();
-    stand_in.inject("get-image", Fault::delay(Duration::from_secs(3600))).unwrap();
+    stand_in.inject(On::op::<linode::ops::GetImage>(), Fault::delay(Duration::from_secs(3600))).unwrap();
     assert_eq!(impatient.images().get("linode/debian12").unwrap_err().kind(), ErrorKind::Timeout);
 }
 
 #[test]
 fn a_delay_too_long_to_represent_on_a_manual_clock_moves_it_to_its_end() {
     let stand_in = DigitalOceanStandIn::builder().clock(Clock::manual()).seed(Seed::Public).start().unwrap();
-    stand_in.inject("images_list", Fault::delay(Duration::MAX)).unwrap();
+    stand_in.inject(On::op::<digitalocean::ops::ImagesList>(), Fault::delay(Duration::MAX)).unwrap();
     let page = stand_in.client().unwrap().images().list().send().unwrap();
     assert_eq!(page.total, Some(31));
     assert_eq!(stand_in.clock().now().duration_since(UNIX_EPOCH).unwrap(), LATEST);

@@ -8,10 +8,10 @@ use std::io::Cursor;
 use std::net::TcpStream;
 use std::time::Duration;
 
-use cloud_images::ErrorKind;
 use cloud_images::digitalocean::{CustomImage, Distribution, ImageKind};
 use cloud_images::linode::{CreateUpload, Filter, Order, UploadSource};
 use cloud_images::testing::{Clock, DigitalOceanStandIn, Fault, LinodeStandIn, On, REDACTED, Seed, Token};
+use cloud_images::{ErrorKind, digitalocean, linode};
 use serde_json::json;
 
 const MS: Duration = Duration::from_millis(1);
@@ -681,12 +681,16 @@ fn digitalocean_rate_limit_runs_out_and_comes_back() {
 #[test]
 fn fault_429_carries_retry_after_and_is_retried() {
     let stand_in = LinodeStandIn::start().unwrap();
-    stand_in.inject("get-image", Fault::too_many_requests(Duration::from_millis(1500))).unwrap();
+    stand_in
+        .inject(On::op::<linode::ops::GetImage>(), Fault::too_many_requests(Duration::from_millis(1500)))
+        .unwrap();
     let raw = kit::get(&stand_in.base_url(), "/v4/images/linode%2Fdebian12", stand_in.token());
     assert_eq!((raw.status, raw.header("retry-after")), (429, Some("2")));
     assert_eq!(raw.json(), json!({"errors": [{"reason": "Too many requests"}]}));
 
-    stand_in.inject("get-image", Fault::too_many_requests(Duration::from_secs(1))).unwrap();
+    stand_in
+        .inject(On::op::<linode::ops::GetImage>(), Fault::too_many_requests(Duration::from_secs(1)))
+        .unwrap();
     let image = stand_in.client().unwrap().images().get("linode/debian12").unwrap();
     assert_eq!(image.id, "linode/debian12");
     let log = stand_in.requests();
@@ -706,17 +710,17 @@ fn fault_429_carries_retry_after_and_is_retried() {
 fn fault_503_is_retried_and_maintenance_is_not() {
     let stand_in = DigitalOceanStandIn::start().unwrap();
     let client = stand_in.client().unwrap();
-    stand_in.inject("images_get", Fault::unavailable().times(2)).unwrap();
+    stand_in.inject(On::op::<digitalocean::ops::ImagesGet>(), Fault::unavailable().times(2)).unwrap();
     client.images().get("debian-12-x64").unwrap();
     assert_eq!(
         stand_in.take_requests().iter().map(|r| r.status).collect::<Vec<_>>(),
         [Some(503), Some(503), Some(200)]
     );
 
-    stand_in.inject("images_get", Fault::maintenance()).unwrap();
+    stand_in.inject(On::op::<digitalocean::ops::ImagesGet>(), Fault::maintenance()).unwrap();
     let e = client.images().get("debian-12-x64").unwrap_err();
     assert_eq!((e.kind(), e.status(), e.attempts()), (ErrorKind::Maintenance, Some(503), 1));
-    stand_in.inject("images_get", Fault::maintenance()).unwrap();
+    stand_in.inject(On::op::<digitalocean::ops::ImagesGet>(), Fault::maintenance()).unwrap();
     let raw = kit::get(&stand_in.base_url(), "/v2/images/debian-12-x64", stand_in.token());
     assert_eq!(raw.header("x-maintenance-mode"), Some("1"));
     assert!(raw.header("ratelimit-remaining").is_some());
@@ -732,12 +736,12 @@ fn a_failed_status_stops_the_operation_but_a_cut_answer_comes_after_it() {
     let stand_in = manual_digitalocean();
     let client = stand_in.client().unwrap();
     let request = || CustomImage::new("x", "https://example.com/x.img", "nyc3");
-    stand_in.inject("images_create_custom", Fault::status(500)).unwrap();
+    stand_in.inject(On::op::<digitalocean::ops::ImagesCreateCustom>(), Fault::status(500)).unwrap();
     let e = client.images().import(request()).unwrap_err();
     assert_eq!((e.status(), e.attempts()), (Some(500), 1)); // a POST is not retried on 500
     assert_eq!(stand_in.account_images().len(), 2); // and nothing was created
 
-    stand_in.inject("images_create_custom", Fault::cut_body()).unwrap();
+    stand_in.inject(On::op::<digitalocean::ops::ImagesCreateCustom>(), Fault::cut_body()).unwrap();
     let e = client.images().import(request()).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Transport);
     assert_eq!(stand_in.account_images().len(), 3); // the server acted; its answer was lost
@@ -748,8 +752,8 @@ fn a_failed_status_stops_the_operation_but_a_cut_answer_comes_after_it() {
 #[test]
 fn fault_cut_body_and_dropped_connection_on_a_get_are_retried() {
     let stand_in = LinodeStandIn::start().unwrap();
-    stand_in.inject("get-image", Fault::cut_body()).unwrap();
-    stand_in.inject("get-image", Fault::drop_connection()).unwrap();
+    stand_in.inject(On::op::<linode::ops::GetImage>(), Fault::cut_body()).unwrap();
+    stand_in.inject(On::op::<linode::ops::GetImage>(), Fault::drop_connection()).unwrap();
     let image = stand_in.client().unwrap().images().get("linode/ubuntu24.04").unwrap();
     assert_eq!(image.label.as_deref(), Some("Ubuntu 24.04 LTS"));
     let log: Vec<_> = stand_in.take_requests().into_iter().map(|r| (r.status, r.fault)).collect();
@@ -763,23 +767,23 @@ fn fault_cut_body_and_dropped_connection_on_a_get_are_retried() {
     );
 
     let once = stand_in.client_builder().no_retries().build().unwrap();
-    stand_in.inject("get-image", Fault::cut_body()).unwrap();
+    stand_in.inject(On::op::<linode::ops::GetImage>(), Fault::cut_body()).unwrap();
     assert_eq!(once.images().get("linode/debian12").unwrap_err().kind(), ErrorKind::Transport);
-    stand_in.inject("get-image", Fault::drop_connection()).unwrap();
+    stand_in.inject(On::op::<linode::ops::GetImage>(), Fault::drop_connection()).unwrap();
     assert_eq!(once.images().get("linode/debian12").unwrap_err().kind(), ErrorKind::Transport);
 }
 
 #[test]
 fn fault_delay_outlasts_a_short_timeout() {
     let stand_in = LinodeStandIn::start().unwrap();
-    stand_in.inject("get-images", Fault::delay(Duration::from_secs(3))).unwrap();
+    stand_in.inject(On::op::<linode::ops::GetImages>(), Fault::delay(Duration::from_secs(3))).unwrap();
     let impatient =
         stand_in.client_builder().timeout(Duration::from_millis(200)).no_retries().build().unwrap();
     let e = impatient.images().list().send().unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Timeout);
     assert_eq!(stand_in.requests()[0].fault.as_deref(), Some("delay 3000 ms"));
     // A delay still answers: with time enough, the same call works.
-    stand_in.inject("get-images", Fault::delay(Duration::from_millis(50))).unwrap();
+    stand_in.inject(On::op::<linode::ops::GetImages>(), Fault::delay(Duration::from_millis(50))).unwrap();
     assert_eq!(stand_in.client().unwrap().images().list().send().unwrap().total, Some(59));
 }
 
@@ -806,7 +810,7 @@ fn faults_match_by_request_too_and_apply_in_order() {
     assert_eq!(statuses, [Some(502), Some(504), Some(200)]);
     assert_eq!(stand_in.pending_faults(), 0);
     // An operation id that the request does not go to does not catch it.
-    stand_in.inject("delete-image", Fault::unavailable()).unwrap();
+    stand_in.inject(On::op::<linode::ops::DeleteImage>(), Fault::unavailable()).unwrap();
     client.images().get("linode/debian12").unwrap();
     assert_eq!(stand_in.pending_faults(), 1);
 }

@@ -49,11 +49,11 @@ pub use crate::upload::{CancelUpload, ProgressControl, UploadPhase, UploadProgre
 pub use actions::{ImageActions, ListImageActions};
 pub use client::Client;
 pub use generated::{ops, types};
-pub use ids::{ActionId, ImageId};
+pub use ids::{ActionId, ImageId, TransferId, id_kind};
 pub use images::{CustomImage, ImageRef, Images, ListImages, UpdateImage};
 pub use publish::{LeftBehind, MAX_PUBLISH_SIZE, Publish, PublishImage, Published, STAGING_PREFIX};
 pub use spaces::{Spaces, SpacesBuilder};
-pub use transfers::{AccountTransfers, Offered, Recipient, TransferId};
+pub use transfers::{AccountTransfers, Offered, Recipient};
 pub use types::{Distribution, ImageKind, RegionSlug};
 
 /// The DigitalOcean provider, for [`ClientBuilder<DigitalOcean>`](crate::ClientBuilder).

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::{Client, ImageId, ops, types};
+use super::{Client, ImageId, TransferId, ops, types};
 use crate::{Error, Result};
 
 /// Who receives an image: an account, by email address, or a team, by uuid. The API takes
@@ -79,55 +79,12 @@ impl fmt::Display for Recipient {
 /// `uuid` if it is one (`8-4-4-4-12` hexadecimal digits), else an input error naming `what`.
 fn checked_uuid<'u>(uuid: &'u str, what: &str) -> Result<&'u str> {
     let uuid = uuid.trim();
-    let groups: Vec<&str> = uuid.split('-').collect();
-    let shape_ok = groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
-        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_hexdigit()));
-    if !shape_ok {
+    if !crate::ids::is_uuid(uuid) {
         return Err(Error::invalid_input(format!(
             "digitalocean account transfer: {what} {uuid:?} is not a uuid"
         )));
     }
     Ok(uuid)
-}
-
-/// A transfer's id (`transfer_id`). Ids start at 1: 0 is refused by the calls that take one.
-///
-/// ```
-/// use cloud_images::digitalocean::TransferId;
-///
-/// assert_eq!(TransferId::from(7734).get(), 7734);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct TransferId(u64);
-
-impl TransferId {
-    /// The number.
-    ///
-    /// ```
-    /// assert_eq!(cloud_images::digitalocean::TransferId::from(7734).get(), 7734);
-    /// ```
-    pub fn get(self) -> u64 {
-        self.0
-    }
-
-    fn check(self) -> Result<u64> {
-        match self.0 {
-            0 => Err(Error::invalid_input("a digitalocean transfer id starts at 1, not 0")),
-            id => Ok(id),
-        }
-    }
-}
-
-impl From<u64> for TransferId {
-    fn from(id: u64) -> Self {
-        TransferId(id)
-    }
-}
-
-impl fmt::Display for TransferId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)
-    }
 }
 
 /// What offering an image started.
@@ -200,7 +157,7 @@ impl<'a> AccountTransfers<'a> {
         let op = ops::ImagesPostAccountTransferCreate::new(self.image_id.check()?, recipient.body()?);
         Ok(match self.client.execute(&op)?.transfer_id {
             0 => Offered::AlreadyAccepted,
-            id => Offered::Pending(TransferId(id)),
+            id => Offered::Pending(TransferId::from(id)),
         })
     }
 

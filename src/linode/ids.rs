@@ -1,8 +1,39 @@
-//! Linode image ids as a type: `linode/debian12`, `private/12345`, `shared/5854`.
+//! Linode's ids, from the crate's id kit ([`crate::ids`]): image ids (`linode/debian12`,
+//! `private/12345`, `shared/5854`), share group ids, membership token ids; and the secret
+//! membership token.
 
 use std::fmt;
 
+use crate::ids::{NumericId, TextId};
 use crate::{Error, Result};
+
+/// The kinds of this provider's ids (see [`crate::ids::IdKind`]): they tell its ids apart, and
+/// name them in messages. Nothing to build or call: only the aliases below use them.
+pub mod id_kind {
+    /// The kind of [`ImageId`](super::ImageId) (`linode/debian12`, `private/12345`).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Image {}
+
+    impl crate::ids::sealed::Named for Image {
+        const NAMES: (&'static str, &'static str) = ("ImageId", "linode image id");
+    }
+
+    /// The kind of [`ShareGroupId`](super::ShareGroupId) (a group's `id`).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum ShareGroup {}
+
+    impl crate::ids::sealed::Named for ShareGroup {
+        const NAMES: (&'static str, &'static str) = ("ShareGroupId", "linode share group id");
+    }
+
+    /// The kind of [`TokenUuid`](super::TokenUuid) (a membership's `token_uuid`).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum TokenUuid {}
+
+    impl crate::ids::sealed::Named for TokenUuid {
+        const NAMES: (&'static str, &'static str) = ("TokenUuid", "linode token_uuid");
+    }
+}
 
 /// A Linode image id. Any `&str` or `String` converts into one, so calls take
 /// `"private/123"` as well as `&image.id`; an empty id, `.` or `..` is refused by the call
@@ -22,71 +53,7 @@ use crate::{Error, Result};
 /// # Ok(())
 /// # }
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ImageId(String);
-
-impl ImageId {
-    /// The id as written (`private/12345`).
-    ///
-    /// ```
-    /// assert_eq!(cloud_images::linode::ImageId::from("linode/debian12").as_str(), "linode/debian12");
-    /// ```
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// The id, or an [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) error when it
-    /// is empty (or only spaces), `.` or `..`.
-    pub(crate) fn check(&self) -> Result<&str> {
-        match self.0.trim() {
-            "" => Err(Error::invalid_input("a linode image id must not be empty")),
-            "." | ".." => Err(Error::invalid_input(format!("{:?} is not a linode image id", self.0))),
-            _ => Ok(&self.0),
-        }
-    }
-
-    /// The id, checked as [`check`](Self::check) does, without a copy.
-    pub(crate) fn into_checked(self) -> Result<String> {
-        self.check()?;
-        Ok(self.0)
-    }
-}
-
-impl From<&str> for ImageId {
-    fn from(id: &str) -> Self {
-        ImageId(id.to_string())
-    }
-}
-
-impl From<String> for ImageId {
-    fn from(id: String) -> Self {
-        ImageId(id)
-    }
-}
-
-impl From<&String> for ImageId {
-    fn from(id: &String) -> Self {
-        ImageId(id.clone())
-    }
-}
-
-impl From<&ImageId> for ImageId {
-    fn from(id: &ImageId) -> Self {
-        id.clone()
-    }
-}
-
-impl AsRef<str> for ImageId {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for ImageId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+pub type ImageId = TextId<id_kind::Image>;
 
 /// The numeric id of a Linode share group (its `id`, not its `uuid`). Any `u64` converts into
 /// one; 0 is refused by the call ([`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput))
@@ -105,45 +72,7 @@ impl fmt::Display for ImageId {
 /// # Ok(())
 /// # }
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ShareGroupId(u64);
-
-impl ShareGroupId {
-    /// The number.
-    ///
-    /// ```
-    /// assert_eq!(cloud_images::linode::ShareGroupId::from(8306).get(), 8306);
-    /// ```
-    pub fn get(self) -> u64 {
-        self.0
-    }
-
-    /// The id, or an [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) error for 0.
-    pub(crate) fn check(self) -> Result<u64> {
-        if self.0 == 0 {
-            return Err(Error::invalid_input("a linode share group id starts at 1, not 0"));
-        }
-        Ok(self.0)
-    }
-}
-
-impl From<u64> for ShareGroupId {
-    fn from(id: u64) -> Self {
-        ShareGroupId(id)
-    }
-}
-
-impl From<&u64> for ShareGroupId {
-    fn from(id: &u64) -> Self {
-        ShareGroupId(*id)
-    }
-}
-
-impl fmt::Display for ShareGroupId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)
-    }
-}
+pub type ShareGroupId = NumericId<id_kind::ShareGroup>;
 
 /// The id of a membership token (`token_uuid`): the member sees it on its token, the owner on
 /// the membership. It is not the secret [`MembershipToken`](super::MembershipToken). Any
@@ -163,65 +92,7 @@ impl fmt::Display for ShareGroupId {
 /// # Ok(())
 /// # }
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct TokenUuid(String);
-
-impl TokenUuid {
-    /// The id as written.
-    ///
-    /// ```
-    /// assert_eq!(cloud_images::linode::TokenUuid::from("abc").as_str(), "abc");
-    /// ```
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// The id, or an [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) error when it
-    /// is empty (or only spaces), `.` or `..`.
-    pub(crate) fn check(&self) -> Result<&str> {
-        match self.0.trim() {
-            "" => Err(Error::invalid_input("a linode token_uuid must not be empty")),
-            "." | ".." => Err(Error::invalid_input(format!("{:?} is not a linode token_uuid", self.0))),
-            _ => Ok(&self.0),
-        }
-    }
-}
-
-impl From<&str> for TokenUuid {
-    fn from(id: &str) -> Self {
-        TokenUuid(id.to_string())
-    }
-}
-
-impl From<String> for TokenUuid {
-    fn from(id: String) -> Self {
-        TokenUuid(id)
-    }
-}
-
-impl From<&String> for TokenUuid {
-    fn from(id: &String) -> Self {
-        TokenUuid(id.clone())
-    }
-}
-
-impl From<&TokenUuid> for TokenUuid {
-    fn from(id: &TokenUuid) -> Self {
-        id.clone()
-    }
-}
-
-impl AsRef<str> for TokenUuid {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for TokenUuid {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+pub type TokenUuid = TextId<id_kind::TokenUuid>;
 
 /// The secret, single-use token a member creates to join a share group
 /// ([`Tokens::create`](super::Tokens::create)), and that the group's owner uses to add it
@@ -264,15 +135,10 @@ impl MembershipToken {
     }
 }
 
-impl From<&str> for MembershipToken {
-    fn from(token: &str) -> Self {
-        MembershipToken(token.to_string())
-    }
-}
-
-impl From<String> for MembershipToken {
-    fn from(token: String) -> Self {
-        MembershipToken(token)
+/// The token as text (`&str`, `String`).
+impl<S: Into<String>> From<S> for MembershipToken {
+    fn from(token: S) -> Self {
+        MembershipToken(token.into())
     }
 }
 

@@ -30,7 +30,7 @@ mod upload;
 pub use client::Client;
 pub use filter::{Filter, Order};
 pub use generated::{ops, types};
-pub use ids::{ImageId, MembershipToken, ShareGroupId, TokenUuid};
+pub use ids::{ImageId, MembershipToken, ShareGroupId, TokenUuid, id_kind};
 pub use images::{CreateImage, Images, ListImages, UpdateImage};
 pub use is_shared::IsShared;
 pub use sharegroups::{

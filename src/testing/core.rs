@@ -16,8 +16,8 @@ use super::server::{Answer, Delivery, Head, Server, Service};
 /// The largest JSON request body read (an upload's body is streamed, not read whole).
 const MAX_JSON_BODY: u64 = 1024 * 1024;
 
-/// Where a request goes.
-pub(crate) struct Route {
+/// Where a request goes. Public in a private module, as the kit's sealed traits name it: users cannot.
+pub struct Route {
     pub(crate) operation: &'static str,
     /// The path's parameters, decoded (`private/123`).
     pub(crate) params: Vec<String>,
@@ -31,8 +31,8 @@ impl Route {
     }
 }
 
-/// One request, as an API sees it.
-pub(crate) struct Call<'a> {
+/// One request, as an API sees it. Public in a private module, as the kit's sealed traits name it: users cannot.
+pub struct Call<'a> {
     pub(crate) head: &'a Head,
     pub(crate) operation: Option<&'static str>,
     /// The path's parameters, decoded (`private/123`).
@@ -52,8 +52,8 @@ impl Call<'_> {
     }
 }
 
-/// What an API answers.
-pub(crate) struct Reply {
+/// What an API answers. Public in a private module, as the kit's sealed traits name it: users cannot.
+pub struct Reply {
     pub(crate) status: u16,
     pub(crate) headers: Vec<(String, String)>,
     pub(crate) body: Body,
@@ -98,8 +98,9 @@ impl Reply {
     }
 }
 
-/// A provider's API behind a stand-in.
-pub(crate) trait Api: Send + Sync + 'static {
+/// A provider's API behind a stand-in. Public in a private module, as the sealed `Api` of the
+/// kit must be: users cannot name it.
+pub trait Api: Send + Sync + 'static {
     /// The stand-in's name, for messages (`the Linode stand-in`).
     const NAME: &'static str;
     /// Every operation the API has: the router's table, and the ids `inject` accepts.
@@ -294,6 +295,16 @@ fn answer(reply: Reply, delay: Duration, delivery: Delivery) -> Answer {
     Answer { status: reply.status, headers, body, delay, delivery }
 }
 
+/// Page `page` (from 1) of `items`, `size` items a page, and how many pages there are (at least
+/// 1, as both APIs count them): how both stand-ins' listings cut theirs.
+pub(crate) fn page<T>(items: Vec<T>, page: u64, size: u64) -> (Vec<T>, u64) {
+    let size = size.max(1);
+    let pages = (items.len() as u64).div_ceil(size).max(1);
+    let to_usize = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+    let skip = to_usize(page.saturating_sub(1).saturating_mul(size));
+    (items.into_iter().skip(skip).take(to_usize(size)).collect(), pages)
+}
+
 /// The message of an injected error answer.
 fn default_message(status: u16) -> &'static str {
     match status {
@@ -352,5 +363,20 @@ impl<A: Api> Running<A> {
         }
         self.core.faults.add(on, fault);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page;
+
+    #[test]
+    fn pages_are_counted_from_one_and_there_is_always_one() {
+        assert_eq!(page((1..=5).collect(), 1, 2), (vec![1, 2], 3));
+        assert_eq!(page((1..=5).collect(), 3, 2), (vec![5], 3));
+        assert_eq!(page((1..=5).collect(), 9, 2), (vec![], 3));
+        assert_eq!(page(Vec::<u8>::new(), 1, 25), (vec![], 1));
+        assert_eq!(page(vec![1, 2], 0, 1), (vec![1], 2)); // page 0 is read as 1
+        assert_eq!(page(vec![1, 2], u64::MAX, u64::MAX), (vec![], 1));
     }
 }

@@ -4,13 +4,21 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use super::lock;
+use crate::Operation;
 
-/// Which requests a [`Fault`] applies to: one operation (by its `operationId`), a method and
-/// path prefix, or any request. A `&str` is an operation id.
+/// Which requests a [`Fault`] applies to: one operation, a method and path prefix, or any
+/// request.
 ///
-/// The operation ids each stand-in answers, and all that its `inject` accepts (any other is
-/// refused with [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput), the list in its
-/// message):
+/// An operation is best named by its type, so that a typo does not compile:
+/// [`On::op::<ops::GetImage>()`](On::op) for any operation of the APIs (the generated request
+/// types of [`linode::ops`](crate::linode::ops) and [`digitalocean::ops`](crate::digitalocean::ops)),
+/// a constant for the stand-ins' own ([`On::OBJECT_STORAGE_PUT`], [`On::SPACES_PUT_OBJECT`],
+/// ...). A `&str` is an operation id too, as the APIs' specs name them (`get-image`,
+/// `images_list`); a stand-in's `inject` refuses one it does not have with
+/// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput), listing those it has
+/// ([`operations`](super::StandIn::operations)).
+///
+/// The operation ids each stand-in answers:
 ///
 /// - Linode images: `get-images`, `post-image`, `post-upload-image`, `get-image`, `put-image`,
 ///   `delete-image`, `post-replicate-image`
@@ -32,14 +40,22 @@ use super::lock;
 /// - Spaces, DigitalOcean's object storage (with the spaces feature): `spaces_put_object`,
 ///   `spaces_get_object` (also the import's read of its URL), `spaces_delete_object`
 ///
+/// The stand-ins' own operations, no part of the APIs' specs, have constants:
+/// [`On::OBJECT_STORAGE_PUT`], [`On::SPACES_PUT_OBJECT`], [`On::SPACES_GET_OBJECT`],
+/// [`On::SPACES_DELETE_OBJECT`].
+///
 /// ```
+/// use cloud_images::linode::ops;
 /// use cloud_images::testing::On;
 ///
+/// let by_type = On::op::<ops::GetImage>();
+/// assert_eq!(by_type, On::operation("get-image"));
 /// let by_id: On = "get-image".into();
-/// assert_eq!(by_id, On::operation("get-image"));
-/// let uploads = On::request("PUT", "/object-storage/");
+/// assert_eq!(by_id, by_type);
+/// let uploads: On = On::OBJECT_STORAGE_PUT.into();
+/// let puts = On::request("PUT", "/object-storage/");
 /// let everything = On::any();
-/// # let _ = (uploads, everything);
+/// # let _ = (uploads, puts, everything);
 /// ```
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,8 +75,81 @@ pub enum On {
 }
 
 impl On {
+    /// The operation id of the Linode stand-in's object storage: an upload's `PUT` of its data
+    /// to the `upload_to` URL (no part of the API spec).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// use cloud_images::linode::CreateUpload;
+    /// use cloud_images::testing::{Fault, LinodeStandIn, On};
+    ///
+    /// let stand_in = LinodeStandIn::start()?;
+    /// stand_in.inject(On::OBJECT_STORAGE_PUT, Fault::status(403))?; // refused: not retried
+    /// let client = stand_in.client()?;
+    /// let data = std::io::Cursor::new(vec![0u8; 1024]);
+    /// let upload = client.images().upload(CreateUpload::new("web", "us-east")).seekable(data);
+    /// assert_eq!(upload.unwrap_err().status(), Some(403));
+    /// let put = stand_in.requests().into_iter().find(|r| r.operation.as_deref() == Some(On::OBJECT_STORAGE_PUT));
+    /// assert_eq!(put.map(|r| r.status), Some(Some(403)));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub const OBJECT_STORAGE_PUT: &'static str = "object-storage-put";
+
+    /// The operation id of a `PUT` to the DigitalOcean stand-in's Spaces side (feature
+    /// `spaces`).
+    ///
+    /// ```
+    /// assert_eq!(cloud_images::testing::On::SPACES_PUT_OBJECT, "spaces_put_object");
+    /// ```
+    #[cfg(feature = "spaces")]
+    pub const SPACES_PUT_OBJECT: &'static str = "spaces_put_object";
+
+    /// The operation id of a `GET` from the DigitalOcean stand-in's Spaces side (feature
+    /// `spaces`), and of an import's read of its URL there.
+    ///
+    /// ```
+    /// assert_eq!(cloud_images::testing::On::SPACES_GET_OBJECT, "spaces_get_object");
+    /// ```
+    #[cfg(feature = "spaces")]
+    pub const SPACES_GET_OBJECT: &'static str = "spaces_get_object";
+
+    /// The operation id of a `DELETE` on the DigitalOcean stand-in's Spaces side (feature
+    /// `spaces`).
+    ///
+    /// ```
+    /// assert_eq!(cloud_images::testing::On::SPACES_DELETE_OBJECT, "spaces_delete_object");
+    /// ```
+    #[cfg(feature = "spaces")]
+    pub const SPACES_DELETE_OBJECT: &'static str = "spaces_delete_object";
+
+    /// Requests routed to the operation of the generated request type `O`
+    /// ([`linode::ops`](crate::linode::ops), [`digitalocean::ops`](crate::digitalocean::ops)):
+    /// its operation id, named by its type, so that a typo does not compile. The stand-in's
+    /// `inject` refuses an operation of the other provider.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// use cloud_images::digitalocean::ops;
+    /// use cloud_images::testing::{DigitalOceanStandIn, Fault, On};
+    ///
+    /// let stand_in = DigitalOceanStandIn::start()?;
+    /// stand_in.inject(On::op::<ops::ImagesGet>(), Fault::unavailable())?;
+    /// stand_in.client()?.images().get("debian-12-x64")?; // retried once
+    /// assert_eq!(stand_in.requests()[0].operation.as_deref(), Some("images_get"));
+    ///
+    /// let linode = stand_in.inject(On::op::<cloud_images::linode::ops::GetImage>(), Fault::unavailable());
+    /// assert!(linode.is_err());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn op<O: Operation>() -> On {
+        On::Operation(O::OPERATION_ID.to_string())
+    }
+
     /// Requests routed to the operation `id` (`get-image`, `images_get`, ...: see [`On`] for
-    /// them all). The stand-in's `inject` refuses an id it does not have.
+    /// them all). The stand-in's `inject` refuses an id it does not have;
+    /// [`op`](On::op) names the operation by its type instead.
     ///
     /// ```
     /// let on = cloud_images::testing::On::operation("images_list");
@@ -101,15 +190,10 @@ impl On {
     }
 }
 
-impl From<&str> for On {
-    fn from(operation: &str) -> On {
-        On::operation(operation)
-    }
-}
-
-impl From<String> for On {
-    fn from(operation: String) -> On {
-        On::Operation(operation)
+/// An operation id (`&str`, `String`): `"get-image".into()` is [`On::operation("get-image")`](On::operation).
+impl<S: Into<String>> From<S> for On {
+    fn from(operation: S) -> On {
+        On::Operation(operation.into())
     }
 }
 
@@ -127,11 +211,12 @@ impl From<String> for On {
 /// ```
 /// # fn main() -> Result<(), cloud_images::Error> {
 /// use std::time::Duration;
-/// use cloud_images::testing::{Fault, LinodeStandIn};
+/// use cloud_images::linode::ops::GetImage;
+/// use cloud_images::testing::{Fault, LinodeStandIn, On};
 ///
 /// let stand_in = LinodeStandIn::start()?;
-/// stand_in.inject("get-image", Fault::too_many_requests(Duration::from_secs(1)))?;
-/// stand_in.inject("get-image", Fault::unavailable().times(2))?;
+/// stand_in.inject(On::op::<GetImage>(), Fault::too_many_requests(Duration::from_secs(1)))?;
+/// stand_in.inject(On::op::<GetImage>(), Fault::unavailable().times(2))?;
 /// // The client waits the 1 s the 429 asks for, retries the 503s at once (the kit's tiny
 /// // backoff) and gets the image on the 4th try.
 /// let image = stand_in.client()?.images().get("linode/debian12")?;
@@ -267,10 +352,11 @@ impl Fault {
     /// ```
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// use std::time::Duration;
-    /// use cloud_images::testing::{Clock, Fault, LinodeStandIn};
+    /// use cloud_images::linode::ops::GetImage;
+    /// use cloud_images::testing::{Clock, Fault, LinodeStandIn, On};
     ///
     /// let stand_in = LinodeStandIn::builder().clock(Clock::manual()).start()?;
-    /// stand_in.inject("get-image", Fault::delay(Duration::from_secs(30)))?;
+    /// stand_in.inject(On::op::<GetImage>(), Fault::delay(Duration::from_secs(30)))?;
     /// let before = stand_in.clock().now();
     /// stand_in.client()?.images().get("linode/debian12")?; // answered at once
     /// assert_eq!(stand_in.clock().now().duration_since(before).ok(), Some(Duration::from_secs(30)));
@@ -300,10 +386,11 @@ impl Fault {
     /// ```
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// use cloud_images::ErrorKind;
-    /// use cloud_images::testing::{Fault, LinodeStandIn};
+    /// use cloud_images::linode::ops::GetImage;
+    /// use cloud_images::testing::{Fault, LinodeStandIn, On};
     ///
     /// let stand_in = LinodeStandIn::start()?;
-    /// stand_in.inject("get-image", Fault::not_json())?;
+    /// stand_in.inject(On::op::<GetImage>(), Fault::not_json())?;
     /// let e = stand_in.client()?.images().get("linode/debian12").unwrap_err();
     /// assert_eq!(e.kind(), ErrorKind::Decode);
     /// let logged = &stand_in.requests()[0];
@@ -321,11 +408,11 @@ impl Fault {
     /// ```
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// use cloud_images::ErrorKind;
-    /// use cloud_images::digitalocean::CustomImage;
-    /// use cloud_images::testing::{DigitalOceanStandIn, Fault, Seed};
+    /// use cloud_images::digitalocean::{CustomImage, ops};
+    /// use cloud_images::testing::{DigitalOceanStandIn, Fault, On, Seed};
     ///
     /// let stand_in = DigitalOceanStandIn::builder().seed(Seed::Empty).start()?;
-    /// stand_in.inject("images_create_custom", Fault::empty_object())?;
+    /// stand_in.inject(On::op::<ops::ImagesCreateCustom>(), Fault::empty_object())?;
     /// let import = CustomImage::new("fedora", "https://example.com/fedora.qcow2", "nyc3");
     /// let e = stand_in.client()?.images().import(import).unwrap_err();
     /// assert_eq!(e.kind(), ErrorKind::Decode);
@@ -344,10 +431,11 @@ impl Fault {
     /// ```
     /// # fn main() -> Result<(), cloud_images::Error> {
     /// use cloud_images::ErrorKind;
-    /// use cloud_images::testing::{DigitalOceanStandIn, Fault};
+    /// use cloud_images::digitalocean::ops;
+    /// use cloud_images::testing::{DigitalOceanStandIn, Fault, On};
     ///
     /// let stand_in = DigitalOceanStandIn::start()?;
-    /// stand_in.inject("images_list", Fault::truncated_json())?;
+    /// stand_in.inject(On::op::<ops::ImagesList>(), Fault::truncated_json())?;
     /// let e = stand_in.client()?.images().list().send().unwrap_err();
     /// assert_eq!(e.kind(), ErrorKind::Decode);
     /// # Ok(())
@@ -409,9 +497,9 @@ impl Fault {
     }
 }
 
-/// The faults waiting for requests, in the order injected.
+/// The faults waiting for requests, in the order injected. Public in a private module, as the kit's sealed traits name it: users cannot.
 #[derive(Default)]
-pub(crate) struct Faults(Mutex<Vec<(On, Fault)>>);
+pub struct Faults(Mutex<Vec<(On, Fault)>>);
 
 impl Faults {
     /// Adds a fault (one that catches no request is dropped).

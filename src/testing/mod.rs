@@ -2,25 +2,30 @@
 //! `testing`, meant for `[dev-dependencies]`).
 //!
 //! [`LinodeStandIn`] and [`DigitalOceanStandIn`] each start an HTTP server on 127.0.0.1 on a
-//! free port, give its base URL and a ready client, and stop when dropped. They are stateful and
+//! free port, give its base URL and a ready client, and stop when dropped. They have one shape,
+//! [`StandIn`] (and [`StandInBuilder`]): what every stand-in has is written once there, what
+//! only one provider has is on its own stand-in; code generic over [`Kit`] runs against either. They are stateful and
 //! follow the real services: seeded with realistic public images in the shapes the live APIs
 //! send (their `null`s included), they create, upload, update, delete, replicate, import and run
 //! image actions; statuses move on a [`Clock`] the test controls; listings paginate and filter;
 //! bad input gets each provider's error format; DigitalOcean answers carry rate-limit headers.
 //!
-//! - **Faults**: [`inject`](LinodeStandIn::inject) a [`Fault`] (429 with `Retry-After`, 503,
+//! - **Faults**: [`inject`](StandIn::inject) a [`Fault`] (429 with `Retry-After`, 503,
 //!   maintenance, any status, a delay, a cut body, a dropped connection, a body that is not
-//!   JSON, `{}` or a truncated document) into the next calls of an operation ([`On`]), to test
+//!   JSON, `{}` or a truncated document) into the next calls of an operation ([`On`]: best by
+//!   its type, [`On::op::<ops::GetImage>()`](On::op), so that a typo does not compile), to test
 //!   your retries and error handling. On a manual [`Clock`] a delay moves the clock instead of
 //!   sleeping.
-//! - **Inspection**: [`requests`](LinodeStandIn::requests) lists every [`Request`] received
+//! - **Inspection**: [`requests`](StandIn::requests) lists every [`Request`] received
 //!   (method, path, query, headers with the token [`REDACTED`], JSON body, byte count, the
 //!   answer's status), and the state can be read back as the crate's own types
 //!   ([`account_images`](LinodeStandIn::account_images), [`image`](DigitalOceanStandIn::image)).
 //!
 //! **Operation ids**, as the APIs' specs name them: what [`On`] and the stand-ins'
-//! [`inject`](LinodeStandIn::inject) take (an unknown one is refused with the list), and what
-//! the request log's [`operation`](Request::operation) shows.
+//! [`inject`](StandIn::inject) take (an unknown one is refused with the list), and what
+//! the request log's [`operation`](Request::operation) shows. The stand-ins route by a table
+//! `build.rs` derives from the same specs as the client (one row per generated request type),
+//! so they answer exactly the operations the client sends, at the same paths.
 //!
 //! - Linode images: `get-images`, `post-image`, `post-upload-image`, `get-image`, `put-image`,
 //!   `delete-image`, `post-replicate-image`
@@ -49,13 +54,14 @@
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! use std::time::Duration;
-//! use cloud_images::digitalocean::CustomImage;
-//! use cloud_images::testing::{Clock, DigitalOceanStandIn, Fault};
+//! use cloud_images::digitalocean::{CustomImage, ops};
+//! use cloud_images::testing::{Clock, DigitalOceanStandIn, Fault, On};
 //!
 //! let stand_in = DigitalOceanStandIn::builder().clock(Clock::manual()).start()?;
 //! // On the stand-in's clock, the client's waits (here the 1 s the 429 asks for) take no time.
 //! let client = stand_in.client_builder().clock(stand_in.clock().clone()).build()?;
-//! stand_in.inject("images_create_custom", Fault::too_many_requests(Duration::from_secs(1)))?;
+//! let import = On::op::<ops::ImagesCreateCustom>();
+//! stand_in.inject(import, Fault::too_many_requests(Duration::from_secs(1)))?;
 //!
 //! let url = "https://example.com/fedora.qcow2.gz";
 //! let image = client.images().import(CustomImage::new("fedora", url, "nyc3"))?; // retried once
@@ -80,6 +86,7 @@ mod linode;
 mod requests;
 mod routes;
 mod server;
+mod stand_in;
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
@@ -91,6 +98,7 @@ pub use self::digitalocean::{DigitalOceanStandIn, DigitalOceanStandInBuilder};
 pub use self::faults::{Fault, On};
 pub use self::linode::{LinodeStandIn, LinodeStandInBuilder, Received};
 pub use self::requests::{REDACTED, Request, Token};
+pub use self::stand_in::{Kit, StandIn, StandInBuilder};
 
 /// What a stand-in starts with.
 ///

@@ -1,24 +1,60 @@
-//! Each stand-in's operations, in one table per API: the generated request types' method,
-//! path template and operation id (plus Linode's object storage). The router matches requests
-//! against the table, and [`inject`](super::LinodeStandIn::inject) checks operation ids
-//! against the same table, so the two cannot differ.
+//! Each stand-in's operations, in one table per API, that `build.rs` derives from the same spec
+//! as the client ([`linode::ENDPOINTS`], [`digitalocean::ENDPOINTS`]: one row per generated
+//! request type, its method, path template and operation id), plus the stand-in's own routes
+//! (Linode's object storage, DigitalOcean's Spaces), each named by a constant of [`On`]. The
+//! routers match requests against the tables and dispatch on the generated types'
+//! `OPERATION_ID`s, and [`inject`](super::StandIn::inject) checks operation ids against the same
+//! tables, so none of them can differ from the client about an operation or a path.
 
 use crate::{Method, Operation};
 
-/// One operation of a stand-in.
+#[cfg(doc)]
+use super::On;
+
+/// The Linode API's operations, as `build.rs` derives them from `openapi/linode.json`.
+pub(crate) mod linode {
+    include!(concat!(env!("OUT_DIR"), "/linode_endpoints.rs"));
+}
+
+/// The DigitalOcean API's operations, as `build.rs` derives them from
+/// `openapi/digitalocean.json`.
+pub(crate) mod digitalocean {
+    include!(concat!(env!("OUT_DIR"), "/digitalocean_endpoints.rs"));
+}
+
+/// One operation of a stand-in. Public in a private module, as the kit's sealed traits name it: users cannot.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Endpoint {
+pub struct Endpoint {
     pub(crate) method: Method,
     /// The spec's path template (`/images/{imageId}`): each `{…}` is one path segment.
     pub(crate) template: &'static str,
     /// The spec's `operationId` (`get-image`).
     pub(crate) operation: &'static str,
+    /// The operation's own server in the spec, when it has one (Linode's share groups:
+    /// `https://api.linode.com/v4beta`, the only version that serves them).
+    pub(crate) server: Option<&'static str>,
 }
 
 impl Endpoint {
     /// The endpoint of a generated request type.
     pub(crate) const fn of<O: Operation>() -> Endpoint {
-        Endpoint { method: O::METHOD, template: O::PATH_TEMPLATE, operation: O::OPERATION_ID }
+        Endpoint { method: O::METHOD, template: O::PATH_TEMPLATE, operation: O::OPERATION_ID, server: None }
+    }
+
+    /// A stand-in's own route (no part of the API spec).
+    pub(crate) const fn own(method: Method, template: &'static str, operation: &'static str) -> Endpoint {
+        Endpoint { method, template, operation, server: None }
+    }
+
+    /// The endpoint, served by `server` only.
+    pub(crate) const fn on_server(self, server: &'static str) -> Endpoint {
+        Endpoint { server: Some(server), ..self }
+    }
+
+    /// Whether the endpoint answers under the API version `version` (`v4beta`): any, unless
+    /// the spec gives it a server of its own, whose URL then ends with that version.
+    pub(crate) fn serves(&self, version: &str) -> bool {
+        self.server.is_none_or(|url| url.rsplit('/').next() == Some(version))
     }
 }
 
@@ -93,14 +129,39 @@ mod tests {
     use super::*;
 
     static TABLE: [Endpoint; 4] = [
-        Endpoint { method: Method::Get, template: "/images/{id}", operation: "get" },
-        Endpoint { method: Method::Put, template: "/images/{id}", operation: "put" },
-        Endpoint { method: Method::Post, template: "/images/upload", operation: "upload" },
-        Endpoint { method: Method::Get, template: "/images/{id}/regions/{region}", operation: "region" },
+        Endpoint::own(Method::Get, "/images/{id}", "get"),
+        Endpoint::own(Method::Put, "/images/{id}", "put"),
+        Endpoint::own(Method::Post, "/images/upload", "upload"),
+        Endpoint::own(Method::Get, "/images/{id}/regions/{region}", "region"),
     ];
 
     fn path(p: &str) -> Vec<String> {
         p.split('/').filter(|s| !s.is_empty()).map(str::to_string).collect()
+    }
+
+    #[test]
+    fn the_tables_are_the_specs_operations() {
+        /// A row of the generated `ops::OPERATIONS`: (id, method, path, request type).
+        type Row = (&'static str, &'static str, &'static str, &'static str);
+        let tables: [(&[Endpoint], &[Row]); 2] = [
+            (&linode::ENDPOINTS, crate::linode::ops::OPERATIONS),
+            (&digitalocean::ENDPOINTS, crate::digitalocean::ops::OPERATIONS),
+        ];
+        for (table, generated) in tables {
+            let rows: Vec<_> = table.iter().map(|e| (e.operation, e.method.as_str(), e.template)).collect();
+            let ops: Vec<_> = generated.iter().map(|&(id, method, path, _)| (id, method, path)).collect();
+            assert_eq!(rows, ops);
+        }
+        // Linode's share groups have their own server in the spec: `v4beta` only.
+        let beta_only: Vec<&str> =
+            linode::ENDPOINTS.iter().filter(|e| !e.serves("v4")).map(|e| e.operation).collect();
+        assert_eq!(beta_only.len(), 22);
+        assert!(
+            beta_only.iter().all(|id| id.contains("sharegroup") || *id == "get-user-tokens"),
+            "{beta_only:?}"
+        );
+        assert!(linode::ENDPOINTS.iter().all(|e| e.serves("v4beta")));
+        assert!(digitalocean::ENDPOINTS.iter().all(|e| e.server.is_none()));
     }
 
     #[test]

@@ -56,14 +56,6 @@ pub(super) fn label(what: &str, label: String) -> Result<String> {
     Ok(label)
 }
 
-/// Whether `s` has the shape of a UUID: 8-4-4-4-12 hexadecimal digits.
-pub(super) fn is_uuid(s: &str) -> bool {
-    let groups: Vec<&str> = s.split('-').collect();
-    groups.len() == 5
-        && groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
-        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_hexdigit()))
-}
-
 /// Linode's image share groups (beta): get one from [`Client::sharegroups`].
 ///
 /// The owner's side: the groups ([`list`](Self::list), [`get`](Self::get),

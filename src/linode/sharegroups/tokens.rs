@@ -2,7 +2,8 @@
 
 use super::super::types::{self, MemberShareGroup, Token, TokenCreated};
 use super::super::{Client, TokenUuid, ops};
-use super::{is_uuid, label, list, send, send_empty};
+use super::{label, list, send, send_empty};
+use crate::ids::is_uuid;
 use crate::{Error, List, Result};
 
 /// The member's side: this account's membership tokens for other accounts' share groups. Get

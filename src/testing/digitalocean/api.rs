@@ -10,7 +10,7 @@ use super::seed::{DISTRIBUTIONS, REGIONS};
 use super::state::{Action, Import, Own, State, Transfer};
 use crate::Operation;
 use crate::digitalocean::ops;
-use crate::testing::core::{Api, Body, Call, Reply, Route};
+use crate::testing::core::{self, Api, Body, Call, Reply, Route};
 use crate::testing::lock;
 use crate::testing::requests::Token;
 use crate::testing::routes::{self, Endpoint, Found};
@@ -20,32 +20,18 @@ use crate::testing::server::percent_decode;
 /// `error_message`): DigitalOcean imports raw, qcow2, vhdx, vdi and vmdk images only.
 const UNSUPPORTED: [&str; 7] = [".iso", ".zip", ".xz", ".7z", ".tar", ".txt", ".html"];
 
-/// The images, image actions and account transfer operations, by the generated request types.
-static ENDPOINTS: [Endpoint; 12] = [
-    Endpoint::of::<ops::ImagesList>(),
-    Endpoint::of::<ops::ImagesCreateCustom>(),
-    Endpoint::of::<ops::ImagesGet>(),
-    Endpoint::of::<ops::ImagesUpdate>(),
-    Endpoint::of::<ops::ImagesDelete>(),
-    Endpoint::of::<ops::ImageActionsList>(),
-    Endpoint::of::<ops::ImageActionsPost>(),
-    Endpoint::of::<ops::ImageActionsGet>(),
-    Endpoint::of::<ops::ImagesPostAccountTransferCreate>(),
-    Endpoint::of::<ops::ImagesPostAccountTransferAccept>(),
-    Endpoint::of::<ops::ImagesPostAccountTransferCancel>(),
-    Endpoint::of::<ops::ImagesPostAccountTransferDecline>(),
-];
-/// Every operation of the DigitalOcean stand-in: the router's table, and what `inject`
-/// accepts.
+/// Every operation of the DigitalOcean stand-in: the API's images, image actions and account
+/// transfers (as `build.rs` lists them). The router's table, and what `inject` accepts.
 #[cfg(not(feature = "spaces"))]
-pub(crate) static OPERATIONS: [&[Endpoint]; 1] = [&ENDPOINTS];
-/// Every operation of the DigitalOcean stand-in, its Spaces side included: the router's table,
-/// and what `inject` accepts.
+pub(crate) static OPERATIONS: [&[Endpoint]; 1] = [&routes::digitalocean::ENDPOINTS];
+/// Every operation of the DigitalOcean stand-in: the API's (as `build.rs` lists them), then its
+/// Spaces side's. The router's table, and what `inject` accepts.
 #[cfg(feature = "spaces")]
-pub(crate) static OPERATIONS: [&[Endpoint]; 2] = [&ENDPOINTS, &super::spaces::ENDPOINTS];
+pub(crate) static OPERATIONS: [&[Endpoint]; 2] =
+    [&routes::digitalocean::ENDPOINTS, &super::spaces::ENDPOINTS];
 
-/// The API and the state behind it.
-pub(crate) struct DigitalOceanApi {
+/// The API and the state behind it. Public in a private module, as the kit's sealed traits name it: users cannot.
+pub struct DigitalOceanApi {
     pub(crate) state: Mutex<State>,
     /// The stand-in's own URL (pagination links point back at it).
     pub(crate) base_url: String,
@@ -56,7 +42,20 @@ pub(crate) struct DigitalOceanApi {
 
 /// Whether a call is one of the Spaces side's.
 fn is_spaces(call: &Call<'_>) -> bool {
-    call.operation.is_some_and(|op| op.starts_with("spaces_"))
+    #[cfg(feature = "spaces")]
+    return matches!(
+        call.operation,
+        Some(
+            crate::testing::On::SPACES_PUT_OBJECT
+                | crate::testing::On::SPACES_GET_OBJECT
+                | crate::testing::On::SPACES_DELETE_OBJECT
+        )
+    );
+    #[cfg(not(feature = "spaces"))]
+    {
+        let _ = call;
+        false
+    }
 }
 
 /// `{"id": .., "message": ..}` (the request id is added when the answer is finished).
@@ -90,10 +89,6 @@ fn not_found() -> Reply {
 
 fn unprocessable(message: &str) -> Reply {
     do_error(422, "unprocessable_entity", message)
-}
-
-fn to_usize(n: u64) -> usize {
-    usize::try_from(n).unwrap_or(usize::MAX)
 }
 
 impl Api for DigitalOceanApi {
@@ -232,12 +227,7 @@ impl DigitalOceanApi {
         page: u64,
     ) -> (Value, String) {
         let total = items.len() as u64;
-        let last = total.div_ceil(per_page).max(1);
-        let items: Vec<Value> = items
-            .into_iter()
-            .skip(to_usize((page - 1).saturating_mul(per_page)))
-            .take(to_usize(per_page))
-            .collect();
+        let (items, last) = core::page(items, page, per_page);
         let link = |n: u64| {
             let mut pairs: Vec<String> = call
                 .head
@@ -572,7 +562,7 @@ fn answer_transfer(state: &mut State, call: &Call<'_>, op: &str) -> Reply {
     let Some(at) = state.transfers.iter().position(|t| t.id == transfer && Some(t.image) == image) else {
         return do_error(400, "bad_request", "There is no pending transfer with this id for this image.");
     };
-    let accept = op.ends_with("accept");
+    let accept = op == ops::ImagesPostAccountTransferAccept::OPERATION_ID;
     if accept && text(&call.json, "recipient_uuid").ok().flatten().is_none_or(|u| u.len() != 36) {
         return do_error(400, "bad_request", "recipient_uuid is required");
     }
@@ -584,6 +574,7 @@ fn answer_transfer(state: &mut State, call: &Call<'_>, op: &str) -> Reply {
             format!("transfer {transfer} accepted: image {} left the account", done.image),
         );
     }
-    let verb = if op.ends_with("cancel") { "withdrawn" } else { "declined" };
+    let verb =
+        if op == ops::ImagesPostAccountTransferCancel::OPERATION_ID { "withdrawn" } else { "declined" };
     Reply::empty(204, format!("transfer {transfer} to {} {verb}", done.recipient))
 }

@@ -7,7 +7,7 @@ mod spaces;
 mod state;
 
 use std::fmt::Display;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use serde::de::DeserializeOwned;
@@ -17,11 +17,11 @@ use self::api::DigitalOceanApi;
 #[cfg(feature = "spaces")]
 pub use self::spaces::SpacesObject;
 use self::state::{RateWindow, State, Timings};
-use super::core::Running;
-use super::routes;
-use super::{Clock, Fault, On, Request, Seed, kit_retry_policy, lock};
-use crate::Result;
-use crate::digitalocean::{Client, ClientBuilder, types};
+use super::faults::Faults;
+use super::stand_in::{StandIn, StandInBuilder, millis, sealed};
+use super::{Clock, Seed, lock};
+use crate::digitalocean::{Client, DigitalOcean, types};
+use crate::{ClientBuilder, Result};
 
 /// A local, stateful stand-in for the DigitalOcean Images API (v2), on 127.0.0.1 on a free port.
 /// It stops, and its port closes, when dropped.
@@ -78,9 +78,7 @@ use crate::digitalocean::{Client, ClientBuilder, types};
 /// # Ok(())
 /// # }
 /// ```
-pub struct DigitalOceanStandIn {
-    running: Running<DigitalOceanApi>,
-}
+pub type DigitalOceanStandIn = StandIn<DigitalOcean>;
 
 /// Sets up a [`DigitalOceanStandIn`] before it starts.
 ///
@@ -103,240 +101,75 @@ pub struct DigitalOceanStandIn {
 /// # Ok(())
 /// # }
 /// ```
+pub type DigitalOceanStandInBuilder = StandInBuilder<DigitalOcean>;
+
+/// The settings only the DigitalOcean stand-in has; set through [`DigitalOceanStandInBuilder`].
+/// Public in a private module, as the sealed `Settings` of the kit must be: users cannot name it.
 #[derive(Debug)]
-#[must_use]
-pub struct DigitalOceanStandInBuilder {
-    clock: Clock,
-    token: String,
-    seed: Seed,
-    port: u16,
+pub struct Settings {
     timings: Timings,
     rate_limit: u64,
     #[cfg(feature = "spaces")]
     spaces_buckets: Vec<String>,
 }
 
-impl DigitalOceanStandIn {
-    /// The token a stand-in takes unless [`DigitalOceanStandInBuilder::token`] says otherwise.
-    pub const TOKEN: &'static str = "dop_v1_stand_in_token";
-
-    /// Starts a stand-in with the default seed, a real clock and the default token.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let stand_in = cloud_images::testing::DigitalOceanStandIn::start()?;
-    /// let image = stand_in.client()?.images().get("ubuntu-24-04-x64")?;
-    /// assert_eq!(image.id, 155_690_012);
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn start() -> Result<DigitalOceanStandIn> {
-        DigitalOceanStandIn::builder().start()
-    }
-
-    /// A builder, to choose the clock, token, seed, timings and rate limit.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// use cloud_images::testing::{Clock, DigitalOceanStandIn};
-    ///
-    /// let stand_in = DigitalOceanStandIn::builder().clock(Clock::manual()).start()?;
-    /// assert!(stand_in.clock().is_manual());
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn builder() -> DigitalOceanStandInBuilder {
-        DigitalOceanStandInBuilder {
-            clock: Clock::real(),
-            token: DigitalOceanStandIn::TOKEN.to_string(),
-            seed: Seed::Full,
-            port: 0,
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
             timings: Timings::default(),
             rate_limit: 5000,
             #[cfg(feature = "spaces")]
             spaces_buckets: vec![DigitalOceanStandIn::SPACES_BUCKET.to_string()],
         }
     }
+}
 
-    /// The API's base URL (`http://127.0.0.1:PORT`), for `Client::builder().base_url(..)`.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let stand_in = cloud_images::testing::DigitalOceanStandIn::start()?;
-    /// assert!(stand_in.base_url().starts_with("http://127.0.0.1:"));
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn base_url(&self) -> String {
-        self.running.base_url()
+impl sealed::Kit for DigitalOcean {
+    type Settings = Settings;
+    type Client = Client;
+    const NAMES: sealed::Names =
+        sealed::Names { stand_in: "DigitalOceanStandIn", token: "dop_v1_stand_in_token" };
+    const BUILD: fn(ClientBuilder<DigitalOcean>) -> Result<Client> = ClientBuilder::<DigitalOcean>::build;
+}
+
+impl sealed::Settings for Settings {
+    type Api = DigitalOceanApi;
+
+    fn api(self, seed: Seed, _: &Clock, base_url: String, _faults: &Arc<Faults>) -> DigitalOceanApi {
+        let (distributions, applications, own) = match seed {
+            Seed::Full => (seed::distributions(), seed::applications(), seed::account_images()),
+            Seed::Public => (seed::distributions(), seed::applications(), Vec::new()),
+            Seed::Empty => (Vec::new(), Vec::new(), Vec::new()),
+        };
+        let state = State {
+            distributions,
+            applications,
+            own,
+            actions: Vec::new(),
+            next_image: 171_400_118,
+            next_action: 2_391_560_007,
+            transfers: Vec::new(),
+            next_transfer: 7734,
+            timings: self.timings,
+            rate: RateWindow::new(self.rate_limit),
+            answered: 0,
+        };
+        DigitalOceanApi {
+            state: Mutex::new(state),
+            #[cfg(feature = "spaces")]
+            spaces: spaces::Spaces::new(
+                &base_url,
+                DigitalOceanStandIn::SPACES_ACCESS_KEY_ID.to_string(),
+                DigitalOceanStandIn::SPACES_SECRET_ACCESS_KEY.to_string(),
+                self.spaces_buckets,
+                _faults,
+            ),
+            base_url,
+        }
     }
+}
 
-    /// The token the stand-in takes.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// use cloud_images::testing::DigitalOceanStandIn;
-    /// assert_eq!(DigitalOceanStandIn::start()?.token(), DigitalOceanStandIn::TOKEN);
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn token(&self) -> &str {
-        &self.running.core.token
-    }
-
-    /// The clock statuses move on.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let stand_in = cloud_images::testing::DigitalOceanStandIn::start()?;
-    /// assert!(!stand_in.clock().is_manual());
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn clock(&self) -> &Clock {
-        &self.running.core.clock
-    }
-
-    /// A client builder set up for this stand-in: its base URL, its token, and retries whose
-    /// backoff starts at 1 ms, so tests stay fast. A `Retry-After` is obeyed as by any client
-    /// (a 1 s hint is a 1 s wait): give the client the stand-in's manual clock,
-    /// `.clock(stand_in.clock().clone())`, to make such waits advance it instead of taking time.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let stand_in = cloud_images::testing::DigitalOceanStandIn::start()?;
-    /// let wrong = stand_in.client_builder().token("dop_v1_wrong").build()?;
-    /// assert_eq!(wrong.images().get("debian-12-x64").unwrap_err().status(), Some(401));
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn client_builder(&self) -> ClientBuilder {
-        Client::builder().base_url(self.base_url()).token(self.token()).retry_policy(kit_retry_policy())
-    }
-
-    /// A client for this stand-in: [`client_builder`](Self::client_builder), built.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let stand_in = cloud_images::testing::DigitalOceanStandIn::start()?;
-    /// let snapshot = stand_in.client()?.images().get(171_002_281)?;
-    /// assert_eq!(snapshot.slug, None);
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn client(&self) -> Result<Client> {
-        self.client_builder().build()
-    }
-
-    /// Makes the next requests that match `on` fail, wait or break: see [`Fault`].
-    ///
-    /// # Errors
-    ///
-    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) for an operation id the
-    /// stand-in does not have (its message lists those it has: see
-    /// [`operations`](Self::operations)); nothing is injected then.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// use cloud_images::ErrorKind;
-    /// use cloud_images::testing::{DigitalOceanStandIn, Fault};
-    ///
-    /// let stand_in = DigitalOceanStandIn::start()?;
-    /// stand_in.inject("images_get", Fault::status(500).times(10))?;
-    /// let e = stand_in.client()?.images().get("debian-12-x64").unwrap_err();
-    /// assert_eq!(e.status(), Some(500)); // a 500 is not retried
-    /// assert_eq!(stand_in.pending_faults(), 9);
-    ///
-    /// let typo = stand_in.inject("get-image", Fault::status(500)).unwrap_err(); // Linode's
-    /// assert_eq!(typo.kind(), ErrorKind::InvalidInput);
-    /// assert!(typo.to_string().contains("images_list, images_create_custom, images_get"));
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn inject(&self, on: impl Into<On>, fault: Fault) -> Result<()> {
-        self.running.inject(on.into(), fault)
-    }
-
-    /// The operation ids the stand-in answers, and all that [`inject`](Self::inject) takes:
-    /// DigitalOcean's 8 images and image actions operations and its 4 account transfer
-    /// operations, and with the `spaces` feature the 3 of its Spaces side. They are listed at
-    /// [`On`].
-    ///
-    /// ```
-    /// use cloud_images::testing::DigitalOceanStandIn;
-    ///
-    /// let ids = DigitalOceanStandIn::operations();
-    /// assert_eq!(ids.len(), if cfg!(feature = "spaces") { 15 } else { 12 });
-    /// assert_eq!(ids[0], "images_list");
-    /// ```
-    pub fn operations() -> Vec<&'static str> {
-        routes::operations(api::OPERATIONS.as_slice())
-    }
-
-    /// Forgets the faults not used yet.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// use cloud_images::testing::{DigitalOceanStandIn, Fault, On};
-    ///
-    /// let stand_in = DigitalOceanStandIn::start()?;
-    /// stand_in.inject(On::any(), Fault::unavailable())?;
-    /// stand_in.clear_faults();
-    /// assert_eq!(stand_in.pending_faults(), 0);
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn clear_faults(&self) {
-        self.running.core.faults.clear();
-    }
-
-    /// How many more requests the injected faults will catch.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// use cloud_images::testing::{DigitalOceanStandIn, Fault};
-    ///
-    /// let stand_in = DigitalOceanStandIn::start()?;
-    /// stand_in.inject("images_list", Fault::unavailable().times(3))?;
-    /// assert_eq!(stand_in.pending_faults(), 3);
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn pending_faults(&self) -> u64 {
-        self.running.core.faults.pending()
-    }
-
-    /// Every request received so far, oldest first (see [`Request`]).
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let stand_in = cloud_images::testing::DigitalOceanStandIn::start()?;
-    /// stand_in.client()?.images().list().tag("web").send()?;
-    /// let list = &stand_in.requests()[0];
-    /// assert_eq!(list.query_param("tag_name"), Some("web"));
-    /// assert_eq!(list.operation.as_deref(), Some("images_list"));
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn requests(&self) -> Vec<Request> {
-        self.running.core.log.all()
-    }
-
-    /// The requests received since the log was last taken; the log starts again empty.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let stand_in = cloud_images::testing::DigitalOceanStandIn::start()?;
-    /// stand_in.client()?.images().get("debian-12-x64")?;
-    /// assert_eq!(stand_in.take_requests().len(), 1);
-    /// assert!(stand_in.requests().is_empty());
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn take_requests(&self) -> Vec<Request> {
-        self.running.core.log.take()
-    }
-
+impl StandIn<DigitalOcean> {
     /// The account's images, oldest first, as the API would send them now.
     ///
     /// ```
@@ -349,7 +182,7 @@ impl DigitalOceanStandIn {
     /// ```
     pub fn account_images(&self) -> Vec<types::Image> {
         let now = self.clock().now_ms();
-        let state = lock(&self.running.core.api.state);
+        let state = lock(&self.api().state);
         state.own.iter().filter_map(|i| decode(state.image_json(i, now))).collect()
     }
 
@@ -367,7 +200,7 @@ impl DigitalOceanStandIn {
     pub fn image(&self, key: impl Display) -> Option<types::Image> {
         let key = key.to_string();
         let now = self.clock().now_ms();
-        let state = lock(&self.running.core.api.state);
+        let state = lock(&self.api().state);
         let json = match state.public(&key) {
             Some(public) => public.clone(),
             None => state.image_json(key.parse::<u64>().ok().and_then(|id| state.own(id))?, now),
@@ -389,13 +222,13 @@ impl DigitalOceanStandIn {
     /// ```
     pub fn actions(&self) -> Vec<types::Action> {
         let now = self.clock().now_ms();
-        let state = lock(&self.running.core.api.state);
+        let state = lock(&self.api().state);
         state.actions.iter().filter_map(|a| decode(a.to_json(now, &state.timings))).collect()
     }
 }
 
 #[cfg(feature = "spaces")]
-impl DigitalOceanStandIn {
+impl StandIn<DigitalOcean> {
     /// The access key id the Spaces side takes.
     pub const SPACES_ACCESS_KEY_ID: &'static str = "DO00STANDINSPACESKEY";
     /// The secret key the Spaces side signs with.
@@ -438,7 +271,7 @@ impl DigitalOceanStandIn {
     pub fn spaces_builder(&self, bucket: &str) -> crate::digitalocean::SpacesBuilder {
         crate::digitalocean::Spaces::builder(bucket, Self::SPACES_REGION)
             .endpoint(self.spaces_url())
-            .keys(Self::SPACES_ACCESS_KEY_ID, self.running.core.api.spaces.secret_access_key())
+            .keys(Self::SPACES_ACCESS_KEY_ID, self.api().spaces.secret_access_key())
     }
 
     /// [`Spaces`](crate::digitalocean::Spaces) for the stand-in's bucket
@@ -487,7 +320,7 @@ impl DigitalOceanStandIn {
     /// # }
     /// ```
     pub fn spaces_objects(&self, bucket: &str) -> Vec<SpacesObject> {
-        self.running.core.api.spaces.objects(bucket)
+        self.api().spaces.objects(bucket)
     }
 
     /// Every object a `PUT` stored, oldest first, whether deleted since or not
@@ -501,7 +334,7 @@ impl DigitalOceanStandIn {
     /// # }
     /// ```
     pub fn spaces_uploads(&self) -> Vec<SpacesObject> {
-        self.running.core.api.spaces.uploads()
+        self.api().spaces.uploads()
     }
 }
 
@@ -511,48 +344,7 @@ fn decode<T: DeserializeOwned>(json: Value) -> Option<T> {
         .ok()
 }
 
-impl std::fmt::Debug for DigitalOceanStandIn {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DigitalOceanStandIn").field("base_url", &self.base_url()).finish_non_exhaustive()
-    }
-}
-
-impl DigitalOceanStandInBuilder {
-    /// The clock statuses move on (default [`Clock::real`]).
-    ///
-    /// ```
-    /// use cloud_images::testing::{Clock, DigitalOceanStandIn};
-    /// let builder = DigitalOceanStandIn::builder().clock(Clock::manual());
-    /// # let _ = builder;
-    /// ```
-    pub fn clock(mut self, clock: Clock) -> Self {
-        self.clock = clock;
-        self
-    }
-
-    /// The token the stand-in takes (default [`DigitalOceanStandIn::TOKEN`]); any other is
-    /// refused with 401.
-    ///
-    /// ```
-    /// let builder = cloud_images::testing::DigitalOceanStandIn::builder().token("dop_v1_secret");
-    /// # let _ = builder;
-    /// ```
-    pub fn token(mut self, token: impl Into<String>) -> Self {
-        self.token = token.into();
-        self
-    }
-
-    /// What the stand-in starts with (default [`Seed::Full`]).
-    ///
-    /// ```
-    /// let builder = cloud_images::testing::DigitalOceanStandIn::builder().seed(cloud_images::testing::Seed::Empty);
-    /// # let _ = builder;
-    /// ```
-    pub fn seed(mut self, seed: Seed) -> Self {
-        self.seed = seed;
-        self
-    }
-
+impl StandInBuilder<DigitalOcean> {
     /// How long an import is `NEW` (default 0.5 s), then `pending` (default 1 s).
     ///
     /// ```
@@ -562,8 +354,8 @@ impl DigitalOceanStandInBuilder {
     /// # let _ = builder;
     /// ```
     pub fn import_time(mut self, new: Duration, pending: Duration) -> Self {
-        self.timings.import_new = millis(new);
-        self.timings.import_pending = millis(pending);
+        self.settings.timings.import_new = millis(new);
+        self.settings.timings.import_pending = millis(pending);
         self
     }
 
@@ -575,7 +367,7 @@ impl DigitalOceanStandInBuilder {
     /// # let _ = builder;
     /// ```
     pub fn action_time(mut self, time: Duration) -> Self {
-        self.timings.action = millis(time);
+        self.settings.timings.action = millis(time);
         self
     }
 
@@ -586,7 +378,7 @@ impl DigitalOceanStandInBuilder {
     /// # let _ = builder;
     /// ```
     pub fn rate_limit(mut self, per_hour: u64) -> Self {
-        self.rate_limit = per_hour;
+        self.settings.rate_limit = per_hour;
         self
     }
 
@@ -600,68 +392,7 @@ impl DigitalOceanStandInBuilder {
     /// ```
     #[cfg(feature = "spaces")]
     pub fn spaces_bucket(mut self, name: impl Into<String>) -> Self {
-        self.spaces_buckets.push(name.into());
+        self.settings.spaces_buckets.push(name.into());
         self
     }
-
-    /// The port to listen on, on 127.0.0.1 (default 0: a free port, as tests want).
-    ///
-    /// ```
-    /// let builder = cloud_images::testing::DigitalOceanStandIn::builder().port(8080);
-    /// # let _ = builder;
-    /// ```
-    pub fn port(mut self, port: u16) -> Self {
-        self.port = port;
-        self
-    }
-
-    /// Starts the stand-in on 127.0.0.1 on its port (a free one unless [`port`](Self::port) says).
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let stand_in = cloud_images::testing::DigitalOceanStandIn::builder().start()?;
-    /// # let _ = stand_in;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn start(self) -> Result<DigitalOceanStandIn> {
-        #[cfg(feature = "spaces")]
-        let spaces_buckets = self.spaces_buckets;
-        let DigitalOceanStandInBuilder { clock, token, seed, port, timings, rate_limit, .. } = self;
-        let (distributions, applications, own) = match seed {
-            Seed::Full => (seed::distributions(), seed::applications(), seed::account_images()),
-            Seed::Public => (seed::distributions(), seed::applications(), Vec::new()),
-            Seed::Empty => (Vec::new(), Vec::new(), Vec::new()),
-        };
-        let state = State {
-            distributions,
-            applications,
-            own,
-            actions: Vec::new(),
-            next_image: 171_400_118,
-            next_action: 2_391_560_007,
-            transfers: Vec::new(),
-            next_transfer: 7734,
-            timings,
-            rate: RateWindow::new(rate_limit),
-            answered: 0,
-        };
-        let running = Running::start(port, clock, token, move |base_url, _faults| DigitalOceanApi {
-            state: Mutex::new(state),
-            #[cfg(feature = "spaces")]
-            spaces: spaces::Spaces::new(
-                &base_url,
-                DigitalOceanStandIn::SPACES_ACCESS_KEY_ID.to_string(),
-                DigitalOceanStandIn::SPACES_SECRET_ACCESS_KEY.to_string(),
-                spaces_buckets,
-                _faults,
-            ),
-            base_url,
-        })?;
-        Ok(DigitalOceanStandIn { running })
-    }
-}
-
-fn millis(d: Duration) -> u64 {
-    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }

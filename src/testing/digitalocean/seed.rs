@@ -64,22 +64,15 @@ pub(crate) fn distributions() -> Vec<Value> {
                 .copied()
                 .filter(|r| !(slug.starts_with("gpu") && *r != "nyc2" && *r != "tor1"))
                 .collect();
-            json!({
-                "id": id,
-                "name": name,
-                "distribution": distribution,
-                "slug": slug,
-                "public": true,
-                "regions": regions,
-                "created_at": format!("{created}T16:40:35Z"),
-                "type": "base",
-                "min_disk_size": min_disk,
-                "size_gigabytes": size,
-                "description": format!("{distribution} {name} image"),
-                "tags": null,
-                "status": "available",
-                "error_message": "",
-            })
+            let (created_at, description) =
+                (format!("{created}T16:40:35Z"), format!("{distribution} {name} image"));
+            public_image(
+                (id, slug, distribution, name, min_disk, size),
+                "base",
+                &regions,
+                created_at,
+                description,
+            )
         })
         .collect()
 }
@@ -96,24 +89,45 @@ pub(crate) fn applications() -> Vec<Value> {
     ];
     list.iter()
         .map(|&(id, slug, name, min_disk, size, created)| {
-            json!({
-                "id": id,
-                "name": name,
-                "distribution": "Ubuntu",
-                "slug": slug,
-                "public": true,
-                "regions": REGIONS,
-                "created_at": format!("{created}T09:12:51Z"),
-                "type": "snapshot",
-                "min_disk_size": min_disk,
-                "size_gigabytes": size,
-                "description": format!("1-Click {name}"),
-                "tags": null,
-                "status": "available",
-                "error_message": "",
-            })
+            let (created_at, description) = (format!("{created}T09:12:51Z"), format!("1-Click {name}"));
+            public_image(
+                (id, slug, "Ubuntu", name, min_disk, size),
+                "snapshot",
+                &REGIONS,
+                created_at,
+                description,
+            )
         })
         .collect()
+}
+
+/// A public image as the live API sends it (`tags: null`): `(id, slug, distribution, name, min
+/// disk GB, size GB)`, its `type` (`base` for a distribution, `snapshot` for a 1-Click
+/// application), regions, creation time and description.
+fn public_image(
+    row: (u64, &str, &str, &str, u64, f64),
+    kind: &str,
+    regions: &[&str],
+    created_at: String,
+    description: String,
+) -> Value {
+    let (id, slug, distribution, name, min_disk, size) = row;
+    json!({
+        "id": id,
+        "name": name,
+        "distribution": distribution,
+        "slug": slug,
+        "public": true,
+        "regions": regions,
+        "created_at": created_at,
+        "type": kind,
+        "min_disk_size": min_disk,
+        "size_gigabytes": size,
+        "description": description,
+        "tags": null,
+        "status": "available",
+        "error_message": "",
+    })
 }
 
 /// The account's images: a Droplet snapshot and a backup (convertible to a snapshot).

@@ -16,22 +16,22 @@ use sha2::{Digest, Sha256};
 use crate::Method;
 use crate::testing::core::{Call, Reply, Route};
 use crate::testing::faults::{Effect, Faults};
-use crate::testing::lock;
 use crate::testing::routes::Endpoint;
 use crate::testing::server::percent_decode;
+use crate::testing::{On, lock};
 
 /// Where the Spaces side lives on the stand-in's server.
 pub(crate) const PREFIX: &str = "/spaces/";
-pub(crate) const PUT_OP: &str = "spaces_put_object";
-pub(crate) const GET_OP: &str = "spaces_get_object";
-pub(crate) const DELETE_OP: &str = "spaces_delete_object";
+const PUT_OP: &str = On::SPACES_PUT_OBJECT;
+const GET_OP: &str = On::SPACES_GET_OBJECT;
+const DELETE_OP: &str = On::SPACES_DELETE_OBJECT;
 
 /// The Spaces operations, for the router's table and `inject` (no part of the API spec: the key
 /// is the rest of the path, slashes and all).
 pub(crate) static ENDPOINTS: [Endpoint; 3] = [
-    Endpoint { method: Method::Put, template: "/spaces/{bucket}/{key}", operation: PUT_OP },
-    Endpoint { method: Method::Get, template: "/spaces/{bucket}/{key}", operation: GET_OP },
-    Endpoint { method: Method::Delete, template: "/spaces/{bucket}/{key}", operation: DELETE_OP },
+    Endpoint::own(Method::Put, "/spaces/{bucket}/{key}", PUT_OP),
+    Endpoint::own(Method::Get, "/spaces/{bucket}/{key}", GET_OP),
+    Endpoint::own(Method::Delete, "/spaces/{bucket}/{key}", DELETE_OP),
 ];
 
 /// The largest single `PUT` S3 takes: 5 GiB.

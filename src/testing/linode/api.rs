@@ -7,41 +7,28 @@ use std::sync::Mutex;
 use serde_json::{Map, Value, json};
 
 use super::filter::{FILTERABLE, XFilter};
-use super::sharing;
 use super::state::{Own, Replica, Source, State};
 use super::storage;
 use crate::linode::ops;
 use crate::testing::clock::{Clock, timestamp};
-use crate::testing::core::{Api, Call, Reply, Route};
-use crate::testing::lock;
+use crate::testing::core::{self, Api, Call, Reply, Route};
 use crate::testing::requests::Token;
 use crate::testing::routes::{self, Endpoint, Found};
 use crate::testing::server::percent_decode;
+use crate::testing::{On, lock};
 use crate::{Method, Operation};
 
 /// Where the stand-in's object storage lives, and its operation id.
 pub(crate) const STORAGE_PREFIX: &str = "/object-storage/";
-pub(crate) const STORAGE_OP: &str = "object-storage-put";
+pub(crate) const STORAGE_OP: &str = On::OBJECT_STORAGE_PUT;
 const BUCKET: &str = "linode-image-uploads";
 
-/// The images operations (under `/v4/` and `/v4beta/`), by the generated request types.
-static IMAGES: [Endpoint; 7] = [
-    Endpoint::of::<ops::GetImages>(),
-    Endpoint::of::<ops::PostImage>(),
-    Endpoint::of::<ops::PostUploadImage>(),
-    Endpoint::of::<ops::GetImage>(),
-    Endpoint::of::<ops::PutImage>(),
-    Endpoint::of::<ops::DeleteImage>(),
-    Endpoint::of::<ops::PostReplicateImage>(),
-];
 /// The upload's `PUT` to object storage (no part of the API spec: its key is the rest of the
 /// path, slashes and all).
-static STORAGE: [Endpoint; 1] =
-    [Endpoint { method: Method::Put, template: "/object-storage/{key}", operation: STORAGE_OP }];
-/// What the router matches under `/v4/` and `/v4beta/`.
-static API: [&[Endpoint]; 2] = [&IMAGES, &sharing::ENDPOINTS];
-/// Every operation of the Linode stand-in, in the router's order: what `inject` accepts.
-pub(crate) static OPERATIONS: [&[Endpoint]; 3] = [&IMAGES, &sharing::ENDPOINTS, &STORAGE];
+static STORAGE: [Endpoint; 1] = [Endpoint::own(Method::Put, "/object-storage/{key}", STORAGE_OP)];
+/// Every operation of the Linode stand-in, in the router's order: the API's (under `/v4/` and
+/// `/v4beta/`, as `build.rs` lists them), then object storage's. What `inject` accepts.
+pub(crate) static OPERATIONS: [&[Endpoint]; 2] = [&routes::linode::ENDPOINTS, &STORAGE];
 /// Segments that start an image id (`linode/debian12`, `private/123`, `shared/5854`).
 const ID_PREFIXES: [&str; 3] = ["linode", "private", "shared"];
 
@@ -62,8 +49,8 @@ const OTHER_REGIONS: [&str; 8] = [
     "ca-central",
 ];
 
-/// The API and the state behind it.
-pub(crate) struct LinodeApi {
+/// The API and the state behind it. Public in a private module, as the kit's sealed traits name it: users cannot.
+pub struct LinodeApi {
     pub(crate) state: Mutex<State>,
     pub(crate) clock: Clock,
     /// The stand-in's own URL (`upload_to` points back at it).
@@ -91,11 +78,6 @@ fn forbidden() -> Reply {
     linode_error(403, None, "Unauthorized")
 }
 
-/// `u64` as an index or count.
-fn to_usize(n: u64) -> usize {
-    usize::try_from(n).unwrap_or(usize::MAX)
-}
-
 impl Api for LinodeApi {
     const NAME: &'static str = "the Linode stand-in";
     const OPERATIONS: &'static [&'static [Endpoint]] = &OPERATIONS;
@@ -111,16 +93,15 @@ impl Api for LinodeApi {
             }
             return Ok(Route { operation: STORAGE_OP, params: vec![percent_decode(key)], streaming: true });
         }
-        let (beta, rest) = match (path.strip_prefix("/v4/"), path.strip_prefix("/v4beta/")) {
-            (Some(rest), _) => (false, rest),
-            (_, Some(rest)) => (true, rest),
-            _ => return Err(not_found()),
+        let Some((version, rest)) = path.strip_prefix('/').and_then(|p| p.split_once('/')) else {
+            return Err(not_found());
         };
-        match routes::find(&API, method, &segments(rest)) {
+        if !matches!(version, "v4" | "v4beta") {
+            return Err(not_found());
+        }
+        match routes::find(&[&routes::linode::ENDPOINTS], method, &segments(rest)) {
             // Share groups are a beta feature: `v4` does not know them.
-            Found::Route(e, _) | Found::WrongMethod(e) if !beta && sharing::ENDPOINTS.contains(e) => {
-                Err(not_found())
-            }
+            Found::Route(e, _) | Found::WrongMethod(e) if !e.serves(version) => Err(not_found()),
             Found::Route(e, params) => Ok(Route::to(e.operation, params)),
             Found::WrongMethod(_) => Err(linode_error(405, None, "Method Not Allowed")),
             Found::Nothing => Err(not_found()),
@@ -151,10 +132,8 @@ impl Api for LinodeApi {
             Some(ops::PutImage::OPERATION_ID) => update(&mut state, call),
             Some(ops::DeleteImage::OPERATION_ID) => delete(&mut state, call),
             Some(ops::PostReplicateImage::OPERATION_ID) => replicate(&mut state, call),
-            Some(op) if sharing::ENDPOINTS.iter().any(|e| e.operation == op) => {
-                self.share(&mut state, op, call)
-            }
-            _ => not_found(),
+            Some(op) => self.share(&mut state, op, call),
+            None => not_found(),
         }
     }
 
@@ -225,9 +204,7 @@ pub(crate) fn page_of(call: &Call<'_>, items: Vec<Value>, fields: &[&str], what:
         items = filter.apply(items);
     }
     let results = items.len() as u64;
-    let pages = results.div_ceil(page_size).max(1);
-    let skip = to_usize((page - 1).saturating_mul(page_size));
-    let data: Vec<Value> = items.into_iter().skip(skip).take(to_usize(page_size)).collect();
+    let (data, pages) = core::page(items, page, page_size);
     let note = format!("page {page} of {pages}: {} {what}", data.len());
     Reply::json(200, json!({"data": data, "page": page, "pages": pages, "results": results}), note)
 }

@@ -8,18 +8,18 @@ mod state;
 mod storage;
 
 use std::hash::{BuildHasher, RandomState};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use serde_json::Value;
 
 use self::api::LinodeApi;
 use self::state::{Disk, State, Timings};
-use super::core::Running;
-use super::routes;
-use super::{Clock, Fault, On, Request, Seed, kit_retry_policy, lock};
-use crate::Result;
-use crate::linode::{Client, ClientBuilder, types};
+use super::faults::Faults;
+use super::stand_in::{StandIn, StandInBuilder, millis, sealed};
+use super::{Clock, Seed, lock};
+use crate::linode::{Client, Linode, types};
+use crate::{ClientBuilder, Result};
 
 pub use self::state::Received;
 
@@ -85,9 +85,7 @@ pub use self::state::Received;
 /// # Ok(())
 /// # }
 /// ```
-pub struct LinodeStandIn {
-    running: Running<LinodeApi>,
-}
+pub type LinodeStandIn = StandIn<Linode>;
 
 /// Sets up a [`LinodeStandIn`] before it starts.
 ///
@@ -106,73 +104,63 @@ pub struct LinodeStandIn {
 /// # Ok(())
 /// # }
 /// ```
-#[derive(Debug)]
-#[must_use]
-pub struct LinodeStandInBuilder {
-    clock: Clock,
-    token: String,
-    seed: Seed,
-    port: u16,
+pub type LinodeStandInBuilder = StandInBuilder<Linode>;
+
+/// The settings only the Linode stand-in has; set through [`LinodeStandInBuilder`]. Public in a
+/// private module, as the sealed `Settings` of the kit must be: users cannot name it.
+#[derive(Debug, Default)]
+pub struct Settings {
     timings: Timings,
     disks: Vec<Disk>,
 }
 
-impl LinodeStandIn {
+impl sealed::Kit for Linode {
+    type Settings = Settings;
+    type Client = Client;
+    const NAMES: sealed::Names = sealed::Names { stand_in: "LinodeStandIn", token: "linode-stand-in-token" };
+    const BUILD: fn(ClientBuilder<Linode>) -> Result<Client> = ClientBuilder::<Linode>::build;
+}
+
+impl sealed::Settings for Settings {
+    type Api = LinodeApi;
+
+    fn api(self, seed: Seed, clock: &Clock, base_url: String, _: &Arc<Faults>) -> LinodeApi {
+        let Settings { timings, mut disks } = self;
+        let (public, own, foreign, tokens) = match seed {
+            Seed::Full => {
+                disks.insert(0, seed::disk());
+                (seed::public_images(), seed::account_images(), seed::foreign_groups(), seed::tokens())
+            }
+            Seed::Public => (seed::public_images(), Vec::new(), Vec::new(), Vec::new()),
+            Seed::Empty => (Vec::new(), Vec::new(), Vec::new(), Vec::new()),
+        };
+        let state = State {
+            public,
+            own,
+            disks,
+            next_id: 24_187_701,
+            timings,
+            groups: Vec::new(),
+            tokens,
+            foreign,
+            next_group: 9_101,
+            next_share: 6_001,
+            serial: 0,
+        };
+        LinodeApi {
+            state: Mutex::new(state),
+            clock: clock.clone(),
+            base_url,
+            username: "stand-in-user".to_string(),
+            secret: RandomState::new().hash_one(std::process::id()),
+        }
+    }
+}
+
+impl StandIn<Linode> {
     /// The disk the seeded account has (`web-01 - Debian 12 Disk`, 3604 MB, in `us-east`), for
     /// `images().create(LinodeStandIn::DISK_ID, ..)`.
     pub const DISK_ID: u64 = 25_674_120;
-
-    /// The token a stand-in takes unless [`LinodeStandInBuilder::token`] says otherwise.
-    pub const TOKEN: &'static str = "linode-stand-in-token";
-
-    /// Starts a stand-in with the default seed, a real clock and the default token.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let stand_in = cloud_images::testing::LinodeStandIn::start()?;
-    /// let page = stand_in.client()?.images().list().send()?;
-    /// assert_eq!(page.total, Some(59)); // 57 public images, and the account's 2
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn start() -> Result<LinodeStandIn> {
-        LinodeStandIn::builder().start()
-    }
-
-    /// A builder, to choose the clock, token, seed and timings.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// use cloud_images::testing::{Clock, LinodeStandIn};
-    ///
-    /// let stand_in = LinodeStandIn::builder().clock(Clock::manual()).start()?;
-    /// assert!(stand_in.clock().is_manual());
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn builder() -> LinodeStandInBuilder {
-        LinodeStandInBuilder {
-            clock: Clock::real(),
-            token: LinodeStandIn::TOKEN.to_string(),
-            seed: Seed::Full,
-            port: 0,
-            timings: Timings::default(),
-            disks: Vec::new(),
-        }
-    }
-
-    /// The API's base URL (`http://127.0.0.1:PORT`), for `Client::builder().base_url(..)`.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let stand_in = cloud_images::testing::LinodeStandIn::start()?;
-    /// assert!(stand_in.base_url().starts_with("http://127.0.0.1:"));
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn base_url(&self) -> String {
-        self.running.base_url()
-    }
 
     /// Where the object storage that takes uploads lives (on the same server, under
     /// `/object-storage`).
@@ -188,173 +176,6 @@ impl LinodeStandIn {
         storage::url(&self.base_url())
     }
 
-    /// The token the stand-in takes.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// use cloud_images::testing::LinodeStandIn;
-    /// assert_eq!(LinodeStandIn::start()?.token(), LinodeStandIn::TOKEN);
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn token(&self) -> &str {
-        &self.running.core.token
-    }
-
-    /// The clock statuses move on.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let stand_in = cloud_images::testing::LinodeStandIn::start()?;
-    /// assert!(!stand_in.clock().is_manual());
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn clock(&self) -> &Clock {
-        &self.running.core.clock
-    }
-
-    /// A client builder set up for this stand-in: its base URL, its token, and retries whose
-    /// backoff starts at 1 ms, so tests stay fast. A `Retry-After` is obeyed as by any client
-    /// (a 1 s hint is a 1 s wait): give the client the stand-in's manual clock,
-    /// `.clock(stand_in.clock().clone())`, to make such waits advance it instead of taking time.
-    /// Change what you like before `build()`.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let stand_in = cloud_images::testing::LinodeStandIn::start()?;
-    /// let anonymous = stand_in.client_builder().token("").build()?;
-    /// let debian = anonymous.images().get("linode/debian12")?; // public images need no token
-    /// assert_eq!(debian.vendor.as_deref(), Some("Debian"));
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn client_builder(&self) -> ClientBuilder {
-        Client::builder().base_url(self.base_url()).token(self.token()).retry_policy(kit_retry_policy())
-    }
-
-    /// A client for this stand-in: [`client_builder`](Self::client_builder), built.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let stand_in = cloud_images::testing::LinodeStandIn::start()?;
-    /// let image = stand_in.client()?.images().get("private/24811540")?;
-    /// assert_eq!(image.created_by, None); // an automatic image
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn client(&self) -> Result<Client> {
-        self.client_builder().build()
-    }
-
-    /// Makes the next requests that match `on` fail, wait or break: see [`Fault`].
-    ///
-    /// # Errors
-    ///
-    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) for an operation id the
-    /// stand-in does not have (its message lists those it has: see
-    /// [`operations`](Self::operations)); nothing is injected then.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// use cloud_images::ErrorKind;
-    /// use cloud_images::testing::{Fault, LinodeStandIn};
-    ///
-    /// let stand_in = LinodeStandIn::start()?;
-    /// stand_in.inject("get-image", Fault::maintenance())?;
-    /// let e = stand_in.client()?.images().get("linode/debian12").unwrap_err();
-    /// assert_eq!(e.kind(), ErrorKind::Maintenance); // never retried
-    ///
-    /// let typo = stand_in.inject("get-imgae", Fault::maintenance()).unwrap_err();
-    /// assert_eq!(typo.kind(), ErrorKind::InvalidInput);
-    /// assert!(typo.to_string().contains("get-images, post-image, post-upload-image, get-image"));
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn inject(&self, on: impl Into<On>, fault: Fault) -> Result<()> {
-        self.running.inject(on.into(), fault)
-    }
-
-    /// The operation ids the stand-in answers, and all that [`inject`](Self::inject) takes:
-    /// Linode's 7 images operations, its 22 share-group operations (under `/v4beta/` only),
-    /// and `object-storage-put` (an upload's `PUT` of its data). They are listed at [`On`].
-    ///
-    /// ```
-    /// use cloud_images::testing::LinodeStandIn;
-    ///
-    /// let ids = LinodeStandIn::operations();
-    /// assert_eq!(ids.len(), 30);
-    /// assert!(ids.contains(&"post-replicate-image") && ids.contains(&"object-storage-put"));
-    /// ```
-    pub fn operations() -> Vec<&'static str> {
-        routes::operations(api::OPERATIONS.as_slice())
-    }
-
-    /// Forgets the faults not used yet.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// use cloud_images::testing::{Fault, LinodeStandIn, On};
-    ///
-    /// let stand_in = LinodeStandIn::start()?;
-    /// stand_in.inject(On::any(), Fault::unavailable().times(100))?;
-    /// stand_in.clear_faults();
-    /// assert_eq!(stand_in.pending_faults(), 0);
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn clear_faults(&self) {
-        self.running.core.faults.clear();
-    }
-
-    /// How many more requests the injected faults will catch.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// use cloud_images::testing::{Fault, LinodeStandIn};
-    ///
-    /// let stand_in = LinodeStandIn::start()?;
-    /// stand_in.inject("get-image", Fault::unavailable().times(2))?;
-    /// stand_in.client()?.images().get("linode/debian12")?; // retried twice
-    /// assert_eq!(stand_in.pending_faults(), 0);
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn pending_faults(&self) -> u64 {
-        self.running.core.faults.pending()
-    }
-
-    /// Every request received so far, oldest first (see [`Request`]).
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let stand_in = cloud_images::testing::LinodeStandIn::start()?;
-    /// stand_in.client()?.images().update("private/24811540").label("kept").send()?;
-    /// let put = &stand_in.requests()[0];
-    /// assert_eq!(put.operation.as_deref(), Some("put-image"));
-    /// assert_eq!(put.body, Some(serde_json::json!({"label": "kept"})));
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn requests(&self) -> Vec<Request> {
-        self.running.core.log.all()
-    }
-
-    /// The requests received since the log was last taken; the log starts again empty.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let stand_in = cloud_images::testing::LinodeStandIn::start()?;
-    /// stand_in.client()?.images().get("linode/debian12")?;
-    /// assert_eq!(stand_in.take_requests().len(), 1);
-    /// assert!(stand_in.requests().is_empty());
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn take_requests(&self) -> Vec<Request> {
-        self.running.core.log.take()
-    }
-
     /// The account's images (`private/…` and `shared/…`), oldest first, as the API would
     /// send them now.
     ///
@@ -368,7 +189,7 @@ impl LinodeStandIn {
     /// ```
     pub fn account_images(&self) -> Vec<types::Image> {
         let now = self.clock().now_ms();
-        let mut state = lock(&self.running.core.api.state);
+        let mut state = lock(&self.api().state);
         state.prune(now);
         let timings = state.timings;
         state.own.iter().filter_map(|i| decode(i.to_json(now, &timings))).collect()
@@ -386,7 +207,7 @@ impl LinodeStandIn {
     /// ```
     pub fn image(&self, id: &str) -> Option<types::Image> {
         let now = self.clock().now_ms();
-        let mut state = lock(&self.running.core.api.state);
+        let mut state = lock(&self.api().state);
         state.prune(now);
         let json = match state.public(id) {
             Some(public) => public.clone(),
@@ -405,7 +226,7 @@ impl LinodeStandIn {
     /// # }
     /// ```
     pub fn received(&self, id: &str) -> Option<Received> {
-        lock(&self.running.core.api.state).own(id)?.received()
+        lock(&self.api().state).own(id)?.received()
     }
 }
 
@@ -417,47 +238,7 @@ fn decode(json: Value) -> Option<types::Image> {
         .ok()
 }
 
-impl std::fmt::Debug for LinodeStandIn {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LinodeStandIn").field("base_url", &self.base_url()).finish_non_exhaustive()
-    }
-}
-
-impl LinodeStandInBuilder {
-    /// The clock statuses move on (default [`Clock::real`]).
-    ///
-    /// ```
-    /// let builder = cloud_images::testing::LinodeStandIn::builder().clock(cloud_images::testing::Clock::manual());
-    /// # let _ = builder;
-    /// ```
-    pub fn clock(mut self, clock: Clock) -> Self {
-        self.clock = clock;
-        self
-    }
-
-    /// The token the stand-in takes (default [`LinodeStandIn::TOKEN`]); any other is refused
-    /// with 401.
-    ///
-    /// ```
-    /// let builder = cloud_images::testing::LinodeStandIn::builder().token("secret");
-    /// # let _ = builder;
-    /// ```
-    pub fn token(mut self, token: impl Into<String>) -> Self {
-        self.token = token.into();
-        self
-    }
-
-    /// What the stand-in starts with (default [`Seed::Full`]).
-    ///
-    /// ```
-    /// let builder = cloud_images::testing::LinodeStandIn::builder().seed(cloud_images::testing::Seed::Public);
-    /// # let _ = builder;
-    /// ```
-    pub fn seed(mut self, seed: Seed) -> Self {
-        self.seed = seed;
-        self
-    }
-
+impl StandInBuilder<Linode> {
     /// How long an upload is `creating` after its data arrived (default 1.5 s).
     ///
     /// ```
@@ -466,7 +247,7 @@ impl LinodeStandInBuilder {
     /// # let _ = builder;
     /// ```
     pub fn upload_processing(mut self, time: Duration) -> Self {
-        self.timings.upload_processing = millis(time);
+        self.settings.timings.upload_processing = millis(time);
         self
     }
 
@@ -478,7 +259,7 @@ impl LinodeStandInBuilder {
     /// # let _ = builder;
     /// ```
     pub fn capture_time(mut self, time: Duration) -> Self {
-        self.timings.capture = millis(time);
+        self.settings.timings.capture = millis(time);
         self
     }
 
@@ -492,8 +273,8 @@ impl LinodeStandInBuilder {
     /// # let _ = builder;
     /// ```
     pub fn replication(mut self, pending: Duration, copying: Duration) -> Self {
-        self.timings.replica_pending = millis(pending);
-        self.timings.replica_copying = millis(copying);
+        self.settings.timings.replica_pending = millis(pending);
+        self.settings.timings.replica_copying = millis(copying);
         self
     }
 
@@ -516,65 +297,7 @@ impl LinodeStandInBuilder {
         region: impl Into<String>,
         size_mb: u64,
     ) -> Self {
-        self.disks.push(Disk { id, label: label.into(), region: region.into(), size_mb });
+        self.settings.disks.push(Disk { id, label: label.into(), region: region.into(), size_mb });
         self
     }
-
-    /// The port to listen on, on 127.0.0.1 (default 0: a free port, as tests want).
-    ///
-    /// ```
-    /// let builder = cloud_images::testing::LinodeStandIn::builder().port(8080);
-    /// # let _ = builder;
-    /// ```
-    pub fn port(mut self, port: u16) -> Self {
-        self.port = port;
-        self
-    }
-
-    /// Starts the stand-in on 127.0.0.1 on its port (a free one unless [`port`](Self::port) says).
-    ///
-    /// ```
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let stand_in = cloud_images::testing::LinodeStandIn::builder().start()?;
-    /// # let _ = stand_in;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn start(self) -> Result<LinodeStandIn> {
-        let LinodeStandInBuilder { clock, token, seed, port, timings, mut disks } = self;
-        let (public, own, foreign, tokens) = match seed {
-            Seed::Full => {
-                disks.insert(0, seed::disk());
-                (seed::public_images(), seed::account_images(), seed::foreign_groups(), seed::tokens())
-            }
-            Seed::Public => (seed::public_images(), Vec::new(), Vec::new(), Vec::new()),
-            Seed::Empty => (Vec::new(), Vec::new(), Vec::new(), Vec::new()),
-        };
-        let state = State {
-            public,
-            own,
-            disks,
-            next_id: 24_187_701,
-            timings,
-            groups: Vec::new(),
-            tokens,
-            foreign,
-            next_group: 9_101,
-            next_share: 6_001,
-            serial: 0,
-        };
-        let api_clock = clock.clone();
-        let running = Running::start(port, clock, token, move |base_url, _| LinodeApi {
-            state: Mutex::new(state),
-            clock: api_clock,
-            base_url,
-            username: "stand-in-user".to_string(),
-            secret: RandomState::new().hash_one(std::process::id()),
-        })?;
-        Ok(LinodeStandIn { running })
-    }
-}
-
-fn millis(d: Duration) -> u64 {
-    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }

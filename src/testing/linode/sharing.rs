@@ -8,10 +8,11 @@ use serde_json::{Value, json};
 
 use super::api::{LinodeApi, linode_error, not_found, page_of};
 use super::state::{Own, Replica, Source, State};
+use crate::Operation;
+use crate::ids::is_uuid;
 use crate::linode::ops;
 use crate::testing::clock::timestamp;
 use crate::testing::core::{Call, Reply};
-use crate::testing::routes::Endpoint;
 
 /// What the share-group lists can be filtered on.
 const GROUP_FIELDS: [&str; 1] = ["label"];
@@ -61,33 +62,6 @@ pub(crate) struct Foreign {
     pub(crate) description: String,
     pub(crate) created_ms: u64,
 }
-
-/// The share-group operations (beta: the router answers them under `/v4beta/` only), by the
-/// generated request types.
-pub(crate) static ENDPOINTS: [Endpoint; 22] = [
-    Endpoint::of::<ops::GetSharegroups>(),
-    Endpoint::of::<ops::PostSharegroups>(),
-    Endpoint::of::<ops::GetUserTokens>(),
-    Endpoint::of::<ops::PostSharegroupTokens>(),
-    Endpoint::of::<ops::GetSharegroupToken>(),
-    Endpoint::of::<ops::PutSharegroupToken>(),
-    Endpoint::of::<ops::DeleteSharegroupToken>(),
-    Endpoint::of::<ops::GetSharegroupByToken>(),
-    Endpoint::of::<ops::GetSharegroupImagesByToken>(),
-    Endpoint::of::<ops::GetSharegroup>(),
-    Endpoint::of::<ops::PutSharegroup>(),
-    Endpoint::of::<ops::DeleteSharegroup>(),
-    Endpoint::of::<ops::GetSharegroupImages>(),
-    Endpoint::of::<ops::PostSharegroupImages>(),
-    Endpoint::of::<ops::PutSharegroupImageshare>(),
-    Endpoint::of::<ops::DeleteSharegroupImageshare>(),
-    Endpoint::of::<ops::GetSharegroupMembers>(),
-    Endpoint::of::<ops::PostSharegroupMembers>(),
-    Endpoint::of::<ops::GetSharegroupMemberToken>(),
-    Endpoint::of::<ops::PutSharegroupMemberToken>(),
-    Endpoint::of::<ops::DeleteSharegroupMemberToken>(),
-    Endpoint::of::<ops::GetImagesSharegroupsImage>(),
-];
 
 fn group_json(g: &Group) -> Value {
     json!({
@@ -145,14 +119,6 @@ fn text(body: &Value, field: &str, required: bool) -> Result<Option<String>, Rep
     }
 }
 
-/// Whether `s` looks like a UUID (8-4-4-4-12 hex digits).
-fn is_uuid(s: &str) -> bool {
-    let groups: Vec<&str> = s.split('-').collect();
-    groups.len() == 5
-        && groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
-        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_hexdigit()))
-}
-
 /// Whether `token` has the shape of a JWT: three non-empty base64url parts.
 fn is_jwt(token: &str) -> bool {
     let parts: Vec<&str> = token.split('.').collect();
@@ -195,12 +161,12 @@ impl LinodeApi {
     pub(crate) fn share(&self, state: &mut State, op: &str, call: &Call<'_>) -> Reply {
         let now = call.now_ms;
         match op {
-            "get-sharegroups" => {
+            ops::GetSharegroups::OPERATION_ID => {
                 let groups = state.groups.iter().map(group_json).collect();
                 page_of(call, groups, &GROUP_FIELDS, "share groups")
             }
-            "post-sharegroups" => self.create_group(state, call),
-            "get-images-sharegroups-image" => {
+            ops::PostSharegroups::OPERATION_ID => self.create_group(state, call),
+            ops::GetImagesSharegroupsImage::OPERATION_ID => {
                 let id = call.param(0);
                 let groups = state
                     .groups
@@ -210,15 +176,17 @@ impl LinodeApi {
                     .collect();
                 page_of(call, groups, &GROUP_FIELDS, "share groups")
             }
-            "get-user-tokens" => {
+            ops::GetUserTokens::OPERATION_ID => {
                 let tokens = state.tokens.iter().map(|t| token_json(t, &state.foreign)).collect();
                 page_of(call, tokens, &TOKEN_FIELDS, "tokens")
             }
-            "post-sharegroup-tokens" => self.create_token(state, call),
-            "get-sharegroup-token" | "put-sharegroup-token" | "delete-sharegroup-token" => {
-                token_op(state, op, call)
+            ops::PostSharegroupTokens::OPERATION_ID => self.create_token(state, call),
+            ops::GetSharegroupToken::OPERATION_ID
+            | ops::PutSharegroupToken::OPERATION_ID
+            | ops::DeleteSharegroupToken::OPERATION_ID => token_op(state, op, call),
+            ops::GetSharegroupByToken::OPERATION_ID | ops::GetSharegroupImagesByToken::OPERATION_ID => {
+                by_token(state, op, call)
             }
-            "get-sharegroup-by-token" | "get-sharegroup-images-by-token" => by_token(state, op, call),
             _ => {
                 let Some(index) = call
                     .param(0)
@@ -229,12 +197,12 @@ impl LinodeApi {
                     return not_found();
                 };
                 match op {
-                    "get-sharegroup" => state
+                    ops::GetSharegroup::OPERATION_ID => state
                         .groups
                         .get(index)
                         .map_or_else(not_found, |g| Reply::json(200, group_json(g), g.label.clone())),
-                    "put-sharegroup" => update_group(state, index, call),
-                    "delete-sharegroup" => {
+                    ops::PutSharegroup::OPERATION_ID => update_group(state, index, call),
+                    ops::DeleteSharegroup::OPERATION_ID => {
                         let group = state.groups.remove(index);
                         for share in &group.shares {
                             if let Some(src) = source_of(share).and_then(|id| state.own_mut(id)) {
@@ -243,7 +211,7 @@ impl LinodeApi {
                         }
                         Reply::json(200, json!({}), format!("share group {} deleted", group.id))
                     }
-                    "get-sharegroup-images" => {
+                    ops::GetSharegroupImages::OPERATION_ID => {
                         let shares = state
                             .groups
                             .get(index)
@@ -251,11 +219,10 @@ impl LinodeApi {
                             .unwrap_or_default();
                         page_of(call, shares, &IMAGE_FIELDS, "shared images")
                     }
-                    "post-sharegroup-images" => add_images(state, index, call),
-                    "put-sharegroup-imageshare" | "delete-sharegroup-imageshare" => {
-                        share_op(state, index, op, call)
-                    }
-                    "get-sharegroup-members" => {
+                    ops::PostSharegroupImages::OPERATION_ID => add_images(state, index, call),
+                    ops::PutSharegroupImageshare::OPERATION_ID
+                    | ops::DeleteSharegroupImageshare::OPERATION_ID => share_op(state, index, op, call),
+                    ops::GetSharegroupMembers::OPERATION_ID => {
                         let members = state
                             .groups
                             .get(index)
@@ -263,8 +230,11 @@ impl LinodeApi {
                             .unwrap_or_default();
                         page_of(call, members, &MEMBER_FIELDS, "members")
                     }
-                    "post-sharegroup-members" => self.add_member(state, index, call),
-                    _ => member_op(state, index, op, call),
+                    ops::PostSharegroupMembers::OPERATION_ID => self.add_member(state, index, call),
+                    ops::GetSharegroupMemberToken::OPERATION_ID
+                    | ops::PutSharegroupMemberToken::OPERATION_ID
+                    | ops::DeleteSharegroupMemberToken::OPERATION_ID => member_op(state, index, op, call),
+                    _ => not_found(),
                 }
             }
         }
@@ -483,7 +453,7 @@ fn share_op(state: &mut State, index: usize, op: &str, call: &Call<'_>) -> Reply
     let timings = state.timings;
     let Some(group) = state.groups.get_mut(index) else { return not_found() };
     let Some(at) = group.shares.iter().position(|s| s.id == call.param(1)) else { return not_found() };
-    if op == "delete-sharegroup-imageshare" {
+    if op == ops::DeleteSharegroupImageshare::OPERATION_ID {
         let share = group.shares.remove(at);
         if let Some(src) = source_of(&share).map(str::to_string).and_then(|id| state.own_mut(&id)) {
             src.shared_in = src.shared_in.saturating_sub(1);
@@ -505,19 +475,24 @@ fn share_op(state: &mut State, index: usize, op: &str, call: &Call<'_>) -> Reply
 
 /// `GET`/`PUT`/`DELETE /images/sharegroups/{id}/members/{token uuid}`.
 fn member_op(state: &mut State, index: usize, op: &str, call: &Call<'_>) -> Reply {
-    let label =
-        if op == "put-sharegroup-member-token" { tri!(text(&call.json, "label", true)) } else { None };
+    let label = if op == ops::PutSharegroupMemberToken::OPERATION_ID {
+        tri!(text(&call.json, "label", true))
+    } else {
+        None
+    };
     let Some(group) = state.groups.get_mut(index) else { return not_found() };
     let Some(member) = group.members.iter_mut().find(|m| m.token_uuid == call.param(1)) else {
         return not_found();
     };
     match op {
-        "get-sharegroup-member-token" => {}
-        "put-sharegroup-member-token" => {
+        ops::GetSharegroupMemberToken::OPERATION_ID => {}
+        ops::PutSharegroupMemberToken::OPERATION_ID => {
             member.label = label.unwrap_or_default();
             member.updated_ms = Some(call.now_ms);
         }
         _ => {
+            // `delete-sharegroup-member-token`
+
             member.revoked = true;
             member.updated_ms = Some(call.now_ms);
             return Reply::json(200, json!({}), format!("member {} revoked", member.token_uuid));
@@ -528,11 +503,15 @@ fn member_op(state: &mut State, index: usize, op: &str, call: &Call<'_>) -> Repl
 
 /// `GET`/`PUT`/`DELETE /images/sharegroups/tokens/{token uuid}`.
 fn token_op(state: &mut State, op: &str, call: &Call<'_>) -> Reply {
-    let label = if op == "put-sharegroup-token" { tri!(text(&call.json, "label", true)) } else { None };
+    let label = if op == ops::PutSharegroupToken::OPERATION_ID {
+        tri!(text(&call.json, "label", true))
+    } else {
+        None
+    };
     let Some(at) = state.tokens.iter().position(|t| t.token_uuid == call.param(0)) else {
         return not_found();
     };
-    if op == "delete-sharegroup-token" {
+    if op == ops::DeleteSharegroupToken::OPERATION_ID {
         let token = state.tokens.remove(at);
         return Reply::json(200, json!({}), format!("token {} deleted", token.token_uuid));
     }
@@ -553,7 +532,7 @@ fn by_token(state: &State, op: &str, call: &Call<'_>) -> Reply {
         .find(|t| t.token_uuid == call.param(0) && t.status == "active")
         .and_then(|t| state.foreign.iter().find(|g| g.uuid == t.valid_for));
     let Some(group) = group else { return not_found() };
-    if op == "get-sharegroup-by-token" {
+    if op == ops::GetSharegroupByToken::OPERATION_ID {
         let body = json!({
             "id": group.id,
             "uuid": group.uuid,
