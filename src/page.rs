@@ -5,6 +5,8 @@
 use std::fmt;
 
 use crate::decode::PageItems;
+
+mod adapt;
 use crate::{Error, Result};
 
 /// One page of a listing, as `send()` returns it: the items that decoded, the errors of those

@@ -34,6 +34,7 @@
 
 mod actions;
 mod client;
+mod cloud;
 mod generated;
 mod ids;
 mod images;
@@ -46,6 +47,7 @@ mod transfers;
 pub use crate::linode::{CancelUpload, ProgressControl, UploadPhase, UploadProgress, UploadSource};
 pub use actions::{ImageActions, ListImageActions};
 pub use client::Client;
+pub use cloud::{CloudWithSpaces, spaces_from_env};
 pub use generated::{ops, types};
 pub use ids::{ActionId, ImageId};
 pub use images::{CustomImage, ImageRef, Images, ListImages, UpdateImage};

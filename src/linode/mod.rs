@@ -15,6 +15,7 @@
 //! ```
 
 mod client;
+mod cloud;
 mod filter;
 mod generated;
 mod ids;

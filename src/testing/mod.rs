@@ -73,6 +73,7 @@
 //! ```
 
 mod clock;
+mod cloud;
 mod core;
 mod digitalocean;
 mod faults;
