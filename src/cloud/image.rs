@@ -396,7 +396,8 @@ pub struct CloudImage {
     pub size_bytes: Option<u64>,
     /// The least disk, in bytes, a machine needs to boot it, when the provider says.
     pub min_disk_bytes: Option<u64>,
-    /// The regions it is in, in the provider's order.
+    /// The regions it is in, in the provider's order (a Linode region entry without its region
+    /// id is left out here; the model keeps it).
     pub regions: Vec<CloudRegion>,
     /// The operating system: Linode's `vendor` (`Debian`), DigitalOcean's `distribution`
     /// (`Ubuntu`, `Unknown`).
