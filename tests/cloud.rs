@@ -627,3 +627,62 @@ fn clouds_from_env_gives_digitalocean_the_spaces_bucket_it_names() {
         ],
     );
 }
+
+#[test]
+fn the_neutral_listings_are_the_providers_lazy_listings() {
+    let case = digitalocean_case();
+    (case.take)();
+    // Nothing is sent before the first item; `take` sends only the pages it needs.
+    let mut public = case.cloud.public_images();
+    assert_eq!((public.pages_fetched(), public.total()), (0, None));
+    assert!((case.take)().is_empty());
+    let first = public.next().unwrap().unwrap();
+    assert_eq!((first.visibility, public.pages_fetched(), public.total()), (Visibility::Public, 1, Some(26)));
+    assert_eq!(requests(&case), ["GET /v2/images?type=distribution&per_page=200 200"]);
+    // The rest: the distributions' page, then the applications' (a second listing, one page).
+    assert_eq!(public.by_ref().count(), 30);
+    assert_eq!((public.pages_fetched(), public.total()), (2, Some(26)));
+    assert_eq!(requests(&case), ["GET /v2/images?type=application&per_page=200 200"]);
+    assert!(public.next().is_none());
+    assert!((case.take)().is_empty(), "nothing more is sent once both listings ended");
+}
+
+#[test]
+fn an_error_in_the_first_of_two_listings_ends_both() {
+    let stand_in = DigitalOceanStandIn::builder().clock(Clock::manual()).start().unwrap();
+    stand_in.inject("images_list", Fault::status(500)).unwrap();
+    let cloud = stand_in.cloud().unwrap();
+    let items: Vec<_> = cloud.public_images().collect();
+    assert_eq!(items.len(), 1);
+    let e = items.into_iter().next().unwrap().unwrap_err();
+    assert_eq!((e.kind(), e.status()), (ErrorKind::Api, Some(500)));
+    let queries: Vec<_> =
+        stand_in.requests().iter().map(|r| r.query_param("type").map(str::to_string)).collect();
+    assert_eq!(
+        queries,
+        [Some("distribution".to_string())],
+        "the applications are not listed after the error"
+    );
+}
+
+#[test]
+fn a_listing_item_that_does_not_decode_stays_an_error_in_its_place() {
+    // A page whose second item has a label that is not text: the others still come, mapped.
+    let server = httpmock::MockServer::start();
+    let page = server.mock(|when, then| {
+        when.method(httpmock::Method::GET).path("/v4/images");
+        then.status(200).header("content-type", "application/json").body(
+            r#"{"data": [{"id": "private/1", "label": "a", "is_public": false}, {"id": "private/2", "label": 7},
+                {"id": "private/3", "label": "c", "is_public": false}], "page": 1, "pages": 1, "results": 3}"#,
+        );
+    });
+    let client =
+        cloud_images::linode::Client::builder().base_url(server.base_url()).token("t").build().unwrap();
+    let items: Vec<_> = Cloud::own_images(&client).collect();
+    page.assert_calls(1);
+    assert_eq!(items.len(), 3);
+    assert_eq!(items[0].as_ref().unwrap().name.as_deref(), Some("a"));
+    let e = items[1].as_ref().unwrap_err();
+    assert_eq!((e.kind(), e.item_index(), e.item_id()), (ErrorKind::Decode, Some(1), Some("private/2")));
+    assert_eq!(items[2].as_ref().unwrap().id, "private/3");
+}
