@@ -686,3 +686,18 @@ fn a_listing_item_that_does_not_decode_stays_an_error_in_its_place() {
     assert_eq!((e.kind(), e.item_index(), e.item_id()), (ErrorKind::Decode, Some(1), Some("private/2")));
     assert_eq!(items[2].as_ref().unwrap().id, "private/3");
 }
+
+#[test]
+fn a_cloud_never_shows_its_token_or_spaces_keys() {
+    let linode = LinodeStandIn::builder().token("linode-secret-token-1234").start().unwrap();
+    let digitalocean = DigitalOceanStandIn::builder().token("dop_v1_secret_token_5678").start().unwrap();
+    let shown = format!("{:?} {:?}", linode.cloud().unwrap(), digitalocean.cloud().unwrap());
+    for secret in [
+        "linode-secret-token-1234",
+        "dop_v1_secret_token_5678",
+        DigitalOceanStandIn::SPACES_SECRET_ACCESS_KEY,
+    ] {
+        assert!(!shown.contains(secret), "{secret} in {shown}");
+    }
+    assert!(shown.contains("CloudWithSpaces") && shown.contains("stand-in-images"), "{shown}");
+}
