@@ -354,11 +354,14 @@ impl ProviderImage {
 /// 2,534,030,705 bytes, rounded to the nearest byte) and `min_disk_size` whole GB. A size the
 /// provider leaves out, or that is negative, not a number or too large for a `u64`, is `None`.
 ///
-/// **Times** are [`SystemTime`]s (the standard library's, so no time crate is part of this
-/// crate's API), parsed with [`jiff`](https://docs.rs/jiff): an RFC 3339 time with an offset
+/// **Times** are [`SystemTime`]s (the standard library's, so no time crate's type is part of
+/// this crate's API, and a new major version of one is not a breaking change here), parsed with
+/// [`jiff`](https://docs.rs/jiff) rather than by hand: an RFC 3339 time with an offset
 /// (DigitalOcean's `2024-11-20T16:22:09Z`), or a date and time without one, read as UTC
-/// (Linode's `2021-08-14T22:44:02`). A time that does not parse is `None`, and its text is
-/// still in the model.
+/// (Linode's `2021-08-14T22:44:02`). jiff parses both forms strictly, is maintained, and is
+/// small here: without its default features it is two crates (no time-zone database, no
+/// chrono), the same ones the `spaces` feature already signs with. A time that does not parse
+/// is `None`, and its text is still in the model.
 ///
 /// ```
 /// use std::time::{Duration, UNIX_EPOCH};
