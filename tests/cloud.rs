@@ -559,6 +559,16 @@ fn child_process() {
             let image = clouds.clouds[0].publish(&PublishFile::new("from-env", "nyc3"), &disk.path).unwrap();
             assert_eq!(image.status, Some(CloudStatus::Available));
         }
+        "stand-in-binary" => {
+            let clouds = clouds_from_env().unwrap();
+            assert_eq!(providers(&clouds), [CloudProvider::Linode, CloudProvider::DigitalOcean]);
+            assert!(
+                clouds.to_string().contains("publishes through spaces bucket stand-in-images"),
+                "{clouds}"
+            );
+            let ids: Vec<Vec<String>> = clouds.clouds.iter().map(|c| own(c.as_ref())).collect();
+            assert_eq!(ids, [vec!["private/24811540"], vec!["171002281", "171003090"]]);
+        }
         "spaces-without-region" => {
             let e = clouds_from_env().unwrap_err();
             assert_eq!(e.kind(), ErrorKind::InvalidInput);
@@ -700,4 +710,35 @@ fn a_cloud_never_shows_its_token_or_spaces_keys() {
         assert!(!shown.contains(secret), "{secret} in {shown}");
     }
     assert!(shown.contains("CloudWithSpaces") && shown.contains("stand-in-images"), "{shown}");
+}
+
+#[test]
+fn clouds_from_env_runs_unchanged_against_the_stand_in_binary_as_it_prints() {
+    use std::io::{BufRead, BufReader};
+    let bin = env!("CARGO_BIN_EXE_cloud-images-stand-in");
+    /// Kills the stand-in binary when the test ends, whether it passed or not.
+    struct Running(std::process::Child);
+    impl Drop for Running {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let mut child = Running(Command::new(bin).stdout(std::process::Stdio::piped()).spawn().unwrap());
+    let mut out = BufReader::new(child.0.stdout.take().unwrap()).lines();
+    let mut vars: Vec<(String, String)> = Vec::new();
+    loop {
+        let line = out.next().unwrap().unwrap();
+        if line.starts_with("Requests as they come") {
+            break;
+        }
+        if let Some(exports) = line.trim().strip_prefix("export ") {
+            for pair in exports.split_whitespace() {
+                let (name, value) = pair.split_once('=').unwrap();
+                vars.push((name.to_string(), value.to_string()));
+            }
+        }
+    }
+    let vars: Vec<(&str, &str)> = vars.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+    run_child("stand-in-binary", &vars);
 }
