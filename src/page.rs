@@ -5,9 +5,9 @@
 use std::fmt;
 
 use crate::decode::PageItems;
+use crate::{Error, Result};
 
 mod adapt;
-use crate::{Error, Result};
 
 /// One page of a listing, as `send()` returns it: the items that decoded, the errors of those
 /// that did not, and the counters the provider gave.
