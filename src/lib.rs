@@ -402,6 +402,33 @@
 //! # }
 //! ```
 //!
+//! # One view of both clouds
+//!
+//! A program that manages images on both providers writes its logic once against [`Cloud`],
+//! which both clients implement, and reads images as [`CloudImage`]s: the same fields for both
+//! (sizes in bytes, creation times as `SystemTime`, one [`CloudStatus`]), with the provider's own
+//! model kept beside them. [`clouds_from_env`] gives a client for each provider whose token is
+//! set; the stand-ins hand out the same `Box<dyn Cloud>` (`stand_in.cloud()?`), so one test runs
+//! that logic against both. The README compares it with Apache Libcloud and pkgcloud, and maps
+//! every status of both providers.
+//!
+//! ```no_run
+//! use std::time::{Duration, SystemTime};
+//!
+//! # fn main() -> Result<(), cloud_images::Error> {
+//! let month = Duration::from_secs(30 * 24 * 3600);
+//! for cloud in cloud_images::clouds_from_env()? {
+//!     for image in cloud.own_images() {
+//!         let image = image?;
+//!         if image.name.as_deref().is_some_and(|n| n.starts_with("ci-")) && image.age(SystemTime::now()) > Some(month) {
+//!             cloud.delete(&image.id)?;
+//!         }
+//!     }
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! # Features
 //!
 //! - `rustls` (default): TLS in pure Rust.
@@ -411,7 +438,7 @@
 //!   standard library and this crate's own dependencies: it adds none.
 //! - `spaces`: [`digitalocean::Images::publish`], through a Spaces bucket. It signs with the
 //!   sans-IO [`rusty-s3`](https://docs.rs/rusty-s3), which brings `url`, `idna` and ICU into the
-//!   tree (40 crates without the feature, 81 with it). Without it, `publish` exists and returns
+//!   tree (42 crates without the feature, 81 with it). Without it, `publish` exists and returns
 //!   an [`ErrorKind::Unsupported`] error, sending nothing.
 //!
 //! Debug logs go through the [`log`](https://docs.rs/log) facade (target `cloud_images`): method,
@@ -439,6 +466,7 @@ extern crate self as cloud_images;
 
 mod builder;
 mod clock;
+mod cloud;
 mod decode;
 mod encode;
 mod error;
@@ -463,6 +491,10 @@ pub mod linode;
 pub mod testing;
 
 pub use builder::ClientBuilder;
+pub use cloud::{
+    Cloud, CloudImage, CloudKind, CloudProvider, CloudRegion, CloudStatus, Clouds, ImageChanges,
+    ProviderImage, PublishFile, Visibility, clouds_from_env,
+};
 pub use error::{ApiError, ApiMessage, Error, ErrorKind, Result};
 pub use list::{List, Paged};
 pub use operation::{Method, Operation};

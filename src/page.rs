@@ -7,6 +7,8 @@ use std::fmt;
 use crate::decode::PageItems;
 use crate::{Error, Result};
 
+mod adapt;
+
 /// One page of a listing, as `send()` returns it: the items that decoded, the errors of those
 /// that did not, and the counters the provider gave.
 ///

@@ -10,6 +10,8 @@ use crate::error::ErrorKind;
 use crate::retry::Deadline;
 use crate::{Error, Result};
 
+mod map;
+
 /// Time limits of this length or more mean "no limit": about 100 years. Below it, `Instant +
 /// limit` is representable on every platform (also inside ureq, which adds limits to its own
 /// clock); a longer limit could overflow it and panic.

@@ -29,17 +29,10 @@ fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
 }
 
-/// The part of `src/` this file speaks for: the testing kit (`src/testing/`) is reworked on its
-/// own, and checked once it lands.
-fn checked(path: &Path) -> bool {
-    !path.starts_with(src().join("testing"))
-}
-
 #[test]
 fn no_hand_written_file_is_over_600_lines() {
     let too_long: Vec<String> = rust_files(&src())
         .into_iter()
-        .filter(|p| checked(p))
         .filter_map(|p| {
             let lines = fs::read_to_string(&p).unwrap().lines().count();
             (lines > MAX_LINES)
@@ -49,9 +42,11 @@ fn no_hand_written_file_is_over_600_lines() {
     assert!(too_long.is_empty(), "over {MAX_LINES} lines: {too_long:?}");
 }
 
-/// The core: everything but the providers' folders, the testing kit and the stand-in binary.
+/// The core: everything but the providers' folders, the view over both of them (`src/cloud/`,
+/// which names them by design: it is the layer above the providers, not below), the testing
+/// kit and the stand-in binary.
 fn core_files() -> Vec<PathBuf> {
-    let outside = ["linode", "digitalocean", "testing", "bin"].map(|d| src().join(d));
+    let outside = ["linode", "digitalocean", "cloud", "testing", "bin"].map(|d| src().join(d));
     rust_files(&src()).into_iter().filter(|p| !outside.iter().any(|d| p.starts_with(d))).collect()
 }
 

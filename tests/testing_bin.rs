@@ -46,6 +46,14 @@ fn serves_both_stand_ins_and_prints_their_requests() {
             "  export DIGITALOCEAN_API_URL={digitalocean} DIGITALOCEAN_ACCESS_TOKEN=dop_v1_stand_in_token"
         )
     );
+    let spaces = format!("{digitalocean}/spaces");
+    assert_eq!(
+        next(),
+        format!(
+            "  export SPACES_BUCKET=stand-in-images SPACES_REGION=nyc3 SPACES_ENDPOINT_URL={spaces} \
+             SPACES_ACCESS_KEY_ID=DO00STANDINSPACESKEY SPACES_SECRET_ACCESS_KEY=stand-in-spaces-secret-key"
+        )
+    );
     assert!(next().starts_with("Requests as they come"));
 
     let image = kit::send(&linode, "GET", "/v4/images/linode%2Fdebian12", &[], b"");

@@ -356,7 +356,15 @@ fn a_program_using_from_env_runs_unchanged_against_the_stand_in_binary_as_it_pri
         }
     }
     let names: Vec<&str> = vars.iter().map(|(name, _)| name.as_str()).collect();
-    assert_eq!(names, ["LINODE_URL", "LINODE_TOKEN", "DIGITALOCEAN_API_URL", "DIGITALOCEAN_ACCESS_TOKEN"]);
+    let spaces = [
+        "SPACES_BUCKET",
+        "SPACES_REGION",
+        "SPACES_ENDPOINT_URL",
+        "SPACES_ACCESS_KEY_ID",
+        "SPACES_SECRET_ACCESS_KEY",
+    ];
+    let crate_vars = ["LINODE_URL", "LINODE_TOKEN", "DIGITALOCEAN_API_URL", "DIGITALOCEAN_ACCESS_TOKEN"];
+    assert_eq!(names, [&crate_vars[..], &spaces[..]].concat()); // SPACES_*: with the `spaces` feature
 
     let vars: Vec<(&str, &str)> = vars.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
     run_child("stand-in-binary", &vars);

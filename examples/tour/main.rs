@@ -11,7 +11,9 @@
 //! waits until it is available, updates it, replicates it, waits for the replicas and deletes
 //! it; on DigitalOcean: lists the distribution images page by page, imports a custom image,
 //! waits until it is available, transfers it with an image action, waits for the action,
-//! converts it and deletes it. Each step shows the requests the stand-in answered.
+//! converts it and deletes it; then, on both at once through the neutral `cloud_images::Cloud`,
+//! the pruning job of `examples/prune_images` (a dry run, then for real). Each step shows the
+//! requests the stand-in answered.
 //!
 //! With `--live`, it lists and gets images from the real APIs, and changes nothing: Linode's
 //! public images need no token (without one the client is anonymous; `LINODE_TOKEN` adds your
@@ -20,9 +22,12 @@
 //!
 //! Exits with 0 when every step worked; otherwise prints the error and exits with 1.
 
+mod clouds;
 mod digitalocean;
 mod disk;
 mod linode;
+#[path = "../prune_images/prune.rs"]
+mod prune;
 mod show;
 
 use std::path::PathBuf;
@@ -79,7 +84,8 @@ fn run_local() -> Result<()> {
     let linode_stand_in = LinodeStandIn::start()?;
     let digitalocean_stand_in = DigitalOceanStandIn::start()?;
     linode::tour(&linode_stand_in, &workdir.0)?;
-    digitalocean::tour(&digitalocean_stand_in)
+    digitalocean::tour(&digitalocean_stand_in)?;
+    clouds::tour(&workdir.0)
 }
 
 fn run_live() -> Result<()> {

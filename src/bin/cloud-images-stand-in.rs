@@ -6,9 +6,10 @@
 //! curl -H "Authorization: Bearer linode-stand-in-token" http://127.0.0.1:8041/v4/images
 //! ```
 //!
-//! It prints the environment variables that point a program using `from_env` at them:
-//! `LINODE_URL` and `LINODE_TOKEN`, `DIGITALOCEAN_API_URL` and `DIGITALOCEAN_ACCESS_TOKEN`
-//! (the names the providers' Terraform providers read too).
+//! It prints the environment variables that point a program using `from_env` (or
+//! `clouds_from_env`) at them: `LINODE_URL` and `LINODE_TOKEN`, `DIGITALOCEAN_API_URL` and
+//! `DIGITALOCEAN_ACCESS_TOKEN` (the names the providers' Terraform providers read too), and with
+//! the `spaces` feature the `SPACES_*` variables of its Spaces side.
 //!
 //! Runs until interrupted (Ctrl-C).
 
@@ -53,6 +54,16 @@ fn main() -> ExitCode {
         "  export DIGITALOCEAN_API_URL={} DIGITALOCEAN_ACCESS_TOKEN={}",
         digitalocean.base_url(),
         digitalocean.token()
+    );
+    // With `spaces`: the stand-in's Spaces side, for `clouds_from_env` to publish through.
+    #[cfg(feature = "spaces")]
+    println!(
+        "  export SPACES_BUCKET={} SPACES_REGION={} SPACES_ENDPOINT_URL={} SPACES_ACCESS_KEY_ID={} SPACES_SECRET_ACCESS_KEY={}",
+        DigitalOceanStandIn::SPACES_BUCKET,
+        DigitalOceanStandIn::SPACES_REGION,
+        digitalocean.spaces_url(),
+        DigitalOceanStandIn::SPACES_ACCESS_KEY_ID,
+        DigitalOceanStandIn::SPACES_SECRET_ACCESS_KEY
     );
     println!("Requests as they come (Ctrl-C to stop):");
     loop {

@@ -34,6 +34,7 @@
 
 mod actions;
 mod client;
+mod cloud;
 // The generated code: no docs of its own, and lints written for hand-written code.
 #[allow(missing_docs, irrefutable_let_patterns, clippy::all, clippy::pedantic)]
 mod generated;
@@ -48,6 +49,7 @@ mod transfers;
 pub use crate::upload::{CancelUpload, ProgressControl, UploadPhase, UploadProgress, UploadSource};
 pub use actions::{ImageActions, ListImageActions};
 pub use client::Client;
+pub use cloud::{CloudWithSpaces, spaces_from_env};
 pub use generated::{ops, types};
 pub use ids::{ActionId, ImageId, TransferId, id_kind};
 pub use images::{CustomImage, ImageRef, Images, ListImages, UpdateImage};

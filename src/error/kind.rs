@@ -65,9 +65,11 @@ pub enum ErrorKind {
     /// # }
     /// ```
     Cancelled,
-    /// This build of the crate lacks a cargo feature the call needs; the message names it (for
-    /// instance `spaces`, for [`Images::publish`](crate::digitalocean::Images::publish)).
-    /// Nothing was sent.
+    /// The call cannot be done, and nothing was sent: this build of the crate lacks a cargo
+    /// feature it needs (the message names it: for instance `spaces`, for
+    /// [`Images::publish`](crate::digitalocean::Images::publish)), or the provider cannot do what
+    /// a neutral [`Cloud`](crate::Cloud) call asks (the message names the provider and the call:
+    /// DigitalOcean's Images API cannot update tags).
     ///
     /// ```
     /// use cloud_images::ErrorKind;

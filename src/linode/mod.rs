@@ -15,6 +15,7 @@
 //! ```
 
 mod client;
+mod cloud;
 mod filter;
 // The generated code: no docs of its own, and lints written for hand-written code.
 #[allow(missing_docs, irrefutable_let_patterns, clippy::all, clippy::pedantic)]

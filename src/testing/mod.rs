@@ -79,6 +79,7 @@
 //! ```
 
 mod clock;
+mod cloud;
 mod core;
 mod digitalocean;
 mod faults;
