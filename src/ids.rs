@@ -3,7 +3,7 @@
 //! is not an [`ActionId`](crate::digitalocean::ActionId)), and one UUID check.
 //!
 //! The providers name their ids with type aliases ([`linode::ImageId`](crate::linode::ImageId)
-//! is `TextId<linode::id_kind::Image>`); a kind ([`IdKind`]) only tells the ids apart and names them in
+//! is `TextId<(Linode, role::Image)>`); a kind ([`IdKind`]) only tells the ids apart and names them in
 //! messages. Each id converts from what it is written as (`"private/123"`, `7555620`), and the
 //! call that takes it refuses one that would name another resource (empty, `.`, `..`, 0) with
 //! an [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) error, before any request.
@@ -22,34 +22,88 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use crate::{Error, Result};
+use crate::{Error, Provider, Result};
 
-/// What a kind of id is called: the hidden part of [`IdKind`], in a private module so that
-/// users can neither name it nor make kinds of their own.
+/// What a kind of id is called: the hidden part of [`IdKind`] and [`Role`], in a private
+/// module so that users can neither name it nor make kinds of their own.
 pub(crate) mod sealed {
-    /// The names of a kind of id. Its supertraits make every id of the kit `Copy` (numbers),
+    /// The traits every kind of id has: they make every id of the kit `Copy` (numbers),
     /// `Clone`, comparable and hashable, in generic code too.
-    pub trait Named: Copy + Ord + std::hash::Hash + std::fmt::Debug + Send + Sync + 'static {
-        /// The type's name, as `Debug` shows it (`ImageId`), and what an error message calls
-        /// it (`linode image id`).
-        const NAMES: (&'static str, &'static str);
+    pub trait Marker: Copy + Ord + std::hash::Hash + std::fmt::Debug + Send + Sync + 'static {}
+
+    impl<T: Copy + Ord + std::hash::Hash + std::fmt::Debug + Send + Sync + 'static> Marker for T {}
+
+    /// What an id of a role is called: its type's name, as `Debug` shows it (`ImageId`), and
+    /// what a message calls it after the provider's name (`image id`).
+    pub trait Role: Marker {
+        const TYPE: &'static str;
+        const WHAT: &'static str;
+    }
+
+    /// The names of a kind of id: a provider and a role.
+    pub trait Named: Marker {
+        const TYPE: &'static str;
+        const PROVIDER: &'static str;
+        const WHAT: &'static str;
     }
 }
 
-/// A kind of id: it tells ids of different things apart (a `digitalocean::ImageId` is not a
-/// `digitalocean::ActionId`) and names them in messages. Sealed: each provider defines its own
-/// kinds (`linode::id_kind`, `digitalocean::id_kind`).
+/// What an id names, whatever the provider: ids of the same provider and role are one type.
+/// The roles are the aliases in [`role`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Role<const N: u8>(std::convert::Infallible);
+
+/// The roles of ids: what they name.
+pub mod role {
+    /// An image.
+    pub type Image = super::Role<0>;
+    /// An action on an image.
+    pub type Action = super::Role<1>;
+    /// A share group (its numeric `id`).
+    pub type ShareGroup = super::Role<2>;
+    /// A transfer of an image to another account (`transfer_id`).
+    pub type Transfer = super::Role<3>;
+    /// A membership token's id (`token_uuid`).
+    pub type TokenUuid = super::Role<4>;
+}
+
+/// A role's type name (as `Debug` shows it) and what a message calls it.
+const fn role_names(n: u8) -> (&'static str, &'static str) {
+    match n {
+        0 => ("ImageId", "image id"),
+        1 => ("ActionId", "action id"),
+        2 => ("ShareGroupId", "share group id"),
+        3 => ("TransferId", "transfer id"),
+        4 => ("TokenUuid", "token_uuid"),
+        _ => ("Id", "id"),
+    }
+}
+
+impl<const N: u8> sealed::Role for Role<N> {
+    const TYPE: &'static str = role_names(N).0;
+    const WHAT: &'static str = role_names(N).1;
+}
+
+/// A kind of id: a provider and a [`role`] (`(Linode, role::Image)`). It tells ids of different
+/// things apart (a `digitalocean::ImageId` is not a `digitalocean::ActionId`) and names them in
+/// messages (`a digitalocean image id starts at 1, not 0`). Sealed.
 ///
 /// ```
-/// use cloud_images::digitalocean::id_kind;
-/// use cloud_images::ids::IdKind;
+/// use cloud_images::digitalocean::DigitalOcean;
+/// use cloud_images::ids::{IdKind, role};
 ///
 /// fn kind<K: IdKind>() {}
-/// kind::<id_kind::Image>();
+/// kind::<(DigitalOcean, role::Image)>();
 /// ```
 pub trait IdKind: sealed::Named {}
 
 impl<K: sealed::Named> IdKind for K {}
+
+impl<P: Provider + sealed::Marker, R: sealed::Role> sealed::Named for (P, R) {
+    const TYPE: &'static str = R::TYPE;
+    const PROVIDER: &'static str = P::NAME;
+    const WHAT: &'static str = R::WHAT;
+}
 
 /// An id that is a number, of the kind `K`. Any `u64` converts into one; 0 is refused by the
 /// call that takes it, before any request: ids start at 1. See the providers' aliases
@@ -82,7 +136,7 @@ impl<K: IdKind> NumericId<K> {
     /// (`a digitalocean image id starts at 1, not 0`).
     pub(crate) fn check(self) -> Result<u64> {
         match self.0 {
-            0 => Err(Error::invalid_input(format!("a {} starts at 1, not 0", K::NAMES.1))),
+            0 => Err(Error::invalid_input(format!("a {} {} starts at 1, not 0", K::PROVIDER, K::WHAT))),
             id => Ok(id),
         }
     }
@@ -109,7 +163,7 @@ impl<K: IdKind> fmt::Display for NumericId<K> {
 /// `ImageId(7555620)`, as a tuple struct of that name shows.
 impl<K: IdKind> fmt::Debug for NumericId<K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple(K::NAMES.0).field(&self.0).finish()
+        f.debug_tuple(K::TYPE).field(&self.0).finish()
     }
 }
 
@@ -141,8 +195,10 @@ impl<K: IdKind> TextId<K> {
     /// is empty (or only spaces), `.` or `..`.
     pub(crate) fn check(&self) -> Result<&str> {
         match self.0.trim() {
-            "" => Err(Error::invalid_input(format!("a {} must not be empty", K::NAMES.1))),
-            "." | ".." => Err(Error::invalid_input(format!("{:?} is not a {}", self.0, K::NAMES.1))),
+            "" => Err(Error::invalid_input(format!("a {} {} must not be empty", K::PROVIDER, K::WHAT))),
+            "." | ".." => {
+                Err(Error::invalid_input(format!("{:?} is not a {} {}", self.0, K::PROVIDER, K::WHAT)))
+            }
             _ => Ok(&self.0),
         }
     }
@@ -182,7 +238,7 @@ impl<K: IdKind> fmt::Display for TextId<K> {
 /// `ImageId("private/12345")`, as a tuple struct of that name shows.
 impl<K: IdKind> fmt::Debug for TextId<K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple(K::NAMES.0).field(&self.0).finish()
+        f.debug_tuple(K::TYPE).field(&self.0).finish()
     }
 }
 
@@ -211,13 +267,10 @@ mod tests {
 
     #[test]
     fn messages_name_the_kind() {
-        let zero = NumericId::<crate::digitalocean::id_kind::Transfer>::from(0).check().unwrap_err();
+        let zero = crate::digitalocean::TransferId::from(0).check().unwrap_err();
         assert_eq!(zero.to_string(), "a digitalocean transfer id starts at 1, not 0");
-        let dots = TextId::<crate::linode::id_kind::TokenUuid>::from("..").check().unwrap_err();
+        let dots = crate::linode::TokenUuid::from("..").check().unwrap_err();
         assert_eq!(dots.to_string(), r#"".." is not a linode token_uuid"#);
-        assert_eq!(
-            format!("{:?}", NumericId::<crate::linode::id_kind::ShareGroup>::from(8306)),
-            "ShareGroupId(8306)"
-        );
+        assert_eq!(format!("{:?}", crate::linode::ShareGroupId::from(8306)), "ShareGroupId(8306)");
     }
 }

@@ -306,9 +306,7 @@ fn the_neutral_wait_keeps_the_waits_deadline_and_last_status() {
     assert_eq!(e.last_status(), Some("NEW"));
     assert_eq!(
         e.to_string(),
-        format!(
-            "gave up waiting for digitalocean image {id} to be available after 30 s (last status: NEW)"
-        )
+        format!("gave up waiting for digitalocean image {id} to be available after 30 s (last status: NEW)")
     );
     // A look at once, then one every 3 s (a tenth of the timeout) until the 30 s are gone.
     assert_eq!(stand_in.requests().len(), 10);

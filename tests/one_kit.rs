@@ -38,8 +38,10 @@ fn the_six_ids_are_the_kits_types_and_show_as_before() {
     let uuid = "13428362-5458-4dad-b14b-8d0d4d648f8c";
     assert_eq!(text(linode::TokenUuid::from(uuid)), (uuid.to_string(), format!("TokenUuid({uuid:?})")));
     // Each kind is its own type; the same kind is the same type whatever the provider calls it.
-    let _: NumericId<cloud_images::digitalocean::id_kind::Image> = digitalocean::ImageId::from(1);
-    let _: TextId<cloud_images::linode::id_kind::Image> = linode::ImageId::from("linode/debian12");
+    let _: NumericId<(cloud_images::digitalocean::DigitalOcean, cloud_images::ids::role::Image)> =
+        digitalocean::ImageId::from(1);
+    let _: TextId<(cloud_images::linode::Linode, cloud_images::ids::role::Image)> =
+        linode::ImageId::from("linode/debian12");
 }
 
 #[test]

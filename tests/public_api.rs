@@ -1093,7 +1093,7 @@ fn lines_show_paths_signatures_and_attributes() {
         "impl<'a> cloud_images::linode::Images<'a> { pub fn get(&self, id: impl Into<ImageId>) -> Result<Image> }",
         "impl std::str::FromStr for cloud_images::linode::IsShared { type Err = std::convert::Infallible; }",
         "impl<K: IdKind, S: Into<String>> From<S> for cloud_images::ids::TextId<K>",
-        "pub type cloud_images::linode::ImageId = TextId<id_kind::Image>",
+        "pub type cloud_images::linode::ImageId = TextId<(Linode, role::Image)>",
         "impl cloud_images::linode::UpdateImage<'_> { pub fn send(self) -> Result<Image> }",
         "impl From<CreateUpload> for cloud_images::linode::types::ImageUploadCreate",
         "pub trait cloud_images::Provider { const TOKEN_VARS: &'static [&'static str]; }",

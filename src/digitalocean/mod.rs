@@ -51,7 +51,7 @@ pub use actions::{ImageActions, ListImageActions};
 pub use client::Client;
 pub use cloud::{CloudWithSpaces, spaces_from_env};
 pub use generated::{ops, types};
-pub use ids::{ActionId, ImageId, TransferId, id_kind};
+pub use ids::{ActionId, ImageId, TransferId};
 pub use images::{CustomImage, ImageRef, Images, ListImages, UpdateImage};
 pub use publish::{LeftBehind, MAX_PUBLISH_SIZE, Publish, PublishImage, Published, STAGING_PREFIX};
 pub use spaces::{Spaces, SpacesBuilder};
@@ -69,7 +69,7 @@ pub use types::{Distribution, ImageKind, RegionSlug};
 /// # Ok(())
 /// # }
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DigitalOcean;
 
 /// The builder of a DigitalOcean [`Client`].

@@ -4,36 +4,9 @@
 
 use std::fmt;
 
-use crate::ids::{NumericId, TextId};
+use super::Linode;
+use crate::ids::{NumericId, TextId, role};
 use crate::{Error, Result};
-
-/// The kinds of this provider's ids (see [`crate::ids::IdKind`]): they tell its ids apart, and
-/// name them in messages. Nothing to build or call: only the aliases below use them.
-pub mod id_kind {
-    /// The kind of [`ImageId`](super::ImageId) (`linode/debian12`, `private/12345`).
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum Image {}
-
-    impl crate::ids::sealed::Named for Image {
-        const NAMES: (&'static str, &'static str) = ("ImageId", "linode image id");
-    }
-
-    /// The kind of [`ShareGroupId`](super::ShareGroupId) (a group's `id`).
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum ShareGroup {}
-
-    impl crate::ids::sealed::Named for ShareGroup {
-        const NAMES: (&'static str, &'static str) = ("ShareGroupId", "linode share group id");
-    }
-
-    /// The kind of [`TokenUuid`](super::TokenUuid) (a membership's `token_uuid`).
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum TokenUuid {}
-
-    impl crate::ids::sealed::Named for TokenUuid {
-        const NAMES: (&'static str, &'static str) = ("TokenUuid", "linode token_uuid");
-    }
-}
 
 /// A Linode image id. Any `&str` or `String` converts into one, so calls take
 /// `"private/123"` as well as `&image.id`; an empty id, `.` or `..` is refused by the call
@@ -53,7 +26,7 @@ pub mod id_kind {
 /// # Ok(())
 /// # }
 /// ```
-pub type ImageId = TextId<id_kind::Image>;
+pub type ImageId = TextId<(Linode, role::Image)>;
 
 /// The numeric id of a Linode share group (its `id`, not its `uuid`). Any `u64` converts into
 /// one; 0 is refused by the call ([`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput))
@@ -72,7 +45,7 @@ pub type ImageId = TextId<id_kind::Image>;
 /// # Ok(())
 /// # }
 /// ```
-pub type ShareGroupId = NumericId<id_kind::ShareGroup>;
+pub type ShareGroupId = NumericId<(Linode, role::ShareGroup)>;
 
 /// The id of a membership token (`token_uuid`): the member sees it on its token, the owner on
 /// the membership. It is not the secret [`MembershipToken`](super::MembershipToken). Any
@@ -92,7 +65,7 @@ pub type ShareGroupId = NumericId<id_kind::ShareGroup>;
 /// # Ok(())
 /// # }
 /// ```
-pub type TokenUuid = TextId<id_kind::TokenUuid>;
+pub type TokenUuid = TextId<(Linode, role::TokenUuid)>;
 
 /// The secret, single-use token a member creates to join a share group
 /// ([`Tokens::create`](super::Tokens::create)), and that the group's owner uses to add it

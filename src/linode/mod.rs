@@ -31,7 +31,7 @@ mod upload;
 pub use client::Client;
 pub use filter::{Filter, Order};
 pub use generated::{ops, types};
-pub use ids::{ImageId, MembershipToken, ShareGroupId, TokenUuid, id_kind};
+pub use ids::{ImageId, MembershipToken, ShareGroupId, TokenUuid};
 pub use images::{CreateImage, Images, ListImages, UpdateImage};
 pub use is_shared::IsShared;
 pub use sharegroups::{
@@ -55,7 +55,7 @@ pub use upload::{
 /// # Ok(())
 /// # }
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Linode;
 
 /// The builder of a Linode [`Client`].
