@@ -11,7 +11,9 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use cloud_images::ErrorKind;
-use cloud_images::digitalocean::{CancelUpload, Client, Distribution, PublishImage, STAGING_PREFIX};
+use cloud_images::digitalocean::{
+    CancelUpload, Client, Distribution, PublishImage, STAGING_PREFIX, UploadSource,
+};
 use cloud_images::testing::{Clock, DigitalOceanStandIn, Fault, REDACTED, Request, Seed, Token};
 use sha2::{Digest, Sha256};
 
@@ -330,7 +332,7 @@ fn a_cancel_from_another_thread_while_sending_leaves_nothing_in_the_bucket() {
         .publish(PublishImage::new("web", "nyc3"), &spaces)
         .cancel_with(&cancel)
         .file_name("disk.img")
-        .reader(reader, 8 * 1024 * 1024)
+        .source(UploadSource::reader(reader, 8 * 1024 * 1024))
         .unwrap_err();
     canceller.join().unwrap();
     assert_eq!(e.kind(), ErrorKind::Cancelled, "{e}");
@@ -449,9 +451,12 @@ fn bad_input_is_refused_before_anything_is_sent() {
     for (e, says) in [
         (publish().file(&iso.path).unwrap_err(), "\"disk.iso\" has none of them"),
         (publish().file(&empty.path).unwrap_err(), "the image is empty"),
-        (publish().reader(io::empty(), 10).unwrap_err(), "needs file_name(..)"),
+        (publish().source(UploadSource::reader(io::empty(), 10)).unwrap_err(), "needs file_name(..)"),
         (
-            publish().file_name("big.img").reader(io::repeat(0), (5 << 30) + 1).unwrap_err(),
+            publish()
+                .file_name("big.img")
+                .source(UploadSource::reader(io::repeat(0), (5 << 30) + 1))
+                .unwrap_err(),
             "over the 5368709120 bytes",
         ),
         (

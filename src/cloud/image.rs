@@ -437,3 +437,13 @@ impl CloudImage {
         self.created.and_then(|created| now.duration_since(created).ok())
     }
 }
+
+/// A provider's word (a status, a type) in the neutral words: the first entry of `table` that
+/// names it, compared ignoring case; a word the table does not name is the provider's own,
+/// kept as sent (`other`). Each provider keeps its table; this is the one way they are read.
+pub(crate) fn by_table<T: Clone>(word: &str, table: &[(&[&str], T)], other: fn(String) -> T) -> T {
+    table
+        .iter()
+        .find(|(words, _)| words.iter().any(|w| w.eq_ignore_ascii_case(word)))
+        .map_or_else(|| other(word.to_string()), |(_, neutral)| neutral.clone())
+}

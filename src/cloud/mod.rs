@@ -15,6 +15,7 @@ use std::fmt;
 use std::path::Path;
 
 pub use env::{Clouds, clouds_from_env};
+pub(crate) use image::by_table;
 pub use image::{CloudImage, CloudKind, CloudProvider, CloudRegion, CloudStatus, ProviderImage, Visibility};
 pub use request::{ImageChanges, PublishFile};
 

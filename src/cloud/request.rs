@@ -32,41 +32,30 @@ impl ImageChanges {
         ImageChanges::default()
     }
 
-    /// The new name (Linode's `label`).
-    ///
-    /// ```
-    /// let changes = cloud_images::ImageChanges::new().name("web-2025-06");
-    /// ```
-    pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.name = Some(name.into());
-        self
-    }
+    crate::setters::setters! {
+        /// The new name (Linode's `label`).
+        ///
+        /// ```
+        /// let changes = cloud_images::ImageChanges::new().name("web-2025-06");
+        /// ```
+        pub fn name(self, name: impl Into<String>) -> Self => name;
 
-    /// The new description (DigitalOcean: custom images only).
-    ///
-    /// ```
-    /// let changes = cloud_images::ImageChanges::new().description("nginx on Debian 12");
-    /// ```
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.description = Some(description.into());
-        self
-    }
+        /// The new description (DigitalOcean: custom images only).
+        ///
+        /// ```
+        /// let changes = cloud_images::ImageChanges::new().description("nginx on Debian 12");
+        /// ```
+        pub fn description(self, description: impl Into<String>) -> Self => description;
 
-    /// The new complete tag list, replacing the old one (an empty list removes them all).
-    /// Linode only: DigitalOcean sets tags through its Tags API, not the Images API, so a
-    /// DigitalOcean cloud answers an [`ErrorKind::Unsupported`](crate::ErrorKind::Unsupported)
-    /// error, having sent nothing.
-    ///
-    /// ```
-    /// let changes = cloud_images::ImageChanges::new().tags(["prod", "web"]);
-    /// ```
-    pub fn tags<I>(mut self, tags: I) -> Self
-    where
-        I: IntoIterator,
-        I::Item: Into<String>,
-    {
-        self.tags = Some(tags.into_iter().map(Into::into).collect());
-        self
+        /// The new complete tag list, replacing the old one (an empty list removes them all).
+        /// Linode only: DigitalOcean sets tags through its Tags API, not the Images API, so a
+        /// DigitalOcean cloud answers an [`ErrorKind::Unsupported`](crate::ErrorKind::Unsupported)
+        /// error, having sent nothing.
+        ///
+        /// ```
+        /// let changes = cloud_images::ImageChanges::new().tags(["prod", "web"]);
+        /// ```
+        pub fn tags<I>(self, tags: I) -> Self where I: IntoIterator, I::Item: Into<String> => tags;
     }
 
     /// Refuses an update that changes nothing or empties the name: `what` names the image.
@@ -128,39 +117,28 @@ impl PublishFile {
         }
     }
 
-    /// A description.
-    ///
-    /// ```
-    /// let image = cloud_images::PublishFile::new("web", "nyc3").description("built by CI");
-    /// ```
-    pub fn description(mut self, description: impl Into<String>) -> Self {
-        self.description = Some(description.into());
-        self
-    }
+    crate::setters::setters! {
+        /// A description.
+        ///
+        /// ```
+        /// let image = cloud_images::PublishFile::new("web", "nyc3").description("built by CI");
+        /// ```
+        pub fn description(self, description: impl Into<String>) -> Self => description;
 
-    /// Tags for the new image (DigitalOcean: needs the `tag:create` scope).
-    ///
-    /// ```
-    /// let image = cloud_images::PublishFile::new("web", "nyc3").tags(["ci", "web"]);
-    /// ```
-    pub fn tags<I>(mut self, tags: I) -> Self
-    where
-        I: IntoIterator,
-        I::Item: Into<String>,
-    {
-        self.tags = Some(tags.into_iter().map(Into::into).collect());
-        self
-    }
+        /// Tags for the new image (DigitalOcean: needs the `tag:create` scope).
+        ///
+        /// ```
+        /// let image = cloud_images::PublishFile::new("web", "nyc3").tags(["ci", "web"]);
+        /// ```
+        pub fn tags<I>(self, tags: I) -> Self where I: IntoIterator, I::Item: Into<String> => tags;
 
-    /// How long to wait, once the data is sent, for the image to become available
-    /// (default one hour): the same deadline as [`Wait::timeout`](crate::Wait::timeout).
-    ///
-    /// ```
-    /// let image = cloud_images::PublishFile::new("web", "nyc3").timeout(std::time::Duration::from_secs(1800));
-    /// ```
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
+        /// How long to wait, once the data is sent, for the image to become available
+        /// (default one hour): the same deadline as [`Wait::timeout`](crate::Wait::timeout).
+        ///
+        /// ```
+        /// let image = cloud_images::PublishFile::new("web", "nyc3").timeout(std::time::Duration::from_secs(1800));
+        /// ```
+        pub fn timeout(self, timeout: Duration) -> Self => timeout;
     }
 
     /// The name.

@@ -66,28 +66,30 @@ impl From<Image> for CloudImage {
 
 /// An image's `status`; `deleted` with an `error_message` is a failed import.
 fn status(image: &Image) -> Option<CloudStatus> {
+    const STATUSES: &[(&[&str], CloudStatus)] = &[
+        (&["new", "pending"], CloudStatus::Pending),
+        (&["available"], CloudStatus::Available),
+        (&["deleted"], CloudStatus::Deleted),
+    ];
     let word = image.status.as_ref()?.as_str();
-    Some(match word.to_ascii_lowercase().as_str() {
-        "new" | "pending" => CloudStatus::Pending,
-        "available" => CloudStatus::Available,
-        "deleted" => match image.error_message.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
-            Some(reason) => CloudStatus::Failed(reason.to_string()),
-            None => CloudStatus::Deleted,
-        },
-        _ => CloudStatus::Other(word.to_string()),
+    let reason = image.error_message.as_deref().map(str::trim).filter(|m| !m.is_empty());
+    Some(match (cloud::by_table(word, STATUSES, CloudStatus::Other), reason) {
+        (CloudStatus::Deleted, Some(reason)) => CloudStatus::Failed(reason.to_string()),
+        (neutral, _) => neutral,
     })
 }
 
 /// An image's `type`.
+const KINDS: &[(&[&str], CloudKind)] = &[
+    (&["snapshot"], CloudKind::Manual),
+    (&["backup"], CloudKind::Automatic),
+    (&["custom"], CloudKind::Custom),
+    (&["base"], CloudKind::Base),
+    (&["admin"], CloudKind::Managed),
+];
+
 fn kind(word: &str) -> CloudKind {
-    match word.to_ascii_lowercase().as_str() {
-        "snapshot" => CloudKind::Manual,
-        "backup" => CloudKind::Automatic,
-        "custom" => CloudKind::Custom,
-        "base" => CloudKind::Base,
-        "admin" => CloudKind::Managed,
-        _ => CloudKind::Other(word.to_string()),
-    }
+    cloud::by_table(word, KINDS, CloudKind::Other)
 }
 
 /// The Spaces bucket the environment names for publishing, as [`clouds_from_env`](crate::clouds_from_env)

@@ -53,33 +53,35 @@ impl From<Image> for CloudImage {
 }
 
 /// An image's `status`: `creating` and `pending_upload` are pending.
+const STATUSES: &[(&[&str], CloudStatus)] =
+    &[(&["creating", "pending_upload"], CloudStatus::Pending), (&["available"], CloudStatus::Available)];
+
 fn status(word: &str) -> CloudStatus {
-    match word.to_ascii_lowercase().as_str() {
-        "creating" | "pending_upload" => CloudStatus::Pending,
-        "available" => CloudStatus::Available,
-        _ => CloudStatus::Other(word.to_string()),
-    }
+    cloud::by_table(word, STATUSES, CloudStatus::Other)
 }
 
-/// The status of an image's copy in one region.
+/// The status of an image's copy in one region; a replication that timed out failed.
 fn region_status(word: &str) -> CloudStatus {
-    match word.to_ascii_lowercase().as_str() {
-        "available" => CloudStatus::Available,
-        "creating" | "pending" | "pending replication" | "replicating" => CloudStatus::Pending,
-        "pending deletion" => CloudStatus::Deleted,
-        "timedout" => CloudStatus::Failed(word.to_string()),
-        _ => CloudStatus::Other(word.to_string()),
+    const REGION_STATUSES: &[(&[&str], CloudStatus)] = &[
+        (&["available"], CloudStatus::Available),
+        (&["creating", "pending", "pending replication", "replicating"], CloudStatus::Pending),
+        (&["pending deletion"], CloudStatus::Deleted),
+    ];
+    if word.eq_ignore_ascii_case("timedout") {
+        return CloudStatus::Failed(word.to_string());
     }
+    cloud::by_table(word, REGION_STATUSES, CloudStatus::Other)
 }
 
 /// An image's `type`.
+const KINDS: &[(&[&str], CloudKind)] = &[
+    (&["manual"], CloudKind::Manual),
+    (&["automatic"], CloudKind::Automatic),
+    (&["shared"], CloudKind::Shared),
+];
+
 fn kind(word: &str) -> CloudKind {
-    match word.to_ascii_lowercase().as_str() {
-        "manual" => CloudKind::Manual,
-        "automatic" => CloudKind::Automatic,
-        "shared" => CloudKind::Shared,
-        _ => CloudKind::Other(word.to_string()),
-    }
+    cloud::by_table(word, KINDS, CloudKind::Other)
 }
 
 /// Shared (`type: shared`, `shared/…`), else `is_public`, else what the id says.

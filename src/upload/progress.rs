@@ -264,3 +264,21 @@ impl<'a> Steering<'a> {
         Control { progress: &mut *self.progress, cancel: &self.cancel }
     }
 }
+
+/// A builder's `progress` setter: reports to the callback, whatever it returns.
+impl<'a, F, R> crate::setters::Set<F> for Steering<'a>
+where
+    F: FnMut(UploadProgress) -> R + 'a,
+    R: ProgressControl,
+{
+    fn set(&mut self, callback: F) {
+        self.set_progress(callback);
+    }
+}
+
+/// A builder's `cancel_with` setter: a clone of the caller's handle.
+impl crate::setters::Set<&CancelUpload> for CancelUpload {
+    fn set(&mut self, handle: &CancelUpload) {
+        *self = handle.clone();
+    }
+}

@@ -1,7 +1,6 @@
 //! [`Publish`], the builder of [`Images::publish`]: its settings, and the source that ends it.
 
 use std::fmt;
-use std::io::{Read, Seek};
 use std::path::Path;
 use std::time::Duration;
 
@@ -14,8 +13,8 @@ use crate::upload::{CancelUpload, ProgressControl, Steering, UploadProgress, Upl
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60 * 60);
 
 /// Publishes a local image file as a DigitalOcean custom image: from [`Images::publish`], ended
-/// by the source: [`file`](Publish::file), [`reader`](Publish::reader),
-/// [`seekable`](Publish::seekable) or [`source`](Publish::source). Needs the cargo feature
+/// by the source: [`file`](Publish::file), or [`source`](Publish::source) for a reader
+/// ([`UploadSource::reader`], [`UploadSource::seekable`]). Needs the cargo feature
 /// `spaces`; without it, these return an [`ErrorKind::Unsupported`](crate::ErrorKind::Unsupported)
 /// error and send nothing.
 ///
@@ -120,10 +119,11 @@ impl<'a> Publish<'a> {
     crate::setters::setters! {
         /// The file name the data is staged under; its ending tells DigitalOcean the format (see
         /// [`Publish`]). Taken from the path by [`file`](Publish::file); needed with
-        /// [`reader`](Publish::reader) and [`seekable`](Publish::seekable), which have no name.
+        /// [`source`](Publish::source) and a reader ([`UploadSource::reader`],
+        /// [`UploadSource::seekable`]), which has no name.
         ///
         /// ```no_run
-        /// # use cloud_images::digitalocean::{Client, PublishImage, Spaces};
+        /// # use cloud_images::digitalocean::{Client, PublishImage, Spaces, UploadSource};
         /// # fn main() -> Result<(), cloud_images::Error> {
         /// # let client = Client::from_env()?;
         /// # let spaces = Spaces::from_env("my-images", "nyc3")?;
@@ -132,32 +132,31 @@ impl<'a> Publish<'a> {
         ///     .images()
         ///     .publish(PublishImage::new("web", "nyc3"), &spaces)
         ///     .file_name("web.qcow2")
-        ///     .seekable(disk)?;
+        ///     .source(UploadSource::seekable(disk))?;
         /// # Ok(())
         /// # }
         /// ```
         pub fn file_name(self, name: impl Into<String>) -> Self => file_name;
     }
-    /// Calls `callback` as the data is sent ([`UploadProgress`], phase
-    /// [`Uploading`](crate::digitalocean::UploadPhase::Uploading)); it returns `()`, or a
-    /// [`ControlFlow<()>`](std::ops::ControlFlow) whose `Break(())` cancels the publish, as a
-    /// [`CancelUpload`] does.
-    ///
-    /// ```
-    /// # use cloud_images::digitalocean::{Client, PublishImage, Spaces};
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// # let client = Client::builder().token("dop_v1_...").build()?;
-    /// # let spaces = Spaces::builder("my-images", "nyc3").keys("k", "s").build()?;
-    /// let publish = client
-    ///     .images()
-    ///     .publish(PublishImage::new("web", "nyc3"), &spaces)
-    ///     .progress(|p| eprint!("\r{} of {} bytes", p.done, p.total));
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn progress<R: ProgressControl>(mut self, callback: impl FnMut(UploadProgress) -> R + 'a) -> Self {
-        self.steering.set_progress(callback);
-        self
+    crate::setters::setters! {
+        /// Calls `callback` as the data is sent ([`UploadProgress`], phase
+        /// [`Uploading`](crate::digitalocean::UploadPhase::Uploading)); it returns `()`, or a
+        /// [`ControlFlow<()>`](std::ops::ControlFlow) whose `Break(())` cancels the publish, as a
+        /// [`CancelUpload`] does.
+        ///
+        /// ```
+        /// # use cloud_images::digitalocean::{Client, PublishImage, Spaces};
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// # let client = Client::builder().token("dop_v1_...").build()?;
+        /// # let spaces = Spaces::builder("my-images", "nyc3").keys("k", "s").build()?;
+        /// let publish = client
+        ///     .images()
+        ///     .publish(PublishImage::new("web", "nyc3"), &spaces)
+        ///     .progress(|p| eprint!("\r{} of {} bytes", p.done, p.total));
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn progress<R>(self, callback: impl FnMut(UploadProgress) -> R + 'a) -> Self where R: ProgressControl => steering;
     }
 
     /// A handle that cancels this publish from another thread or a signal handler; every call
@@ -181,21 +180,20 @@ impl<'a> Publish<'a> {
         self.steering.cancel.clone()
     }
 
-    /// Uses `handle` (a clone of it) to cancel this publish, instead of a handle of its own.
-    ///
-    /// ```
-    /// # use cloud_images::digitalocean::{CancelUpload, Client, PublishImage, Spaces};
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// # let client = Client::builder().token("dop_v1_...").build()?;
-    /// # let spaces = Spaces::builder("my-images", "nyc3").keys("k", "s").build()?;
-    /// let ctrl_c = CancelUpload::new();
-    /// let publish = client.images().publish(PublishImage::new("web", "nyc3"), &spaces).cancel_with(&ctrl_c);
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn cancel_with(mut self, handle: &CancelUpload) -> Self {
-        self.steering.cancel = handle.clone();
-        self
+    crate::setters::setters! {
+        /// Uses `handle` (a clone of it) to cancel this publish, instead of a handle of its own.
+        ///
+        /// ```
+        /// # use cloud_images::digitalocean::{CancelUpload, Client, PublishImage, Spaces};
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// # let client = Client::builder().token("dop_v1_...").build()?;
+        /// # let spaces = Spaces::builder("my-images", "nyc3").keys("k", "s").build()?;
+        /// let ctrl_c = CancelUpload::new();
+        /// let publish = client.images().publish(PublishImage::new("web", "nyc3"), &spaces).cancel_with(&ctrl_c);
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn cancel_with(self, handle: &CancelUpload) -> Self => steering.cancel;
     }
 
     crate::setters::setters! {
@@ -247,41 +245,6 @@ impl<'a> Publish<'a> {
     /// ```
     pub fn file(self, path: impl AsRef<Path>) -> Result<Published> {
         self.source(UploadSource::file(path.as_ref()))
-    }
-
-    /// Publishes exactly `len` bytes from `reader`, read once (a failed `PUT` cannot be
-    /// retried); needs [`file_name`](Publish::file_name).
-    ///
-    /// ```no_run
-    /// # use cloud_images::digitalocean::{Client, PublishImage, Spaces};
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// # let client = Client::from_env()?;
-    /// # let spaces = Spaces::from_env("my-images", "nyc3")?;
-    /// let publish = client.images().publish(PublishImage::new("web", "nyc3"), &spaces);
-    /// let published = publish.file_name("web.img.bz2").reader(std::io::stdin().lock(), 812_345_678)?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn reader(self, reader: impl Read, len: u64) -> Result<Published> {
-        self.source(UploadSource::reader(reader, len))
-    }
-
-    /// Publishes from the reader's position to its end (a failed `PUT` can be retried); needs
-    /// [`file_name`](Publish::file_name).
-    ///
-    /// ```no_run
-    /// # use cloud_images::digitalocean::{Client, PublishImage, Spaces};
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// # let client = Client::from_env()?;
-    /// # let spaces = Spaces::from_env("my-images", "nyc3")?;
-    /// let disk = std::io::Cursor::new(std::fs::read("web.qcow2")?);
-    /// let publish = client.images().publish(PublishImage::new("web", "nyc3"), &spaces);
-    /// let published = publish.file_name("web.qcow2").seekable(disk)?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn seekable(self, reader: impl Read + Seek) -> Result<Published> {
-        self.source(UploadSource::seekable(reader))
     }
 
     /// Publishes from any [`UploadSource`]: see [`Publish`] for the steps. Without the cargo

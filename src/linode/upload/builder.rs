@@ -159,33 +159,32 @@ impl<'a> Upload<'a> {
         /// ```
         pub fn keep_on_failure(self, keep: bool) -> Self => keep_on_failure;
     }
-    /// Calls `callback` as the upload moves (see [`UploadProgress`]). Without one, nothing
-    /// is reported. The callback returns `()`, or a [`ControlFlow<()>`](std::ops::ControlFlow)
-    /// ([`ProgressControl`]): `Break(())` cancels the upload, as a [`CancelUpload`] does.
-    ///
-    /// ```
-    /// use std::ops::ControlFlow;
-    /// use cloud_images::linode::{Client, CreateUpload};
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::builder().token("my-token").build()?;
-    /// let upload = client
-    ///     .images()
-    ///     .upload(CreateUpload::new("my-image", "us-east"))
-    ///     .progress(|p| eprintln!("{:?}: {} of {} bytes", p.phase, p.done, p.total));
-    /// // `upload.file("disk.img")` runs it, reporting as it goes.
-    ///
-    /// // Or stop an upload that turns out larger than 2 GB.
-    /// let upload = client
-    ///     .images()
-    ///     .upload(CreateUpload::new("my-image", "us-east"))
-    ///     .progress(|p| if p.total > 2_000_000_000 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) });
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn progress<R: ProgressControl>(mut self, callback: impl FnMut(UploadProgress) -> R + 'a) -> Self {
-        self.steering.set_progress(callback);
-        self
+    crate::setters::setters! {
+        /// Calls `callback` as the upload moves (see [`UploadProgress`]). Without one, nothing
+        /// is reported. The callback returns `()`, or a [`ControlFlow<()>`](std::ops::ControlFlow)
+        /// ([`ProgressControl`]): `Break(())` cancels the upload, as a [`CancelUpload`] does.
+        ///
+        /// ```
+        /// use std::ops::ControlFlow;
+        /// use cloud_images::linode::{Client, CreateUpload};
+        ///
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let client = Client::builder().token("my-token").build()?;
+        /// let upload = client
+        ///     .images()
+        ///     .upload(CreateUpload::new("my-image", "us-east"))
+        ///     .progress(|p| eprintln!("{:?}: {} of {} bytes", p.phase, p.done, p.total));
+        /// // `upload.file("disk.img")` runs it, reporting as it goes.
+        ///
+        /// // Or stop an upload that turns out larger than 2 GB.
+        /// let upload = client
+        ///     .images()
+        ///     .upload(CreateUpload::new("my-image", "us-east"))
+        ///     .progress(|p| if p.total > 2_000_000_000 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) });
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn progress<R>(self, callback: impl FnMut(UploadProgress) -> R + 'a) -> Self where R: ProgressControl => steering;
     }
 
     /// A handle that cancels this upload from another thread or a signal handler (see
@@ -213,25 +212,24 @@ impl<'a> Upload<'a> {
         self.steering.cancel.clone()
     }
 
-    /// Uses `handle` (a clone of it) to cancel this upload, instead of a handle of its own:
-    /// one handle, for instance set up once for Ctrl-C, can cancel many uploads.
-    ///
-    /// ```no_run
-    /// use cloud_images::linode::{CancelUpload, Client, CreateUpload};
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::from_env()?;
-    /// let cancel = CancelUpload::new(); // e.g. cancelled by a Ctrl-C handler
-    /// for name in ["web", "db"] {
-    ///     let upload = client.images().upload(CreateUpload::new(name, "us-east"));
-    ///     upload.cancel_with(&cancel).file(format!("{name}.img"))?;
-    /// }
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn cancel_with(mut self, handle: &CancelUpload) -> Self {
-        self.steering.cancel = handle.clone();
-        self
+    crate::setters::setters! {
+        /// Uses `handle` (a clone of it) to cancel this upload, instead of a handle of its own:
+        /// one handle, for instance set up once for Ctrl-C, can cancel many uploads.
+        ///
+        /// ```no_run
+        /// use cloud_images::linode::{CancelUpload, Client, CreateUpload};
+        ///
+        /// # fn main() -> Result<(), cloud_images::Error> {
+        /// let client = Client::from_env()?;
+        /// let cancel = CancelUpload::new(); // e.g. cancelled by a Ctrl-C handler
+        /// for name in ["web", "db"] {
+        ///     let upload = client.images().upload(CreateUpload::new(name, "us-east"));
+        ///     upload.cancel_with(&cancel).file(format!("{name}.img"))?;
+        /// }
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub fn cancel_with(self, handle: &CancelUpload) -> Self => steering.cancel;
     }
 
     /// Uploads the file at `path` (see [`UploadSource::file`]); returns the image as created.
