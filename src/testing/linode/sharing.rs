@@ -89,7 +89,7 @@ pub(crate) static ENDPOINTS: [Endpoint; 22] = [
     Endpoint::of::<ops::GetImagesSharegroupsImage>(),
 ];
 
-fn group_json(g: &Group) -> Value {
+pub(crate) fn group_json(g: &Group) -> Value {
     json!({
         "id": g.id,
         "uuid": g.uuid,
@@ -104,7 +104,7 @@ fn group_json(g: &Group) -> Value {
     })
 }
 
-fn member_json(m: &Member) -> Value {
+pub(crate) fn member_json(m: &Member) -> Value {
     json!({
         "token_uuid": m.token_uuid,
         "status": if m.revoked { "revoked" } else { "active" },
@@ -115,7 +115,7 @@ fn member_json(m: &Member) -> Value {
     })
 }
 
-fn token_json(t: &MemberToken, foreign: &[Foreign]) -> Value {
+pub(crate) fn token_json(t: &MemberToken, foreign: &[Foreign]) -> Value {
     let group = foreign.iter().find(|g| g.uuid == t.valid_for && t.status == "active");
     json!({
         "token_uuid": t.token_uuid,
