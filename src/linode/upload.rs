@@ -543,6 +543,11 @@ impl fmt::Debug for UploadSource<'_> {
 ///    and body; one that failed on a 5xx, 408, 429 or a broken connection is retried as the
 ///    client's [`RetryPolicy`](crate::RetryPolicy) allows, when the data can be read again from
 ///    the start (a file, a seekable reader, a temporary file), never from a plain reader.
+///    A lost answer is not a failure: when an attempt got no answer (the connection failed or
+///    was cut, or the time ran out) and the `PUT` then fails (a retry refused, as object
+///    storage may refuse a second upload to the same URL, or no retry left), the image is
+///    read (`GET /images/{id}`): if its status is no longer `pending_upload`, the data
+///    arrived, and the upload succeeds.
 ///
 /// When a step after 2 fails, the image is deleted again, unless
 /// [`keep_on_failure`](Upload::keep_on_failure) is set. The error then carries the image's id in
@@ -821,13 +826,24 @@ impl<'a> Upload<'a> {
         control.check_cancel("before the image was created")?;
         let created = Images::new(client).create_upload(request)?;
         let url = created.upload_to.expose();
+        let mut lost = false;
         let sent = control
             .check_cancel("after the image was created")
             .and_then(|()| check_url(url))
             .and_then(|()| compress_if_raw(checked, &mut control))
-            .and_then(|mut prepared| put(client, url, &mut prepared, &mut control));
+            .and_then(|mut prepared| put(client, url, &mut prepared, &mut control, &mut lost));
         match sent {
             Ok(()) => Ok(created.image),
+            // A `PUT` whose answer was lost may have delivered the data, and its retry then
+            // refused (object storage may not take the same upload twice): the image says.
+            Err(e) if lost && e.kind() != ErrorKind::Cancelled && data_arrived(client, &created.image.id) => {
+                log::debug!(
+                    target: "cloud_images",
+                    "upload of {}: a PUT whose answer was lost delivered the data ({e}); done",
+                    created.image.id
+                );
+                Ok(created.image)
+            }
             Err(e) => Err(clean_up(client, &created.image.id, keep_on_failure, e)),
         }
     }
@@ -924,7 +940,19 @@ pub(crate) fn upload_to(client: &Client, url: &str, source: UploadSource<'_>) ->
     let never = CancelUpload::new();
     let mut control = Control { progress: &mut quiet, cancel: &never };
     let mut prepared = compress_if_raw(check(source)?, &mut control)?;
-    put(client, url, &mut prepared, &mut control)
+    put(client, url, &mut prepared, &mut control, &mut false)
+}
+
+/// Whether the upload image `id` has its data: its status is no longer `pending_upload`
+/// (`creating`, then `available`). A failed read says no.
+fn data_arrived(client: &Client, id: &str) -> bool {
+    match Images::new(client).get(id) {
+        Ok(image) => image.status.is_some_and(|s| !s.as_str().eq_ignore_ascii_case("pending_upload")),
+        Err(e) => {
+            log::debug!(target: "cloud_images", "cannot tell whether the data of {id} arrived: {e}");
+            false
+        }
+    }
 }
 
 /// `upload_to` must be an absolute http(s) URL (the crate's one URL check).
@@ -1134,7 +1162,15 @@ fn compress(source: &mut dyn Read, len: u64, control: &mut Control<'_>) -> Resul
 
 /// One `PUT`, then retries by the crate's one retry loop and rules, while the body can be
 /// read again from its first byte. An upload has no total deadline (only a stall limit).
-fn put(client: &Client, url: &str, prepared: &mut Prepared<'_>, control: &mut Control<'_>) -> Result<()> {
+/// `lost` is set when an attempt got no answer (the connection failed or was cut, or a time
+/// limit ran out): object storage may have stored the data all the same.
+fn put(
+    client: &Client,
+    url: &str,
+    prepared: &mut Prepared<'_>,
+    control: &mut Control<'_>,
+    lost: &mut bool,
+) -> Result<()> {
     let transport = client.transport();
     let what = format_args!("PUT {}", without_query(url));
     let (clock, no_deadline) = (&transport.settings.clock, retry::Deadline::default());
@@ -1170,6 +1206,7 @@ fn put(client: &Client, url: &str, prepared: &mut Prepared<'_>, control: &mut Co
             }
             (kind, _) => Outcome::NoAnswer(kind),
         };
+        *lost |= matches!(outcome, Outcome::NoAnswer(ErrorKind::Transport | ErrorKind::Timeout));
         let retry = prepared.body.can_rewind() && retry::should_retry(Method::Put, &outcome);
         if retry && let Err(cancelled) = control.check_cancel("before sending again") {
             // Cancelled while this try was under way: no wait, no other try.
