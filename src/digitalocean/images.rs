@@ -486,6 +486,18 @@ impl ListImages<'_> {
 
 /// A custom image to [`import`](Images::import): `name`, `url` and `region` are required.
 ///
+/// The URL may be a pre-signed one (a Spaces or S3 object shared for the import), whose query
+/// holds a signature: its `Debug` shows the URL without its query.
+///
+/// ```
+/// use cloud_images::digitalocean::CustomImage;
+///
+/// let url = "https://my-bucket.nyc3.digitaloceanspaces.com/disk.qcow2?X-Amz-Signature=5ecr3t";
+/// let shown = format!("{:?}", CustomImage::new("disk", url, "nyc3"));
+/// assert!(shown.contains("https://my-bucket.nyc3.digitaloceanspaces.com/disk.qcow2?** redacted **"));
+/// assert!(!shown.contains("5ecr3t"));
+/// ```
+///
 /// ```no_run
 /// use cloud_images::digitalocean::{Client, CustomImage, Distribution};
 ///
@@ -499,7 +511,7 @@ impl ListImages<'_> {
 /// # }
 /// ```
 #[must_use]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct CustomImage {
     name: String,
     url: String,
@@ -507,6 +519,24 @@ pub struct CustomImage {
     distribution: Option<Distribution>,
     description: Option<String>,
     tags: Option<Vec<String>>,
+}
+
+impl fmt::Debug for CustomImage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // A pre-signed URL's query holds its signature: never shown.
+        let mut url = crate::url::without_query(&self.url).to_string();
+        if self.url.contains('?') {
+            url = format!("{url}?{}", crate::secret::REDACTED);
+        }
+        f.debug_struct("CustomImage")
+            .field("name", &self.name)
+            .field("url", &url)
+            .field("region", &self.region)
+            .field("distribution", &self.distribution)
+            .field("description", &self.description)
+            .field("tags", &self.tags)
+            .finish()
+    }
 }
 
 impl CustomImage {
