@@ -1,0 +1,109 @@
+//! Bugs the simulation (`tests/simulation`, issue 18 item 9) found, each pinned by the
+//! smallest test that shows it, with the seed and step that found it.
+
+use std::io::Cursor;
+
+use cloud_images::ErrorKind;
+use cloud_images::digitalocean::CustomImage;
+use cloud_images::linode::CreateUpload;
+use cloud_images::testing::{Clock, DigitalOceanStandIn, Fault, LinodeStandIn, Request, Seed};
+
+/// Method, operation, status and fault of each request.
+fn seen(log: &[Request]) -> Vec<(String, String, Option<u16>, Option<String>)> {
+    log.iter()
+        .map(|r| (r.method.clone(), r.operation.clone().unwrap_or_default(), r.status, r.fault.clone()))
+        .collect()
+}
+
+fn row(
+    method: &str,
+    operation: &str,
+    status: Option<u16>,
+    fault: Option<&str>,
+) -> (String, String, Option<u16>, Option<String>) {
+    (method.into(), operation.into(), status, fault.map(str::to_string))
+}
+
+/// Seed 0x5eed00180009, step 774: an upload whose `PUT` reached object storage but whose answer
+/// was cut was retried, refused (the URL was used), and the image, which had its data, was
+/// deleted as a failed upload. A lost answer is not a failure: the image is read, and it has
+/// its data.
+#[test]
+fn an_upload_whose_put_answer_was_lost_succeeds_when_the_data_arrived() {
+    let stand_in = LinodeStandIn::builder().clock(Clock::manual()).start().unwrap();
+    let client = stand_in.client_builder().clock(stand_in.clock().clone()).build().unwrap();
+    stand_in.inject("object-storage-put", Fault::cut_body()).unwrap(); // stored, then the answer is cut
+
+    let disk = Cursor::new(vec![7u8; 4096]);
+    let image = client.images().upload(CreateUpload::new("web", "us-east")).seekable(disk).unwrap();
+
+    assert_eq!(
+        seen(&stand_in.requests()),
+        [
+            row("POST", "post-upload-image", Some(200), None),
+            row("PUT", "object-storage-put", Some(200), Some("cut body")),
+            row("PUT", "object-storage-put", Some(403), None), // "This upload URL was already used."
+            row("GET", "get-image", Some(200), None),          // creating: the data is there
+        ]
+    );
+    assert_eq!(stand_in.received(&image.id).map(|r| r.raw_bytes), Some(4096));
+    let status = stand_in.image(&image.id).and_then(|i| i.status).map(|s| s.to_string());
+    assert_eq!(status.as_deref(), Some("creating"), "kept, not deleted");
+}
+
+/// The other side of the same rule: a `PUT` that never got through (every attempt dropped)
+/// leaves the image `pending_upload`, so the upload fails and deletes it, as before.
+#[test]
+fn an_upload_whose_put_never_got_through_still_fails_and_deletes_its_image() {
+    let stand_in = LinodeStandIn::builder().clock(Clock::manual()).start().unwrap();
+    let client = stand_in.client_builder().clock(stand_in.clock().clone()).build().unwrap();
+    stand_in.inject("object-storage-put", Fault::drop_connection().times(5)).unwrap();
+
+    let disk = Cursor::new(vec![7u8; 4096]);
+    let e = client.images().upload(CreateUpload::new("web", "us-east")).seekable(disk).unwrap_err();
+
+    assert_eq!(e.kind(), ErrorKind::Transport, "{e}");
+    assert_eq!(e.attempts(), 5);
+    let id = e.created_image().expect("the image it made").to_string();
+    assert!(e.created_image_deleted());
+    let log = seen(&stand_in.requests());
+    assert_eq!(log.len(), 8, "{log:?}");
+    assert_eq!(log[6], row("GET", "get-image", Some(200), None), "pending_upload: no data");
+    assert_eq!(log[7], row("DELETE", "delete-image", Some(200), None));
+    assert!(stand_in.image(&id).is_none());
+}
+
+/// Seed 0x5eed00180009, step 66: the `Debug` of a `CustomImage` printed its URL whole, and a
+/// pre-signed import URL (a Spaces object shared for the import) with it: its signature and
+/// credential. It shows the URL without its query; the import still sends all of it.
+#[test]
+fn a_custom_image_does_not_show_the_signature_of_its_url() {
+    let url = "https://my-bucket.nyc3.digitaloceanspaces.com/disk.qcow2?X-Amz-Algorithm=AWS4-HMAC-SHA256\
+               &X-Amz-Credential=DO00EXAMPLEKEY%2F20250601%2Fnyc3%2Fs3%2Faws4_request&X-Amz-Expires=3600\
+               &X-Amz-SignedHeaders=host&X-Amz-Signature=0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+    let image = CustomImage::new("disk", url, "nyc3").description("from Spaces");
+    let shown = format!("{image:?}");
+    assert!(!shown.contains("0f1e2d3c4b5a69788796a5b4c3d2e1f0"), "{shown}");
+    assert!(!shown.contains("DO00EXAMPLEKEY"), "{shown}");
+    assert!(
+        shown.contains(r#"url: "https://my-bucket.nyc3.digitaloceanspaces.com/disk.qcow2?** redacted **""#),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(r#"name: "disk""#) && shown.contains(r#"description: Some("from Spaces")"#),
+        "{shown}"
+    );
+
+    let stand_in = DigitalOceanStandIn::builder().seed(Seed::Empty).start().unwrap();
+    stand_in.client().unwrap().images().import(image).unwrap();
+    let sent = stand_in.requests()[0].body.clone().unwrap();
+    let sent = sent["url"].as_str().unwrap().to_string();
+    // The log redacts the signature in its turn; the rest of the query was sent.
+    assert!(
+        sent.starts_with(
+            "https://my-bucket.nyc3.digitaloceanspaces.com/disk.qcow2?X-Amz-Algorithm=AWS4-HMAC-SHA256&"
+        ),
+        "{sent}"
+    );
+    assert!(sent.contains("X-Amz-Signature="), "{sent}");
+}
