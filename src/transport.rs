@@ -79,6 +79,8 @@ pub(crate) struct Response {
     pub(crate) status: u16,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Vec<u8>,
+    /// How many requests the call sent to get it (an error decoding it says so).
+    pub(crate) attempts: u32,
 }
 
 pub(crate) struct Transport {
@@ -199,7 +201,8 @@ impl Transport {
         crate::decode::listing::<O::Response>(&response.body, &what, page, || {
             match decode::<O::Response>(O::OPERATION_ID, &response) {
                 Err(e) => e,
-                Ok(_) => Error::new(ErrorKind::Decode, format!("cannot decode the response to {what}")),
+                Ok(_) => Error::new(ErrorKind::Decode, format!("cannot decode the response to {what}"))
+                    .with_attempts(response.attempts),
             }
         })
     }
@@ -322,7 +325,8 @@ impl Transport {
                 });
             }
             match result {
-                Attempt::Done(resp) => {
+                Attempt::Done(mut resp) => {
+                    resp.attempts = attempt;
                     self.note_rate_limit(&resp.headers);
                     log::debug!(
                         target: "cloud_images",
@@ -341,7 +345,12 @@ impl Transport {
                             "{} {method} {path}: 404 after an attempt whose outcome is unknown: that attempt deleted it; done",
                             self.settings.rules.name,
                         );
-                        return Try::Done(Response { status: 204, headers: resp.headers, body: Vec::new() });
+                        return Try::Done(Response {
+                            status: 204,
+                            headers: resp.headers,
+                            body: Vec::new(),
+                            attempts: attempt,
+                        });
                     }
                     // A gateway's 502 or 504: the API behind it may have acted.
                     outcome_unknown |= matches!(resp.status, 502 | 504);
@@ -416,7 +425,7 @@ impl Transport {
         let headers = std::mem::take(resp.headers_mut());
         let max = self.settings.max_response_size;
         match resp.body_mut().with_config().limit(max).read_to_vec() {
-            Ok(body) => Attempt::Done(Response { status, headers, body }),
+            Ok(body) => Attempt::Done(Response { status, headers, body, attempts: 1 }),
             Err(e) => {
                 let Failure { error, maybe_sent, out_of_time } = failure(e, url);
                 Attempt::Failed(Failure { error: error.with_status(status), maybe_sent, out_of_time })
@@ -601,6 +610,7 @@ pub(crate) fn decode<T: DeserializeOwned>(op_id: &str, resp: &Response) -> Resul
             format!("cannot decode the response to {op_id} (status {}) at `{path}`: {e}", resp.status),
         )
         .with_status(resp.status)
+        .with_attempts(resp.attempts)
         .with_source(e)
     };
     // The fast path: plain serde_json. Only a failure is decoded again, tracking the JSON path
