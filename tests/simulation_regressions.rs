@@ -107,3 +107,27 @@ fn a_custom_image_does_not_show_the_signature_of_its_url() {
     );
     assert!(sent.contains("X-Amz-Signature="), "{sent}");
 }
+
+/// Seed 0x5eed00180009, step 599: a call retried after two 503s whose third answer (a 200)
+/// could not be decoded said it had made 1 attempt. `Error::attempts` is how many requests
+/// were sent for the call, a decoding error's too.
+#[test]
+fn a_decode_error_after_retries_counts_every_request() {
+    let stand_in = LinodeStandIn::start().unwrap();
+    stand_in.inject("put-image", Fault::unavailable().times(2)).unwrap();
+    stand_in.inject("put-image", Fault::not_json()).unwrap(); // acted on, then an HTML body
+    let client = stand_in.client().unwrap();
+    let e = client.images().update("private/24811540").label("renamed").send().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Decode, "{e}");
+    let statuses: Vec<Option<u16>> = stand_in.requests().iter().map(|r| r.status).collect();
+    assert_eq!(statuses, [Some(503), Some(503), Some(200)]);
+    assert_eq!(e.attempts(), 3);
+    assert!(e.to_string().ends_with("after 3 attempts"), "{e}");
+
+    // A listing's page the same way.
+    let stand_in = DigitalOceanStandIn::start().unwrap();
+    stand_in.inject("images_list", Fault::unavailable()).unwrap();
+    stand_in.inject("images_list", Fault::truncated_json()).unwrap();
+    let e = stand_in.client().unwrap().images().list().send().unwrap_err();
+    assert_eq!((e.kind(), e.attempts()), (ErrorKind::Decode, 2), "{e}");
+}
