@@ -2,6 +2,7 @@
 //! smallest test that shows it, with the seed and step that found it.
 
 use std::io::Cursor;
+use std::time::Duration;
 
 use cloud_images::ErrorKind;
 use cloud_images::digitalocean::CustomImage;
@@ -130,4 +131,68 @@ fn a_decode_error_after_retries_counts_every_request() {
     stand_in.inject("images_list", Fault::truncated_json()).unwrap();
     let e = stand_in.client().unwrap().images().list().send().unwrap_err();
     assert_eq!((e.kind(), e.attempts()), (ErrorKind::Decode, 2), "{e}");
+}
+
+/// Seed 0x11, step 1409: an upload whose `PUT` was refused deletes its image again; that
+/// delete's answer came after the call timeout, so the error said "deleting it failed too ...
+/// it stays pending_upload", with `created_image_deleted()` false, while the image was gone.
+/// A delete that got no answer may have been done: the image is read, and it was not found.
+#[test]
+fn a_clean_up_delete_whose_answer_came_too_late_is_checked() {
+    let stand_in = LinodeStandIn::builder().clock(Clock::manual()).start().unwrap();
+    let client = stand_in
+        .client_builder()
+        .clock(stand_in.clock().clone())
+        .timeout(Duration::from_secs(20))
+        .build()
+        .unwrap();
+    stand_in.inject("object-storage-put", Fault::status(403)).unwrap(); // refused: not retried
+    stand_in.inject("delete-image", Fault::delay(Duration::from_secs(25))).unwrap(); // done, answered late
+
+    let disk = Cursor::new(vec![7u8; 4096]);
+    let e = client.images().upload(CreateUpload::new("web", "us-east")).seekable(disk).unwrap_err();
+
+    assert_eq!(e.kind(), ErrorKind::Upload, "{e}");
+    let id = e.created_image().expect("the image it made").to_string();
+    assert!(e.created_image_deleted(), "{e}");
+    assert!(
+        e.to_string().contains(&format!(
+            "image {id} was created, but sending its data failed, so it was deleted again"
+        )),
+        "{e}"
+    );
+    assert!(stand_in.image(&id).is_none());
+    assert_eq!(
+        seen(&stand_in.requests()),
+        [
+            row("POST", "post-upload-image", Some(200), None),
+            row("PUT", "object-storage-put", Some(403), Some("status 403")),
+            row("DELETE", "delete-image", Some(200), Some("delay 25000 ms")),
+            row("GET", "get-image", Some(404), None),
+        ]
+    );
+}
+
+/// The same when nothing can be told: the delete got no answer and the image cannot be read.
+/// The error does not claim that the image stays, only that it may.
+#[test]
+fn a_clean_up_delete_with_no_answer_and_no_read_says_the_image_may_remain() {
+    let stand_in = LinodeStandIn::builder().clock(Clock::manual()).start().unwrap();
+    let client = stand_in.client_builder().clock(stand_in.clock().clone()).build().unwrap();
+    stand_in.inject("object-storage-put", Fault::status(403)).unwrap();
+    stand_in.inject("delete-image", Fault::cut_body()).unwrap(); // deleted, answer cut: retried, 404: done
+    let disk = Cursor::new(vec![7u8; 4096]);
+    let e = client.images().upload(CreateUpload::new("web", "us-east")).seekable(disk).unwrap_err();
+    assert!(e.created_image_deleted(), "a lost answer then a 404 is a delete done: {e}");
+
+    stand_in.inject("object-storage-put", Fault::status(403)).unwrap();
+    stand_in.inject("delete-image", Fault::drop_connection().times(5)).unwrap(); // never reached
+    stand_in.inject("get-image", Fault::maintenance()).unwrap(); // and the read fails
+    let disk = Cursor::new(vec![7u8; 4096]);
+    let e = client.images().upload(CreateUpload::new("web", "us-east")).seekable(disk).unwrap_err();
+    let id = e.created_image().expect("the image it made").to_string();
+    assert!(!e.created_image_deleted(), "{e}");
+    assert!(e.to_string().contains("nor could it be read"), "{e}");
+    assert!(e.to_string().contains("it may still be there"), "{e}");
+    assert!(stand_in.image(&id).is_some(), "it is, in fact");
 }
