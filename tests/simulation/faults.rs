@@ -80,6 +80,24 @@ impl FaultSpec {
         }
     }
 
+    /// Its kind, as the request log will show it once it fired, and how many requests it is
+    /// for.
+    pub fn kind(&self) -> (Kind, u32) {
+        match *self {
+            FaultSpec::Drop => (Kind::Drop, 1),
+            FaultSpec::Cut => (Kind::Cut, 1),
+            FaultSpec::TooMany(s) if s <= MAX_WAIT.as_secs() => (Kind::HintWithin, 1),
+            FaultSpec::TooMany(_) => (Kind::HintBeyond, 1),
+            FaultSpec::Unavailable(n) => (Kind::Unavailable, n),
+            FaultSpec::Delay(ms) if ms < CALL_TIMEOUT.as_millis() as u64 => (Kind::DelayBelow, 1),
+            FaultSpec::Delay(_) => (Kind::DelayAbove, 1),
+            FaultSpec::NotJson => (Kind::NotJson, 1),
+            FaultSpec::EmptyObject => (Kind::EmptyObject, 1),
+            FaultSpec::Truncated => (Kind::Truncated, 1),
+            FaultSpec::Maintenance => (Kind::Maintenance, 1),
+        }
+    }
+
     /// How many requests it catches.
     fn requests(&self) -> u32 {
         match self {

@@ -20,8 +20,8 @@ pub struct Stats {
     /// Operations run, by what ran (a step whose target did not exist ran the call that
     /// makes one).
     pub ops: BTreeMap<Op, u64>,
-    /// Faults injected, as planned.
-    pub planned: u64,
+    /// Faults injected (each for one request; a `503 × n` counts `n`), by kind.
+    pub planned: BTreeMap<Kind, u64>,
     /// Faults that fired (caught a request), by kind.
     pub fired: BTreeMap<Kind, u64>,
     /// Checks made, by invariant.
@@ -81,7 +81,10 @@ pub fn run(steps: &[Step]) -> Result<Stats, Box<Failure>> {
             };
             injected.expect("a known operation id");
         }
-        stats.planned += faults.len() as u64;
+        for a in &faults {
+            let (kind, n) = a.fault.kind();
+            *stats.planned.entry(kind).or_default() += u64::from(n);
+        }
         let t0 = world.clock.now();
         let exec = operations::run(&mut world, step, op, &before);
         let elapsed = world.clock.now().duration_since(t0).unwrap_or_default();
@@ -150,9 +153,13 @@ impl Stats {
             out.push_str(&format!("  {n:>7}  {}\n", op.call()));
         }
         let fired: u64 = self.fired.values().sum();
-        out.push_str(&format!("faults: {} injected, {fired} fired:\n", self.planned));
+        let planned: u64 = self.planned.values().sum();
+        out.push_str(&format!(
+            "faults: {planned} injected, {fired} fired (caught a request; the others were aimed at a request the call did not make):\n  injected    fired\n"
+        ));
         for kind in Kind::ALL {
-            out.push_str(&format!("  {:>7}  {}\n", self.fired.get(&kind).copied().unwrap_or(0), kind.name()));
+            let n = |m: &BTreeMap<Kind, u64>| m.get(&kind).copied().unwrap_or(0);
+            out.push_str(&format!("  {:>8}  {:>7}  {}\n", n(&self.planned), n(&self.fired), kind.name()));
         }
         out.push_str("steps that ended in an error, by kind:\n");
         for (kind, n) in &self.errors {
