@@ -5,7 +5,7 @@ use std::io::Cursor;
 use std::time::Duration;
 
 use cloud_images::ErrorKind;
-use cloud_images::digitalocean::CustomImage;
+use cloud_images::digitalocean::{CustomImage, Offered, Recipient};
 use cloud_images::linode::CreateUpload;
 use cloud_images::testing::{Clock, DigitalOceanStandIn, Fault, LinodeStandIn, Request, Seed};
 
@@ -195,4 +195,28 @@ fn a_clean_up_delete_with_no_answer_and_no_read_says_the_image_may_remain() {
     assert!(e.to_string().contains("nor could it be read"), "{e}");
     assert!(e.to_string().contains("it may still be there"), "{e}");
     assert!(stand_in.image(&id).is_some(), "it is, in fact");
+}
+
+/// Found by the simulation's long runs, whose steps grew slower with every accepted transfer:
+/// an image accepted by another account left the account, but its actions stayed, and the
+/// DigitalOcean stand-in still answered `GET /v2/images/{id}/actions/{action}` for an image
+/// no longer there and listed them in `actions()`. They leave with the image, as when it is
+/// deleted.
+#[test]
+fn the_actions_of_an_image_accepted_elsewhere_leave_with_it() {
+    let stand_in = DigitalOceanStandIn::builder().clock(Clock::manual()).start().unwrap();
+    let client = stand_in.client().unwrap();
+    let snapshot = 171_002_281u64;
+    let action = client.images().actions(snapshot).transfer("sfo3").unwrap();
+    stand_in.clock().advance(Duration::from_secs(2)); // completed
+    let transfers = client.images().account_transfers(snapshot);
+    let Offered::Pending(transfer) = transfers.offer(Recipient::email("ops@example.com")).unwrap() else {
+        panic!("a pending transfer")
+    };
+    transfers.accept(transfer, "4a1ea45a-3f59-4e8b-9a5c-1f2e6bdf9c10").unwrap();
+
+    assert!(stand_in.image(snapshot).is_none(), "the image left the account");
+    assert_eq!(stand_in.actions().iter().filter(|a| a.resource_id == Some(snapshot)).count(), 0);
+    let e = client.images().actions(snapshot).get(action.id).unwrap_err();
+    assert!(e.is_not_found(), "{e}");
 }
