@@ -179,9 +179,29 @@ impl Exec {
     }
 }
 
+/// How many of a kind of resource a run keeps at most: beyond it, a step that would make one
+/// more deletes one instead, so that long runs stay as fast as short ones.
+const MOST: usize = 24;
+
 /// The operation that runs for `op`: `op` itself when what it needs exists, else the one that
-/// makes it (a get with nothing to get creates instead), so that every step does something.
+/// makes it (a get with nothing to get creates instead), so that every step does something;
+/// and a delete instead of a create when there are [`MOST`] of its kind already.
 pub fn resolve(op: Op, s: &Snap, world: &World) -> Op {
+    let full = match op {
+        Op::LinodeCreate | Op::LinodeUpload | Op::LinodeCreateUpload => {
+            (s.linode_images.len() >= MOST).then_some(Op::LinodeDelete)
+        }
+        Op::GroupCreate => (s.groups.len() >= MOST).then_some(Op::GroupDelete),
+        Op::ShareAdd => (s.shares.values().map(Vec::len).sum::<usize>() >= MOST).then_some(Op::ShareRemove),
+        Op::MemberAdd => (s.members.values().map(Vec::len).sum::<usize>() >= MOST).then_some(Op::GroupDelete),
+        Op::TokenCreate => (s.tokens.len() >= MOST).then_some(Op::TokenDelete),
+        Op::DoImport => (s.do_images.len() >= MOST).then_some(Op::DoDelete),
+        Op::DoOffer => (world.transfers.len() >= MOST).then_some(Op::DoCancel),
+        _ => None,
+    };
+    if let Some(instead) = full {
+        return instead;
+    }
     let private = !s.private_images().is_empty();
     let available = s.private_images().iter().any(|i| Snap::linode_available(i));
     let group = !s.groups.is_empty();
@@ -1464,7 +1484,8 @@ pub fn run(world: &mut World, step: &Step, op: Op, s: &Snap) -> Exec {
             // One refused before the server acted stays pending; that is checked below.
             exec.touched.push(Res::DoImage(image));
             if op == Op::DoAccept {
-                exec.frame = vec![Collection::DoImages];
+                // The image leaves the account, with its actions.
+                exec.frame = vec![Collection::DoImages, Collection::Actions];
             }
             let accept = op == Op::DoAccept;
             exec.effect = Some(Box::new(move |e| {

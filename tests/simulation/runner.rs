@@ -128,6 +128,16 @@ pub fn run(steps: &[Step]) -> Result<Stats, Box<Failure>> {
         }
         world.clock.advance(Duration::from_millis(step.advance_ms));
         stats.steps += 1;
+        if stats.steps.is_multiple_of(10_000) {
+            let held: Vec<String> =
+                Collection::ALL.iter().map(|c| format!("{} {c:?}", after.ids(*c).len())).collect();
+            eprintln!(
+                "  ... {} steps, {:.0} s; held: {}",
+                stats.steps,
+                started.elapsed().as_secs_f64(),
+                held.join(", ")
+            );
+        }
         *stats.op_time.entry(op).or_default() += step_started.elapsed();
     }
     stats.clock = Duration::from_millis(world.now_ms() - start_ms);
