@@ -188,6 +188,7 @@ pub(crate) fn decode<T: DeserializeOwned>(op_id: &str, resp: &Response) -> Resul
             format!("cannot decode the response to {op_id} (status {}) at `{path}`: {e}", resp.status),
         )
         .with_status(resp.status)
+        .with_attempts(resp.attempts)
         .with_source(e)
     };
     // The fast path: plain serde_json. Only a failure is decoded again, tracking the JSON path

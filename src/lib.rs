@@ -298,7 +298,9 @@
 //!   unknown (the connection dropped or was reset, the time ran out, the answer was cut, or a
 //!   gateway answered 502 or 504) that then gets 404 was done by that attempt: it succeeds. A
 //!   404 at the first attempt, or after attempts that were all answered (a 429, a 503, ...), is
-//!   a not-found error.
+//!   a not-found error. Likewise an upload whose `PUT` lost its answer and then failed (its
+//!   retry refused, or none left) reads the image: if it is no longer `pending_upload`, its
+//!   data arrived and the upload succeeds.
 //!
 //! ```no_run
 //! use std::time::Duration;

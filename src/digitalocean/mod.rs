@@ -35,6 +35,7 @@
 mod actions;
 mod client;
 mod cloud;
+mod custom_image;
 // The generated code: no docs of its own, and lints written for hand-written code.
 #[allow(missing_docs, irrefutable_let_patterns, clippy::all, clippy::pedantic)]
 mod generated;
@@ -50,9 +51,10 @@ pub use crate::upload::{CancelUpload, ProgressControl, UploadPhase, UploadProgre
 pub use actions::{ImageActions, ListImageActions};
 pub use client::Client;
 pub use cloud::{CloudWithSpaces, spaces_from_env};
+pub use custom_image::CustomImage;
 pub use generated::{ops, types};
 pub use ids::{ActionId, ImageId, TransferId};
-pub use images::{CustomImage, ImageRef, Images, ListImages, UpdateImage};
+pub use images::{ImageRef, Images, ListImages, UpdateImage};
 pub use publish::{LeftBehind, MAX_PUBLISH_SIZE, Publish, PublishImage, Published, STAGING_PREFIX};
 pub use spaces::{Spaces, SpacesBuilder};
 pub use transfers::{AccountTransfers, Offered, Recipient};

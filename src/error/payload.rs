@@ -141,9 +141,11 @@ impl Error {
     }
 
     /// For a failed upload that had created an image ([`created_image`](Error::created_image)):
-    /// `true` when that image was deleted again; `false` when it was kept
+    /// `true` when that image was deleted again (a delete that got no answer counts when the
+    /// image is then not found); `false` when it was kept
     /// ([`keep_on_failure`](crate::linode::Upload::keep_on_failure)), when the delete failed
-    /// too (the message says so; Linode removes a `pending_upload` image after 24 hours), for a
+    /// too, or got no answer and the image could not be read (the message says so; Linode
+    /// removes a `pending_upload` image after 24 hours), for a
     /// publish whose import was still running when its wait ended (it is kept), or when no image
     /// was created.
     ///

@@ -74,7 +74,7 @@ impl Transport {
         let headers = std::mem::take(resp.headers_mut());
         let max = self.settings.max_response_size;
         match resp.body_mut().with_config().limit(max).read_to_vec() {
-            Ok(body) => Attempt::Done(Response { status, headers, body }),
+            Ok(body) => Attempt::Done(Response { status, headers, body, attempts: 1 }),
             Err(e) => {
                 let Failure { error, maybe_sent, out_of_time } = failure(e, url);
                 Attempt::Failed(Failure { error: error.with_status(status), maybe_sent, out_of_time })

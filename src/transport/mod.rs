@@ -56,6 +56,8 @@ pub(crate) struct Response {
     pub(crate) status: u16,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Vec<u8>,
+    /// How many requests the call sent to get it (an error decoding it says so).
+    pub(crate) attempts: u32,
 }
 
 pub(crate) struct Transport {
@@ -131,7 +133,8 @@ impl Transport {
         crate::decode::listing::<O::Response>(&response.body, &what, page, || {
             match decode::<O::Response>(O::OPERATION_ID, &response) {
                 Err(e) => e,
-                Ok(_) => Error::new(ErrorKind::Decode, format!("cannot decode the response to {what}")),
+                Ok(_) => Error::new(ErrorKind::Decode, format!("cannot decode the response to {what}"))
+                    .with_attempts(response.attempts),
             }
         })
     }
@@ -254,7 +257,8 @@ impl Transport {
                 });
             }
             match result {
-                Attempt::Done(resp) => {
+                Attempt::Done(mut resp) => {
+                    resp.attempts = attempt;
                     self.note_rate_limit(&resp.headers);
                     log::debug!(
                         target: "cloud_images",
@@ -273,7 +277,12 @@ impl Transport {
                             "{} {method} {path}: 404 after an attempt whose outcome is unknown: that attempt deleted it; done",
                             self.settings.rules.name,
                         );
-                        return Try::Done(Response { status: 204, headers: resp.headers, body: Vec::new() });
+                        return Try::Done(Response {
+                            status: 204,
+                            headers: resp.headers,
+                            body: Vec::new(),
+                            attempts: attempt,
+                        });
                     }
                     // A gateway's 502 or 504: the API behind it may have acted.
                     outcome_unknown |= matches!(resp.status, 502 | 504);

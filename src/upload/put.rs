@@ -5,8 +5,9 @@
 use super::exact::Exact;
 use super::progress::{Control, UploadPhase};
 use super::source::Body;
+use crate::error::ErrorKind;
 use crate::object_storage;
-use crate::retry::{self, Try};
+use crate::retry::{self, Outcome, Try};
 use crate::transport::Transport;
 use crate::url::without_query;
 use crate::{Method, Result};
@@ -19,11 +20,14 @@ pub(crate) struct Prepared<'a> {
 
 /// One `PUT`, then retries by the crate's one retry loop and rules, while the body can be
 /// read again from its first byte. An upload has no total deadline (only a stall limit).
+/// `lost` is set when an attempt got no answer (the connection failed or was cut, or a time
+/// limit ran out): object storage may have stored the data all the same.
 pub(crate) fn put(
     transport: &Transport,
     url: &str,
     prepared: &mut Prepared<'_>,
     control: &mut Control<'_>,
+    lost: &mut bool,
 ) -> Result<()> {
     let what = format_args!("PUT {}", without_query(url));
     let (clock, no_deadline) = (&transport.settings.clock, retry::Deadline::default());
@@ -52,8 +56,9 @@ pub(crate) fn put(
             Ok(()) => return Try::Done(()),
             Err(e) => e,
         };
-        let retry =
-            prepared.body.can_rewind() && retry::should_retry(Method::Put, &object_storage::outcome(&error));
+        let outcome = object_storage::outcome(&error);
+        *lost |= matches!(outcome, Outcome::NoAnswer(ErrorKind::Transport | ErrorKind::Timeout));
+        let retry = prepared.body.can_rewind() && retry::should_retry(Method::Put, &outcome);
         if retry && let Err(cancelled) = control.check_cancel("before sending again") {
             // Cancelled while this try was under way: no wait, no other try.
             return Try::Stop(cancelled.with_attempts(attempt));

@@ -65,7 +65,7 @@ pub(super) fn publish(publish: Publish<'_>, source: UploadSource<'_>) -> Result<
     control.check_cancel("before sending")?;
     let put_url = spaces.presign(Method::Put, &key, PUT_EXPIRY, clock.system_now())?;
     let mut prepared = Prepared { body, len };
-    let sent = put(transport, &put_url, &mut prepared, &mut control)
+    let sent = put(transport, &put_url, &mut prepared, &mut control, &mut false)
         .map_err(|e| refused(e, &spaces, "the upload"))
         .and_then(|()| control.check_cancel("after the file was sent"));
     if let Err(e) = sent {

@@ -12,6 +12,7 @@ use super::checks::{check, check_url};
 use super::clean_up::clean_up;
 use super::compress::compress_if_raw;
 use super::request::CreateUpload;
+use crate::error::ErrorKind;
 use crate::upload::{CancelUpload, ProgressControl, Steering, UploadProgress, UploadSource, put};
 use crate::{Error, Result};
 
@@ -45,13 +46,19 @@ use crate::{Error, Result};
 ///    an [`ErrorKind::Upload`](crate::ErrorKind::Upload) error with the status and body; one that failed on a
 ///    5xx, 408, 429 or a broken connection is retried as the client's [`RetryPolicy`](crate::RetryPolicy)
 ///    allows, when the data can be read again from the start (a file, a seekable reader, a temporary file),
-///    never from a plain reader.
+///    never from a plain reader. A lost answer is not a failure: when an attempt got no answer (the
+///    connection failed or was cut, or the time ran out) and the `PUT` then fails (a retry refused, as
+///    object storage may refuse a second upload to the same URL, or no retry left), the image is read
+///    (`GET /images/{id}`): if its status is no longer `pending_upload`, the data arrived, and the upload
+///    succeeds.
 ///
 /// When a step after 2 fails, the image is deleted again, unless
 /// [`keep_on_failure`](Upload::keep_on_failure) is set. The error then carries the image's id in
 /// [`Error::created_image`], says in its message whether it was deleted, kept, or could not be
 /// deleted (then it stays `pending_upload` until Linode deletes it after 24 hours), and
-/// [`Error::created_image_deleted`] tells which.
+/// [`Error::created_image_deleted`] tells which. A delete that got no answer (it timed out, or
+/// the connection was lost) may have been done: the image is read, and if it is not found it
+/// was deleted; if it cannot be read either, the message says that it may still be there.
 ///
 /// ```no_run
 /// use std::time::Duration;
@@ -307,13 +314,24 @@ impl<'a> Upload<'a> {
         control.check_cancel("before the image was created")?;
         let created = Images::new(client).create_upload(request)?;
         let url = created.upload_to.expose();
+        let mut lost = false;
         let sent = control
             .check_cancel("after the image was created")
             .and_then(|()| check_url(url))
             .and_then(|()| compress_if_raw(checked, &mut control))
-            .and_then(|mut prepared| put(client.transport(), url, &mut prepared, &mut control));
+            .and_then(|mut prepared| put(client.transport(), url, &mut prepared, &mut control, &mut lost));
         match sent {
             Ok(()) => Ok(created.image),
+            // A `PUT` whose answer was lost may have delivered the data, and its retry then
+            // refused (object storage may not take the same upload twice): the image says.
+            Err(e) if lost && e.kind() != ErrorKind::Cancelled && data_arrived(client, &created.image.id) => {
+                log::debug!(
+                    target: "cloud_images",
+                    "upload of {}: a PUT whose answer was lost delivered the data ({e}); done",
+                    created.image.id
+                );
+                Ok(created.image)
+            }
             Err(e) => Err(clean_up(client, &created.image.id, keep_on_failure, e)),
         }
     }
@@ -325,5 +343,17 @@ pub(crate) fn upload_to(client: &Client, url: &str, source: UploadSource<'_>) ->
     let mut steering = Steering::new();
     let mut control = steering.control();
     let mut prepared = compress_if_raw(check(source)?, &mut control)?;
-    put(client.transport(), url, &mut prepared, &mut control)
+    put(client.transport(), url, &mut prepared, &mut control, &mut false)
+}
+
+/// Whether the upload image `id` has its data: its status is no longer `pending_upload`
+/// (`creating`, then `available`). A failed read says no.
+fn data_arrived(client: &Client, id: &str) -> bool {
+    match Images::new(client).get(id) {
+        Ok(image) => image.status.is_some_and(|s| !s.as_str().eq_ignore_ascii_case("pending_upload")),
+        Err(e) => {
+            log::debug!(target: "cloud_images", "cannot tell whether the data of {id} arrived: {e}");
+            false
+        }
+    }
 }

@@ -553,7 +553,7 @@ fn offer(state: &mut State, call: &Call<'_>) -> Reply {
 }
 
 /// `POST /v2/images/{id}/account_transfer/{accept,cancel,decline}`: ends a pending transfer;
-/// an accepted image leaves the account.
+/// an accepted image leaves the account, with its actions.
 fn answer_transfer(state: &mut State, call: &Call<'_>, op: &str) -> Reply {
     let image = call.param(0).parse::<u64>().ok();
     let Some(transfer) = call.json.get("transfer_id").and_then(Value::as_u64) else {
@@ -568,7 +568,9 @@ fn answer_transfer(state: &mut State, call: &Call<'_>, op: &str) -> Reply {
     }
     let done = state.transfers.remove(at);
     if accept {
+        // The image leaves the account, and its actions with it (as when it is deleted).
         state.own.retain(|i| i.id != done.image);
+        state.actions.retain(|a| a.image != done.image);
         return Reply::empty(
             201,
             format!("transfer {transfer} accepted: image {} left the account", done.image),

@@ -279,14 +279,14 @@ impl StandIn<DigitalOcean> {
     ///
     /// ```
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-    /// use cloud_images::digitalocean::PublishImage;
+    /// use cloud_images::digitalocean::{PublishImage, UploadSource};
     /// use cloud_images::testing::{Clock, DigitalOceanStandIn};
     ///
     /// let stand_in = DigitalOceanStandIn::builder().clock(Clock::manual()).start()?;
     /// let client = stand_in.client_builder().clock(stand_in.clock().clone()).build()?;
     /// let disk = std::io::Cursor::new(vec![1u8; 1 << 20]);
     /// let publish = client.images().publish(PublishImage::new("web", "nyc3"), &stand_in.spaces()?);
-    /// let published = publish.file_name("web.img").seekable(disk)?;
+    /// let published = publish.file_name("web.img").source(UploadSource::seekable(disk))?;
     /// assert!(published.left_behind.is_none());
     /// assert!(stand_in.spaces_objects(DigitalOceanStandIn::SPACES_BUCKET).is_empty()); // cleaned up
     /// # Ok(())

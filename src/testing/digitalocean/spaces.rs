@@ -44,14 +44,14 @@ const MAX_EXPIRES: u64 = 7 * 24 * 60 * 60;
 ///
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// use cloud_images::digitalocean::PublishImage;
+/// use cloud_images::digitalocean::{PublishImage, UploadSource};
 /// use cloud_images::testing::{Clock, DigitalOceanStandIn};
 ///
 /// let stand_in = DigitalOceanStandIn::builder().clock(Clock::manual()).start()?;
 /// let client = stand_in.client_builder().clock(stand_in.clock().clone()).build()?;
 /// let disk = std::io::Cursor::new(vec![7u8; 4096]);
 /// let publish = client.images().publish(PublishImage::new("web", "nyc3"), &stand_in.spaces()?);
-/// let published = publish.file_name("web.img").seekable(disk)?;
+/// let published = publish.file_name("web.img").source(UploadSource::seekable(disk))?;
 /// let upload = &stand_in.spaces_uploads()[0];
 /// assert_eq!((upload.len, upload.deleted), (4096, true)); // received whole, then deleted
 /// assert_eq!(format!("{}/{}", upload.bucket, upload.key), published.staging_object);
@@ -78,12 +78,12 @@ impl SpacesObject {
     ///
     /// ```
     /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-    /// # use cloud_images::digitalocean::PublishImage;
+    /// # use cloud_images::digitalocean::{PublishImage, UploadSource};
     /// # use cloud_images::testing::DigitalOceanStandIn;
     /// # let stand_in = DigitalOceanStandIn::start()?;
     /// # let client = stand_in.client()?;
     /// # let publish = client.images().publish(PublishImage::new("w", "nyc3"), &stand_in.spaces()?);
-    /// # publish.file_name("w.img").seekable(std::io::Cursor::new(b"abc".to_vec()))?;
+    /// # publish.file_name("w.img").source(cloud_images::digitalocean::UploadSource::seekable(std::io::Cursor::new(b"abc".to_vec())))?;
     /// let upload = &stand_in.spaces_uploads()[0];
     /// assert_eq!(upload.sha256_hex(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"); // "abc"
     /// # Ok(())

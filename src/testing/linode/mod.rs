@@ -228,9 +228,83 @@ impl StandIn<Linode> {
     pub fn received(&self, id: &str) -> Option<Received> {
         lock(&self.api().state).own(id)?.received()
     }
+
+    /// The account's share groups, oldest first, as the API would send them now.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::LinodeStandIn::start()?;
+    /// assert!(stand_in.sharegroups().is_empty());
+    /// let group = stand_in.client()?.sharegroups().create("golden").send()?;
+    /// let ids: Vec<u64> = stand_in.sharegroups().into_iter().map(|g| g.id).collect();
+    /// assert_eq!(ids, [group.id]);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn sharegroups(&self) -> Vec<types::ShareGroup> {
+        let state = lock(&self.api().state);
+        state.groups.iter().filter_map(|g| decode(sharing::group_json(g))).collect()
+    }
+
+    /// The images shared in the account's share group `id` (its `shared/…` copies), oldest
+    /// first, as the API would send them now; empty for a group the account does not have.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::LinodeStandIn::start()?;
+    /// let group = stand_in.client()?.sharegroups().create("golden").image("private/24811540").send()?;
+    /// let shares = stand_in.sharegroup_images(group.id);
+    /// assert_eq!(shares.len(), 1);
+    /// assert!(shares[0].id.starts_with("shared/"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn sharegroup_images(&self, id: u64) -> Vec<types::Image> {
+        let now = self.clock().now_ms();
+        let state = lock(&self.api().state);
+        let Some(group) = state.groups.iter().find(|g| g.id == id) else { return Vec::new() };
+        group.shares.iter().filter_map(|s| decode(s.to_json(now, &state.timings))).collect()
+    }
+
+    /// The members of the account's share group `id`, revoked ones included, oldest first;
+    /// empty for a group the account does not have.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::LinodeStandIn::start()?;
+    /// let client = stand_in.client()?;
+    /// let group = client.sharegroups().create("golden").send()?;
+    /// let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJtZW1iZXIiOiJiIn0.c2lnbmF0dXJl";
+    /// let member = client.sharegroups().members(group.id).add(jwt, "team B")?;
+    /// let members = stand_in.sharegroup_members(group.id);
+    /// assert_eq!(members[0].token_uuid, member.token_uuid);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn sharegroup_members(&self, id: u64) -> Vec<types::Membership> {
+        let state = lock(&self.api().state);
+        let Some(group) = state.groups.iter().find(|g| g.id == id) else { return Vec::new() };
+        group.members.iter().filter_map(|m| decode(sharing::member_json(m))).collect()
+    }
+
+    /// The account's membership tokens for other accounts' share groups, oldest first, as
+    /// the API lists them (without their secrets).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), cloud_images::Error> {
+    /// let stand_in = cloud_images::testing::LinodeStandIn::start()?;
+    /// let uuids: Vec<String> = stand_in.membership_tokens().into_iter().map(|t| t.token_uuid).collect();
+    /// assert_eq!(uuids, ["4591075e-4ba8-43c9-a521-928c3d4a135d"]); // the seeded, accepted one
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn membership_tokens(&self) -> Vec<types::Token> {
+        let state = lock(&self.api().state);
+        state.tokens.iter().filter_map(|t| decode(sharing::token_json(t, &state.foreign))).collect()
+    }
 }
 
-fn decode(json: Value) -> Option<types::Image> {
+fn decode<T: serde::de::DeserializeOwned>(json: Value) -> Option<T> {
     serde_json::from_value(json)
         .map_err(
             |e| log::warn!(target: "cloud_images::testing", "an image of the stand-in does not decode: {e}"),

@@ -63,7 +63,7 @@ pub(crate) struct Foreign {
     pub(crate) created_ms: u64,
 }
 
-fn group_json(g: &Group) -> Value {
+pub(crate) fn group_json(g: &Group) -> Value {
     json!({
         "id": g.id,
         "uuid": g.uuid,
@@ -78,7 +78,7 @@ fn group_json(g: &Group) -> Value {
     })
 }
 
-fn member_json(m: &Member) -> Value {
+pub(crate) fn member_json(m: &Member) -> Value {
     json!({
         "token_uuid": m.token_uuid,
         "status": if m.revoked { "revoked" } else { "active" },
@@ -89,7 +89,7 @@ fn member_json(m: &Member) -> Value {
     })
 }
 
-fn token_json(t: &MemberToken, foreign: &[Foreign]) -> Value {
+pub(crate) fn token_json(t: &MemberToken, foreign: &[Foreign]) -> Value {
     let group = foreign.iter().find(|g| g.uuid == t.valid_for && t.status == "active");
     json!({
         "token_uuid": t.token_uuid,
