@@ -504,6 +504,7 @@ pub use page::{Items, Page};
 pub use provider::Provider;
 pub use retry::RetryPolicy;
 pub use transport::RateLimit;
+pub use upload::{Upload, Uploads};
 pub use wait::{Polled, Wait};
 
 /// What the public API refuses, so that it can grow: `compile_fail` doctests.

@@ -1,22 +1,25 @@
-//! [`Publish`], the builder of [`Images::publish`]: its settings, and the source that ends it.
+//! [`Publish`], the builder of [`Images::publish`] (the crate's one upload builder, with
+//! DigitalOcean's own settings), and what it does with its source.
 
-use std::fmt;
-use std::path::Path;
 use std::time::Duration;
 
-use super::super::{Client, Images, Spaces};
+use super::super::{Client, DigitalOcean, Images, Spaces};
 use super::{PublishImage, Published};
 use crate::Result;
-use crate::upload::{CancelUpload, ProgressControl, Steering, UploadProgress, UploadSource};
+use crate::operation::sealed::Seal;
+use crate::upload::{self, UploadSource, Uploads};
 
 /// The default of [`Publish::timeout`]: one hour.
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60 * 60);
 
 /// Publishes a local image file as a DigitalOcean custom image: from [`Images::publish`], ended
-/// by the source: [`file`](Publish::file), or [`source`](Publish::source) for a reader
-/// ([`UploadSource::reader`], [`UploadSource::seekable`]). Needs the cargo feature
-/// `spaces`; without it, these return an [`ErrorKind::Unsupported`](crate::ErrorKind::Unsupported)
-/// error and send nothing.
+/// by the source: [`file`](crate::Upload::file), or [`source`](crate::Upload::source) for a
+/// reader ([`UploadSource::reader`], [`UploadSource::seekable`]). The crate's one upload builder
+/// ([`crate::Upload`], whose [`progress`](crate::Upload::progress) and cancel handle serve both
+/// providers), with DigitalOcean's own settings: [`file_name`](crate::Upload::file_name),
+/// [`timeout`](crate::Upload::timeout), [`interval`](crate::Upload::interval). Needs the cargo
+/// feature `spaces`; without it, the source returns an
+/// [`ErrorKind::Unsupported`](crate::ErrorKind::Unsupported) error and nothing is sent.
 ///
 /// In order:
 ///
@@ -30,7 +33,7 @@ const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60 * 60);
 ///    failed `PUT` is retried as the client's [`RetryPolicy`](crate::RetryPolicy) allows when
 ///    the data can be read again from the start (a file, a seekable reader).
 /// 3. DigitalOcean imports it ([`Images::import`]) from a pre-signed `GET` URL, valid for the
-///    [`timeout`](Publish::timeout) plus one hour (at most 7 days): the object stays private.
+///    [`timeout`](crate::Upload::timeout) plus one hour (at most 7 days): the object stays private.
 /// 4. The image is waited for until `available` ([`Images::wait_until_available`], with this
 ///    builder's timeout and interval).
 /// 5. The staging object is deleted (a pre-signed `DELETE`).
@@ -42,6 +45,11 @@ const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60 * 60);
 /// publish deletes it; an import that failed (`deleted`) is gone already; one that was still importing at the
 /// timeout is kept (the message says so). On success, a staging object that could not be deleted is in
 /// [`Published::left_behind`].
+///
+/// A cancel ([`progress`](crate::Upload::progress) returning `Break(())`, or the
+/// [`cancel_handle`](crate::Upload::cancel_handle)) is looked at before each step, while the
+/// data is sent and at every look of the wait; a cancelled publish deletes its staging object
+/// and the image it had made, and fails with [`ErrorKind::Cancelled`](crate::ErrorKind::Cancelled).
 ///
 /// ```no_run
 /// use std::time::Duration;
@@ -60,36 +68,23 @@ const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60 * 60);
 /// # Ok(())
 /// # }
 /// ```
-#[must_use]
-pub struct Publish<'a> {
-    #[cfg_attr(not(feature = "spaces"), allow(dead_code))]
-    pub(super) client: &'a Client,
+pub type Publish<'a> = crate::Upload<'a, DigitalOcean>;
+
+/// What a publish holds besides its client and steering.
+#[derive(Debug)]
+#[cfg_attr(not(feature = "spaces"), allow(dead_code))]
+pub struct PublishJob {
     pub(super) request: PublishImage,
     pub(super) spaces: Spaces,
     pub(super) file_name: Option<String>,
-    pub(super) steering: Steering<'a>,
     pub(super) timeout: Duration,
     pub(super) interval: Option<Duration>,
-}
-
-impl fmt::Debug for Publish<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Publish")
-            .field("request", &self.request)
-            .field("spaces", &self.spaces)
-            .field("file_name", &self.file_name)
-            .field("progress", &self.steering.reports)
-            .field("cancelled", &self.steering.cancel.is_cancelled())
-            .field("timeout", &self.timeout)
-            .field("interval", &self.interval)
-            .finish_non_exhaustive()
-    }
 }
 
 impl<'a> Images<'a> {
     /// Publishes a local image file as a custom image, through the Spaces bucket `spaces`:
     /// upload, import, wait, clean up (see [`Publish`]). Returns a builder; end it with the
-    /// source ([`file`](Publish::file), ...). Needs the cargo feature `spaces`.
+    /// source ([`file`](crate::Upload::file), ...). Needs the cargo feature `spaces`.
     ///
     /// ```no_run
     /// use cloud_images::digitalocean::{Client, PublishImage, Spaces};
@@ -103,23 +98,22 @@ impl<'a> Images<'a> {
     /// # }
     /// ```
     pub fn publish(&self, image: PublishImage, spaces: &Spaces) -> Publish<'a> {
-        Publish {
-            client: self.client,
+        let job = PublishJob {
             request: image,
             spaces: spaces.clone(),
             file_name: None,
-            steering: Steering::new(),
             timeout: DEFAULT_TIMEOUT,
             interval: None,
-        }
+        };
+        crate::Upload::new(self.client, job)
     }
 }
 
-impl<'a> Publish<'a> {
+impl crate::Upload<'_, DigitalOcean> {
     crate::setters::setters! {
         /// The file name the data is staged under; its ending tells DigitalOcean the format (see
-        /// [`Publish`]). Taken from the path by [`file`](Publish::file); needed with
-        /// [`source`](Publish::source) and a reader ([`UploadSource::reader`],
+        /// [`Publish`]). Taken from the path by [`file`](crate::Upload::file); needed with
+        /// [`source`](crate::Upload::source) and a reader ([`UploadSource::reader`],
         /// [`UploadSource::seekable`]), which has no name.
         ///
         /// ```no_run
@@ -136,66 +130,8 @@ impl<'a> Publish<'a> {
         /// # Ok(())
         /// # }
         /// ```
-        pub fn file_name(self, name: impl Into<String>) -> Self => file_name;
+        pub fn file_name(self, name: impl Into<String>) -> Self => job.file_name;
     }
-    crate::setters::setters! {
-        /// Calls `callback` as the data is sent ([`UploadProgress`], phase
-        /// [`Uploading`](crate::digitalocean::UploadPhase::Uploading)); it returns `()`, or a
-        /// [`ControlFlow<()>`](std::ops::ControlFlow) whose `Break(())` cancels the publish, as a
-        /// [`CancelUpload`] does.
-        ///
-        /// ```
-        /// # use cloud_images::digitalocean::{Client, PublishImage, Spaces};
-        /// # fn main() -> Result<(), cloud_images::Error> {
-        /// # let client = Client::builder().token("dop_v1_...").build()?;
-        /// # let spaces = Spaces::builder("my-images", "nyc3").keys("k", "s").build()?;
-        /// let publish = client
-        ///     .images()
-        ///     .publish(PublishImage::new("web", "nyc3"), &spaces)
-        ///     .progress(|p| eprint!("\r{} of {} bytes", p.done, p.total));
-        /// # Ok(())
-        /// # }
-        /// ```
-        pub fn progress<R>(self, callback: impl FnMut(UploadProgress) -> R + 'a) -> Self where R: ProgressControl => steering;
-    }
-
-    /// A handle that cancels this publish from another thread or a signal handler; every call
-    /// returns a clone of the same handle. It is looked at before each step, while the data is
-    /// sent (see [`CancelUpload`]), and at every look of the wait. A cancelled publish deletes
-    /// its staging object and the image it had made, and fails with
-    /// [`ErrorKind::Cancelled`](crate::ErrorKind::Cancelled).
-    ///
-    /// ```
-    /// # use cloud_images::digitalocean::{Client, PublishImage, Spaces};
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// # let client = Client::builder().token("dop_v1_...").build()?;
-    /// # let spaces = Spaces::builder("my-images", "nyc3").keys("k", "s").build()?;
-    /// let publish = client.images().publish(PublishImage::new("web", "nyc3"), &spaces);
-    /// let cancel = publish.cancel_handle();
-    /// std::thread::spawn(move || cancel.cancel()); // e.g. on Ctrl-C
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn cancel_handle(&self) -> CancelUpload {
-        self.steering.cancel.clone()
-    }
-
-    crate::setters::setters! {
-        /// Uses `handle` (a clone of it) to cancel this publish, instead of a handle of its own.
-        ///
-        /// ```
-        /// # use cloud_images::digitalocean::{CancelUpload, Client, PublishImage, Spaces};
-        /// # fn main() -> Result<(), cloud_images::Error> {
-        /// # let client = Client::builder().token("dop_v1_...").build()?;
-        /// # let spaces = Spaces::builder("my-images", "nyc3").keys("k", "s").build()?;
-        /// let ctrl_c = CancelUpload::new();
-        /// let publish = client.images().publish(PublishImage::new("web", "nyc3"), &spaces).cancel_with(&ctrl_c);
-        /// # Ok(())
-        /// # }
-        /// ```
-        pub fn cancel_with(self, handle: &CancelUpload) -> Self => steering.cancel;
-    }
-
     crate::setters::setters! {
         /// How long to wait for the import to be `available` (default one hour): see
         /// [`Wait::timeout`](crate::Wait::timeout). The import's `GET` URL is valid for this plus one
@@ -214,7 +150,7 @@ impl<'a> Publish<'a> {
         /// # Ok(())
         /// # }
         /// ```
-        pub fn timeout(self, timeout: Duration) -> Self => timeout;
+        pub fn timeout(self, timeout: Duration) -> Self => job.timeout;
 
         /// Time between looks while waiting (see [`Wait::interval`](crate::Wait::interval)).
         ///
@@ -229,45 +165,27 @@ impl<'a> Publish<'a> {
         /// # Ok(())
         /// # }
         /// ```
-        pub fn interval(self, interval: Duration) -> Self => interval;
+        pub fn interval(self, interval: Duration) -> Self => job.interval;
     }
+}
 
-    /// Publishes the file at `path`, staged under its file name.
-    ///
-    /// ```no_run
-    /// # use cloud_images::digitalocean::{Client, PublishImage, Spaces};
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// # let client = Client::from_env()?;
-    /// # let spaces = Spaces::from_env("my-images", "nyc3")?;
-    /// let published = client.images().publish(PublishImage::new("web", "nyc3"), &spaces).file("web.img.gz")?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn file(self, path: impl AsRef<Path>) -> Result<Published> {
-        self.source(UploadSource::file(path.as_ref()))
-    }
+/// A publish returns the [`Published`] image: see [`Publish`] for the steps. Without the cargo
+/// feature `spaces`, an [`ErrorKind::Unsupported`](crate::ErrorKind::Unsupported) error, and
+/// nothing is sent.
+impl Uploads for DigitalOcean {
+    type Uploaded = Published;
+}
 
-    /// Publishes from any [`UploadSource`]: see [`Publish`] for the steps. Without the cargo
-    /// feature `spaces`, an [`ErrorKind::Unsupported`](crate::ErrorKind::Unsupported) error,
-    /// and nothing is sent.
-    ///
-    /// ```no_run
-    /// use cloud_images::digitalocean::{Client, PublishImage, Spaces, UploadSource};
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::from_env()?;
-    /// let spaces = Spaces::from_env("my-images", "nyc3")?;
-    /// let publish = client.images().publish(PublishImage::new("web", "nyc3"), &spaces);
-    /// let published = publish.source(UploadSource::file("web.vmdk"))?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn source(self, source: UploadSource<'_>) -> Result<Published> {
+impl upload::sealed::Job for DigitalOcean {
+    type Client = Client;
+    type Job = PublishJob;
+
+    fn run(publish: Publish<'_>, source: UploadSource<'_>, _: Seal) -> Result<Published> {
         #[cfg(feature = "spaces")]
-        return super::run::publish(self, source);
+        return super::run::publish(publish, source);
         #[cfg(not(feature = "spaces"))]
         {
-            let _ = source;
+            let _ = (publish, source);
             Err(crate::Error::new(
                 crate::ErrorKind::Unsupported,
                 "publishing a local file to digitalocean needs the cargo feature `spaces` of cloud-images \

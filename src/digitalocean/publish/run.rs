@@ -5,6 +5,7 @@
 use std::cell::Cell;
 use std::ops::ControlFlow;
 
+use super::builder::PublishJob;
 use super::request::{MAX_PUBLISH_SIZE, check_format};
 use super::staging::{GET_MARGIN, PUT_EXPIRY, delete_object, refused, staging_key};
 use super::{LeftBehind, Publish, Published};
@@ -14,7 +15,8 @@ use crate::upload::{Control, Opened, Prepared, Steering, UploadProgress, UploadS
 use crate::{Error, Method, Result};
 
 pub(super) fn publish(publish: Publish<'_>, source: UploadSource<'_>) -> Result<Published> {
-    let Publish { client, request, spaces, file_name, steering, timeout, interval } = publish;
+    let crate::Upload { client, job, steering } = publish;
+    let PublishJob { request, spaces, file_name, timeout, interval } = job;
     let Steering { mut progress, cancel, .. } = steering;
     let transport = &client.inner;
     if transport.settings.token.is_none() {

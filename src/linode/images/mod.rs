@@ -294,7 +294,7 @@ impl<'a> Images<'a> {
     /// # }
     /// ```
     pub fn upload(&self, request: CreateUpload) -> Upload<'a> {
-        Upload::new(self.client, request)
+        Upload::with_request(self.client, request)
     }
 }
 

@@ -1,24 +1,28 @@
-//! The Linode upload: [`Upload`], the builder of [`Images::upload`], and its run: check the
-//! source, create the image, compress a raw image, send the data, clean up after a failure;
-//! and [`Images::upload_to`], the sending half alone.
+//! The Linode upload: [`Upload`], the builder of [`Images::upload`] (the crate's one upload
+//! builder, with Linode's own settings), and its run: check the source, create the image,
+//! compress a raw image, send the data, clean up after a failure; and [`Images::upload_to`], the
+//! sending half alone.
 
-use std::fmt;
 use std::io::{Read, Seek};
-use std::path::Path;
 
 use super::super::types::Image;
-use super::super::{Client, Images};
+use super::super::{Client, Images, Linode};
 use super::checks::{check, check_url};
 use super::clean_up::clean_up;
 use super::compress::compress_if_raw;
 use super::request::CreateUpload;
 use crate::error::ErrorKind;
-use crate::upload::{CancelUpload, ProgressControl, Steering, UploadProgress, UploadSource, put};
+use crate::operation::sealed::Seal;
+use crate::upload::{self, Steering, UploadSource, Uploads, put};
 use crate::{Error, Result};
 
 /// Uploads a disk image: create the image, then stream its data. Get one from
-/// [`Images::upload`]; end it with the source: [`file`](Upload::file),
-/// [`reader`](Upload::reader), [`seekable`](Upload::seekable) or [`source`](Upload::source).
+/// [`Images::upload`]; end it with the source: [`file`](crate::Upload::file),
+/// [`reader`](crate::Upload::reader), [`seekable`](crate::Upload::seekable) or
+/// [`source`](crate::Upload::source). The crate's one upload builder ([`crate::Upload`], whose
+/// [`progress`](crate::Upload::progress) and cancel handle serve both providers), with
+/// Linode's own setting, [`keep_on_failure`](crate::Upload::keep_on_failure); it returns the
+/// image as created (`pending_upload`).
 ///
 /// In order, so that what can fail fast does:
 ///
@@ -53,7 +57,7 @@ use crate::{Error, Result};
 ///    succeeds.
 ///
 /// When a step after 2 fails, the image is deleted again, unless
-/// [`keep_on_failure`](Upload::keep_on_failure) is set. The error then carries the image's id in
+/// [`keep_on_failure`](crate::Upload::keep_on_failure) is set. The error then carries the image's id in
 /// [`Error::created_image`], says in its message whether it was deleted, kept, or could not be
 /// deleted (then it stays `pending_upload` until Linode deletes it after 24 hours), and
 /// [`Error::created_image_deleted`] tells which. A delete that got no answer (it timed out, or
@@ -74,9 +78,9 @@ use crate::{Error, Result};
 ///
 /// # Cancelling
 ///
-/// An upload stops when its [`progress`](Upload::progress) callback returns
+/// An upload stops when its [`progress`](crate::Upload::progress) callback returns
 /// `ControlFlow::Break(())`, or when its [`CancelUpload`] handle
-/// ([`cancel_handle`](Upload::cancel_handle)) is used from another thread or a Ctrl-C handler
+/// ([`cancel_handle`](crate::Upload::cancel_handle)) is used from another thread or a Ctrl-C handler
 /// (the crate installs no signal handler: `examples/upload_cancel.rs` sets one up with the
 /// `ctrlc` crate). It fails with [`ErrorKind::Cancelled`](crate::ErrorKind::Cancelled) after
 /// cleaning up as for a failure: the temporary file is removed and the image it had created is
@@ -117,28 +121,19 @@ use crate::{Error, Result};
 /// # Ok(())
 /// # }
 /// ```
-#[must_use]
-pub struct Upload<'a> {
-    client: &'a Client,
+pub type Upload<'a> = crate::Upload<'a, Linode>;
+
+/// What a Linode upload holds besides its client and steering.
+#[derive(Debug)]
+pub struct UploadJob {
     request: CreateUpload,
-    steering: Steering<'a>,
     keep_on_failure: bool,
 }
 
-impl fmt::Debug for Upload<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Upload")
-            .field("request", &self.request)
-            .field("progress", &self.steering.reports)
-            .field("keep_on_failure", &self.keep_on_failure)
-            .field("cancelled", &self.steering.cancel.is_cancelled())
-            .finish_non_exhaustive()
-    }
-}
-
-impl<'a> Upload<'a> {
-    pub(crate) fn new(client: &'a Client, request: CreateUpload) -> Self {
-        Upload { client, request, steering: Steering::new(), keep_on_failure: false }
+impl<'a> crate::Upload<'a, Linode> {
+    /// The upload of `request`, sent with `client`.
+    pub(crate) fn with_request(client: &'a Client, request: CreateUpload) -> Self {
+        crate::Upload::new(client, UploadJob { request, keep_on_failure: false })
     }
 
     crate::setters::setters! {
@@ -164,93 +159,7 @@ impl<'a> Upload<'a> {
         /// # Ok(())
         /// # }
         /// ```
-        pub fn keep_on_failure(self, keep: bool) -> Self => keep_on_failure;
-    }
-    crate::setters::setters! {
-        /// Calls `callback` as the upload moves (see [`UploadProgress`]). Without one, nothing
-        /// is reported. The callback returns `()`, or a [`ControlFlow<()>`](std::ops::ControlFlow)
-        /// ([`ProgressControl`]): `Break(())` cancels the upload, as a [`CancelUpload`] does.
-        ///
-        /// ```
-        /// use std::ops::ControlFlow;
-        /// use cloud_images::linode::{Client, CreateUpload};
-        ///
-        /// # fn main() -> Result<(), cloud_images::Error> {
-        /// let client = Client::builder().token("my-token").build()?;
-        /// let upload = client
-        ///     .images()
-        ///     .upload(CreateUpload::new("my-image", "us-east"))
-        ///     .progress(|p| eprintln!("{:?}: {} of {} bytes", p.phase, p.done, p.total));
-        /// // `upload.file("disk.img")` runs it, reporting as it goes.
-        ///
-        /// // Or stop an upload that turns out larger than 2 GB.
-        /// let upload = client
-        ///     .images()
-        ///     .upload(CreateUpload::new("my-image", "us-east"))
-        ///     .progress(|p| if p.total > 2_000_000_000 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) });
-        /// # Ok(())
-        /// # }
-        /// ```
-        pub fn progress<R>(self, callback: impl FnMut(UploadProgress) -> R + 'a) -> Self where R: ProgressControl => steering;
-    }
-
-    /// A handle that cancels this upload from another thread or a signal handler (see
-    /// [`CancelUpload`]); every call returns a clone of the same handle.
-    ///
-    /// ```no_run
-    /// use cloud_images::{ErrorKind, linode::{Client, CreateUpload}};
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::from_env()?;
-    /// let upload = client.images().upload(CreateUpload::new("my-image", "us-east"));
-    /// let cancel = upload.cancel_handle();
-    /// std::thread::spawn(move || {
-    ///     std::thread::sleep(std::time::Duration::from_secs(600));
-    ///     cancel.cancel(); // ten minutes is too long
-    /// });
-    /// match upload.file("disk.img") {
-    ///     Err(e) if e.kind() == ErrorKind::Cancelled => eprintln!("gave up: {e}"),
-    ///     other => println!("uploaded {}", other?.id),
-    /// }
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn cancel_handle(&self) -> CancelUpload {
-        self.steering.cancel.clone()
-    }
-
-    crate::setters::setters! {
-        /// Uses `handle` (a clone of it) to cancel this upload, instead of a handle of its own:
-        /// one handle, for instance set up once for Ctrl-C, can cancel many uploads.
-        ///
-        /// ```no_run
-        /// use cloud_images::linode::{CancelUpload, Client, CreateUpload};
-        ///
-        /// # fn main() -> Result<(), cloud_images::Error> {
-        /// let client = Client::from_env()?;
-        /// let cancel = CancelUpload::new(); // e.g. cancelled by a Ctrl-C handler
-        /// for name in ["web", "db"] {
-        ///     let upload = client.images().upload(CreateUpload::new(name, "us-east"));
-        ///     upload.cancel_with(&cancel).file(format!("{name}.img"))?;
-        /// }
-        /// # Ok(())
-        /// # }
-        /// ```
-        pub fn cancel_with(self, handle: &CancelUpload) -> Self => steering.cancel;
-    }
-
-    /// Uploads the file at `path` (see [`UploadSource::file`]); returns the image as created.
-    ///
-    /// ```no_run
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::from_env()?;
-    /// let request = cloud_images::linode::CreateUpload::new("my-image", "us-east");
-    /// let image = client.images().upload(request).file("disk.img.gz")?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn file(self, path: impl AsRef<Path>) -> Result<Image> {
-        self.source(UploadSource::file(path.as_ref()))
+        pub fn keep_on_failure(self, keep: bool) -> Self => job.keep_on_failure;
     }
 
     /// Uploads exactly `len` bytes from `reader` (see [`UploadSource::reader`]).
@@ -281,28 +190,24 @@ impl<'a> Upload<'a> {
     pub fn seekable(self, reader: impl Read + Seek) -> Result<Image> {
         self.source(UploadSource::seekable(reader))
     }
+}
 
-    /// Uploads from any [`UploadSource`]: checks it, creates the image, compresses a raw source,
-    /// sends the data; returns the image from the create response (`pending_upload`). On a
-    /// failure after the image was created, the image is deleted (see [`Upload`]).
-    ///
-    /// ```no_run
-    /// use cloud_images::linode::{Client, CreateUpload, UploadSource};
-    ///
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = Client::from_env()?;
-    /// let image = client
-    ///     .images()
-    ///     .upload(CreateUpload::new("my-image", "us-east"))
-    ///     .source(UploadSource::file("disk.img"))?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn source(self, source: UploadSource<'_>) -> Result<Image> {
-        let Upload { client, request, mut steering, keep_on_failure } = self;
+/// A Linode upload returns the image as created (`pending_upload`): checks the source, creates
+/// the image, compresses a raw source, sends the data; on a failure after the image was
+/// created, the image is deleted (see [`Upload`]).
+impl Uploads for Linode {
+    type Uploaded = Image;
+}
+
+impl upload::sealed::Job for Linode {
+    type Client = Client;
+    type Job = UploadJob;
+
+    fn run(upload: Upload<'_>, source: UploadSource<'_>, _: Seal) -> Result<Image> {
+        let crate::Upload { client, job: UploadJob { request, keep_on_failure }, mut steering } = upload;
         // Creating the image needs a token: say so before minutes of compression, not after.
         if client.transport().settings.token.is_none() {
-            let no_token = crate::provider::Rules::of::<super::super::Linode>().no_token();
+            let no_token = crate::provider::Rules::of::<Linode>().no_token();
             return Err(Error::invalid_input(format!("uploading an image needs a linode token: {no_token}")));
         }
         let mut control = steering.control();
