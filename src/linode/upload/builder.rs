@@ -79,14 +79,14 @@ use crate::{Error, Result};
 /// # Cancelling
 ///
 /// An upload stops when its [`progress`](crate::Upload::progress) callback returns
-/// `ControlFlow::Break(())`, or when its [`CancelUpload`] handle
+/// `ControlFlow::Break(())`, or when its [`CancelUpload`](crate::linode::CancelUpload) handle
 /// ([`cancel_handle`](crate::Upload::cancel_handle)) is used from another thread or a Ctrl-C handler
 /// (the crate installs no signal handler: `examples/upload_cancel.rs` sets one up with the
 /// `ctrlc` crate). It fails with [`ErrorKind::Cancelled`](crate::ErrorKind::Cancelled) after
 /// cleaning up as for a failure: the temporary file is removed and the image it had created is
 /// deleted (even with `keep_on_failure(true)`), so [`Error::created_image`] and
 /// [`Error::created_image_deleted`] say what happened; cancelled before the image was created,
-/// it sends nothing more. See [`CancelUpload`] for when a cancel is seen.
+/// it sends nothing more. See [`CancelUpload`](crate::linode::CancelUpload) for when a cancel is seen.
 ///
 /// # Images left by a killed process
 ///
