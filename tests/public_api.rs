@@ -1094,7 +1094,7 @@ fn lines_show_paths_signatures_and_attributes() {
         "impl std::str::FromStr for cloud_images::linode::IsShared { type Err = std::convert::Infallible; }",
         "impl<K: IdKind, S: Into<String>> From<S> for cloud_images::ids::TextId<K>",
         "pub type cloud_images::linode::ImageId = TextId<(Linode, role::Image)>",
-        "impl cloud_images::linode::UpdateImage<'_> { pub fn send(self) -> Result<Image> }",
+        "impl cloud_images::digitalocean::UpdateImage<'_> { pub fn send(self) -> Result<types::Image> }",
         "impl From<CreateUpload> for cloud_images::linode::types::ImageUploadCreate",
         "pub trait cloud_images::Provider { const TOKEN_VARS: &'static [&'static str]; }",
         "pub type cloud_images::Result<T, E = Error> = std::result::Result<T, E>",

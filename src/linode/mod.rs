@@ -26,6 +26,7 @@ mod is_shared;
 mod list;
 mod provider;
 mod sharegroups;
+mod update;
 mod upload;
 
 pub use client::Client;
@@ -39,6 +40,7 @@ pub use sharegroups::{
     UpdateShareGroup,
 };
 pub use types::ApiVersion;
+pub use update::{Change, Update};
 pub use upload::{
     CancelUpload, CreateUpload, MAX_COMPRESSED_SIZE, MAX_UNCOMPRESSED_SIZE, ProgressControl, Upload,
     UploadPhase, UploadProgress, UploadSource, UploadUrl,

@@ -1,7 +1,7 @@
 //! The listing of Linode images, and the builders of a capture and an update.
 
 use super::super::types::{self, Image};
-use super::super::{Client, ImageId, ops};
+use super::super::{Client, Update, ops};
 use crate::{List, Result};
 
 /// The listing of [`Images::list`](super::Images::list): the one [`List`] of every listing, sending
@@ -90,8 +90,11 @@ impl CreateImage<'_> {
     }
 }
 
-/// Changes a private image: set what changes, then [`send`](UpdateImage::send). Fields not
-/// set are left out of the request and stay as they are. Get one from [`Images::update`](super::Images::update).
+/// Changes a private image: set what changes ([`label`](Update::label),
+/// [`description`](Update::description), [`tags`](Update::tags)), then [`send`](Update::send),
+/// which returns the image (`PUT /images/{id}`, to the client's API version). Fields not set are
+/// left out of the request and stay as they are. Get one from
+/// [`Images::update`](super::Images::update); the one [`Update`] of every change.
 ///
 /// ```no_run
 /// # fn main() -> Result<(), cloud_images::Error> {
@@ -100,38 +103,10 @@ impl CreateImage<'_> {
 /// # Ok(())
 /// # }
 /// ```
-#[derive(Clone, Debug)]
-#[must_use]
-pub struct UpdateImage<'a> {
-    pub(super) client: &'a Client,
-    pub(super) id: ImageId,
-    pub(super) body: types::ImageUpdate,
-}
+pub type UpdateImage<'a> = Update<'a, ops::PutImage>;
 
-impl UpdateImage<'_> {
+impl Update<'_, ops::PutImage> {
     crate::setters::setters! {
-        /// The new label.
-        ///
-        /// ```
-        /// # fn main() -> Result<(), cloud_images::Error> {
-        /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
-        /// let rename = client.images().update("private/123").label("gold-master-v2"); // `send()` sends it
-        /// # Ok(())
-        /// # }
-        /// ```
-        pub fn label(self, label: impl Into<String>) -> Self => body.label;
-
-        /// The new description.
-        ///
-        /// ```
-        /// # fn main() -> Result<(), cloud_images::Error> {
-        /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
-        /// let update = client.images().update("private/123").description("nginx on Debian 12");
-        /// # Ok(())
-        /// # }
-        /// ```
-        pub fn description(self, description: impl Into<String>) -> Self => body.description;
-
         /// The new complete tag list, replacing the old one; an empty list removes every tag.
         ///
         /// ```
@@ -142,21 +117,6 @@ impl UpdateImage<'_> {
         /// # Ok(())
         /// # }
         /// ```
-        pub fn tags<I>(self, tags: I) -> Self where I: IntoIterator, I::Item: Into<String> => body.tags;
-    }
-
-    /// Sends the request; returns the updated image. Takes the builder: its body moves into the
-    /// request.
-    ///
-    /// ```no_run
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::from_env()?;
-    /// let image = client.images().update("private/123").label("renamed").send()?;
-    /// assert_eq!(image.label.as_deref(), Some("renamed"));
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn send(self) -> Result<Image> {
-        self.client.execute(&ops::PutImage::new(self.id.check()?, self.body))
+        pub fn tags<I>(self, tags: I) -> Self where I: IntoIterator, I::Item: Into<String> => op.body.tags;
     }
 }

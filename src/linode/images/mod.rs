@@ -127,7 +127,9 @@ impl<'a> Images<'a> {
     /// # }
     /// ```
     pub fn update(&self, id: impl Into<ImageId>) -> UpdateImage<'a> {
-        UpdateImage { client: self.client, id: id.into(), body: types::ImageUpdate::default() }
+        let id = id.into();
+        let op = ops::PutImage::new(id.as_str(), types::ImageUpdate::default());
+        UpdateImage::new(self.client, op, id.check())
     }
 
     /// Deletes a private image and all its replicas (`DELETE /images/{id}`). Whatever body a

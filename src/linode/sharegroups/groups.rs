@@ -1,7 +1,7 @@
 //! Creating and changing a share group: [`CreateShareGroup`] and [`UpdateShareGroup`].
 
 use super::super::types::{self, ShareGroup};
-use super::super::{Client, ShareGroupId, ops};
+use super::super::{Client, Update, ops};
 use super::images::{ShareImage, image_list};
 use super::{label, send};
 use crate::Result;
@@ -94,8 +94,10 @@ impl CreateShareGroup<'_> {
     }
 }
 
-/// Changes a share group: set what changes, then [`send`](UpdateShareGroup::send). Get one
-/// from [`ShareGroups::update`](super::ShareGroups::update).
+/// Changes a share group: set what changes ([`label`](Update::label), not empty;
+/// [`description`](Update::description)), then [`send`](Update::send), which returns the group
+/// after the change (`PUT /images/sharegroups/{id}`, to `v4beta`). Get one from
+/// [`ShareGroups::update`](super::ShareGroups::update); the one [`Update`] of every change.
 ///
 /// ```no_run
 /// # fn main() -> Result<(), cloud_images::Error> {
@@ -104,54 +106,4 @@ impl CreateShareGroup<'_> {
 /// # Ok(())
 /// # }
 /// ```
-#[derive(Clone, Debug)]
-#[must_use]
-pub struct UpdateShareGroup<'a> {
-    pub(super) client: &'a Client,
-    pub(super) id: ShareGroupId,
-    pub(super) body: types::ShareGroupUpdate,
-}
-
-impl UpdateShareGroup<'_> {
-    crate::setters::setters! {
-        /// The new label (not empty).
-        ///
-        /// ```
-        /// # fn main() -> Result<(), cloud_images::Error> {
-        /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
-        /// let rename = client.sharegroups().update(8306).label("golden v2");
-        /// # Ok(())
-        /// # }
-        /// ```
-        pub fn label(self, label: impl Into<String>) -> Self => body.label;
-
-        /// The new description.
-        ///
-        /// ```
-        /// # fn main() -> Result<(), cloud_images::Error> {
-        /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
-        /// let update = client.sharegroups().update(8306).description("CI-built");
-        /// # Ok(())
-        /// # }
-        /// ```
-        pub fn description(self, description: impl Into<String>) -> Self => body.description;
-    }
-
-    /// Sends the request; returns the group after the change. Takes the builder: its body moves
-    /// into the request.
-    ///
-    /// ```no_run
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::from_env()?;
-    /// let group = client.sharegroups().update(8306).label("renamed").send()?;
-    /// assert!(group.updated.is_some());
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn send(self) -> Result<ShareGroup> {
-        let id = self.id.check()?;
-        let mut body = self.body;
-        body.label = body.label.map(|l| label("share group", l)).transpose()?;
-        send(self.client, &ops::PutSharegroup::new(id, body))
-    }
-}
+pub type UpdateShareGroup<'a> = Update<'a, ops::PutSharegroup>;

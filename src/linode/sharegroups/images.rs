@@ -2,8 +2,8 @@
 //! update, remove) and [`UpdateImageShare`].
 
 use super::super::types::{self, Image};
-use super::super::{Client, ImageId, ShareGroupId, ops};
-use super::{beta, label, list, send, send_empty};
+use super::super::{Client, ImageId, ShareGroupId, Update, ops};
+use super::{beta, label, list, send_empty};
 use crate::{Error, List, Page, Result};
 
 /// A private image to share, with the share's own label and description (by default the
@@ -170,12 +170,13 @@ impl<'a> GroupImages<'a> {
     /// # }
     /// ```
     pub fn update(&self, image: impl Into<ImageId>) -> UpdateImageShare<'a> {
-        UpdateImageShare {
-            client: self.client,
-            group: self.group,
-            image: image.into(),
-            body: types::ImageShareUpdate::default(),
-        }
+        let image = image.into();
+        let op = ops::PutSharegroupImageshare::new(
+            self.group.get(),
+            image.as_str(),
+            types::ImageShareUpdate::default(),
+        );
+        UpdateImageShare::new(self.client, op, self.group.check().and_then(|_| image.check()))
     }
 
     /// Stops sharing a shared image (`shared/…`): no member can use it any more
@@ -195,8 +196,10 @@ impl<'a> GroupImages<'a> {
     }
 }
 
-/// Changes a shared image: set what changes, then [`send`](UpdateImageShare::send). Get one
-/// from [`GroupImages::update`].
+/// Changes a shared image: set what changes ([`label`](Update::label), not empty;
+/// [`description`](Update::description)), then [`send`](Update::send), which returns the shared
+/// image after the change (`PUT /images/sharegroups/{id}/images/{imageId}`, to `v4beta`). Get
+/// one from [`GroupImages::update`]; the one [`Update`] of every change.
 ///
 /// ```no_run
 /// # fn main() -> Result<(), cloud_images::Error> {
@@ -205,56 +208,4 @@ impl<'a> GroupImages<'a> {
 /// # Ok(())
 /// # }
 /// ```
-#[derive(Clone, Debug)]
-#[must_use]
-pub struct UpdateImageShare<'a> {
-    pub(super) client: &'a Client,
-    pub(super) group: ShareGroupId,
-    pub(super) image: ImageId,
-    pub(super) body: types::ImageShareUpdate,
-}
-
-impl UpdateImageShare<'_> {
-    crate::setters::setters! {
-        /// The share's new label (not empty).
-        ///
-        /// ```
-        /// # fn main() -> Result<(), cloud_images::Error> {
-        /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
-        /// let rename = client.sharegroups().images(8306).update("shared/5854").label("debian-base v2");
-        /// # Ok(())
-        /// # }
-        /// ```
-        pub fn label(self, label: impl Into<String>) -> Self => body.label;
-
-        /// The share's new description.
-        ///
-        /// ```
-        /// # fn main() -> Result<(), cloud_images::Error> {
-        /// let client = cloud_images::linode::Client::builder().token("my-token").build()?;
-        /// let update = client.sharegroups().images(8306).update("shared/5854").description("CIS level 2");
-        /// # Ok(())
-        /// # }
-        /// ```
-        pub fn description(self, description: impl Into<String>) -> Self => body.description;
-    }
-
-    /// Sends the request; returns the shared image after the change. Takes the builder: its body
-    /// moves into the request.
-    ///
-    /// ```no_run
-    /// # fn main() -> Result<(), cloud_images::Error> {
-    /// let client = cloud_images::linode::Client::from_env()?;
-    /// let image = client.sharegroups().images(8306).update("shared/5854").label("v2").send()?;
-    /// println!("{} {:?}", image.id, image.label);
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn send(self) -> Result<Image> {
-        let group = self.group.check()?;
-        let image = self.image.check()?;
-        let mut body = self.body;
-        body.label = body.label.map(|l| label("shared image", l)).transpose()?;
-        send(self.client, &ops::PutSharegroupImageshare::new(group, image, body))
-    }
-}
+pub type UpdateImageShare<'a> = Update<'a, ops::PutSharegroupImageshare>;

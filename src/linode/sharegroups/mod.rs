@@ -148,7 +148,12 @@ impl<'a> ShareGroups<'a> {
     /// # }
     /// ```
     pub fn update(&self, id: impl Into<ShareGroupId>) -> UpdateShareGroup<'a> {
-        UpdateShareGroup { client: self.client, id: id.into(), body: types::ShareGroupUpdate::default() }
+        let id = id.into();
+        UpdateShareGroup::new(
+            self.client,
+            ops::PutSharegroup::new(id.get(), types::ShareGroupUpdate::default()),
+            id.check(),
+        )
     }
 
     /// Deletes a share group (`DELETE /images/sharegroups/{id}`): every member loses access to
