@@ -9,7 +9,7 @@
 //!   `crate::testing` route by (included with feature `testing` only).
 //!
 //! The work is split by concern (a copy of each is in `tests/snapshots/`, checked by
-//! `tests/snapshot.rs`):
+//! `tests/it/snapshot.rs`):
 //! - `build/spec.rs`: load a spec, refuse what cannot be generated (`build/refuse.rs`: naming
 //!   the file and the JSON path), normalise the rest (only 2xx responses are shown to
 //!   progenitor: errors are decoded by hand);

@@ -31,7 +31,8 @@
 //!
 //! `build.rs` generates from it, in `{provider}_ops.rs`, the operation's `crate::list::Paged`
 //! (and `crate::list::Filtered`) impl and its envelope's `crate::decode::Listing` impl. Needs
-//! nothing but `serde_json`: `tests/paging_spec.rs` includes this file as it is.
+//! nothing but `serde_json`: the tests include this file as it is (`tests/it/main.rs`), for
+//! `tests/it/paging_spec.rs`.
 
 use serde_json::{Map, Value};
 

@@ -3,8 +3,8 @@
 //! supported`), rather than rustc errors in generated code.
 //!
 //! The checks work on the raw JSON, so that a refusal points at the place a person edits, and
-//! need nothing but `serde_json`: `tests/build_checks.rs` includes this file as it is and feeds
-//! it broken specs.
+//! need nothing but `serde_json`: the tests include this file as it is (`tests/it/main.rs`) and
+//! `tests/it/build_checks.rs` feeds it broken specs.
 
 use serde_json::{Map, Value};
 

@@ -1,6 +1,6 @@
 //! The one way a builder sets a field: [`setters!`] writes a builder's setters from their
 //! signatures, and [`Set`] says how each kind of argument is stored (text, a list of texts, a
-//! plain value). `tests/public_api.rs` reads the signatures from the macro's entries.
+//! plain value). `tests/it/public_api.rs` reads the signatures from the macro's entries.
 
 use std::time::Duration;
 
