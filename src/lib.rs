@@ -187,7 +187,7 @@
 //! to object storage with an exact `Content-Length` and without the token; memory stays flat
 //! whatever the image size. If a step after the create fails, the image is deleted again (or kept,
 //! with `keep_on_failure(true)`), and [`Error::created_image`] names it. The pre-signed URL is a
-//! [`linode::UploadUrl`]: its `Debug` and `Display` leave out the query (the signature), and
+//! [`SignedUrl`]: its `Debug` and `Display` leave out the query (the signature), and
 //! signatures that object storage echoes in an error body are redacted before the error keeps it.
 //!
 //! An upload can be cancelled: its progress callback returns `ControlFlow::Break(())`, or a
@@ -481,6 +481,7 @@ mod provider;
 mod retry;
 mod secret;
 mod setters;
+mod signed_url;
 mod transport;
 mod upload;
 mod url;
@@ -503,6 +504,7 @@ pub use operation::{Method, Operation};
 pub use page::{Items, Page};
 pub use provider::Provider;
 pub use retry::RetryPolicy;
+pub use signed_url::SignedUrl;
 pub use transport::RateLimit;
 pub use upload::{Upload, Uploads};
 pub use wait::{Polled, Wait};

@@ -1,3 +1,6 @@
+//! The DigitalOcean [`Client`]: how it is made (token, base URL), the resource it opens
+//! (`images()`), and `execute` for any generated operation.
+
 use std::fmt;
 use std::sync::Arc;
 

@@ -1,8 +1,6 @@
 //! A custom image to import from a URL: [`CustomImage`], the request of
 //! [`Images::import`](super::Images::import).
 
-use std::fmt;
-
 use super::types::{self, Distribution, RegionSlug};
 use crate::{Error, Result};
 
@@ -33,34 +31,31 @@ use crate::{Error, Result};
 /// # }
 /// ```
 #[must_use]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CustomImage {
     pub(in crate::digitalocean) name: String,
     /// Empty in a [`PublishImage`](super::PublishImage) until its import is asked for.
-    pub(in crate::digitalocean) url: String,
+    pub(in crate::digitalocean) url: ImportUrl,
     pub(in crate::digitalocean) region: RegionSlug,
     pub(in crate::digitalocean) distribution: Option<Distribution>,
     pub(in crate::digitalocean) description: Option<String>,
     pub(in crate::digitalocean) tags: Option<Vec<String>>,
 }
 
-impl fmt::Debug for CustomImage {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // A pre-signed URL's query holds its signature: never shown.
-        let mut url = crate::url::without_query(&self.url).to_string();
-        if self.url.contains('?') {
-            url = format!("{url}?{}", crate::secret::REDACTED);
-        }
-        f.debug_struct("CustomImage")
-            .field("name", &self.name)
-            .field("url", &url)
-            .field("region", &self.region)
-            .field("distribution", &self.distribution)
-            .field("description", &self.description)
-            .field("tags", &self.tags)
-            .finish()
-    }
-}
+/// The URL a custom image is imported from (`url` of [`CustomImage`] and of the generated
+/// [`types::CustomImageCreate`]). It may be a pre-signed one (a Spaces or S3 object shared for
+/// the import, as [`Images::publish`](super::Images::publish) makes), whose query is a
+/// credential: a [`SignedUrl`](crate::SignedUrl), whose `Debug` and `Display` never show it.
+///
+/// ```
+/// use cloud_images::digitalocean::{ImportUrl, types::CustomImageCreate};
+///
+/// let url = "https://my-bucket.nyc3.digitaloceanspaces.com/disk.qcow2?X-Amz-Signature=5ecr3t";
+/// let body = CustomImageCreate::new("disk", "nyc3", url);
+/// assert!(!format!("{body:?}").contains("5ecr3t"));
+/// assert_eq!(body.url, ImportUrl::from(url));
+/// ```
+pub type ImportUrl = crate::SignedUrl;
 
 impl CustomImage {
     /// The image's `name`, the http(s) `url` DigitalOcean downloads it from (raw, qcow2, vhdx,
@@ -74,7 +69,7 @@ impl CustomImage {
     /// let image = CustomImage::new("fedora-coreos", url, "nyc3");
     /// assert_eq!(image, CustomImage::new("fedora-coreos", url, RegionSlug::Nyc3));
     /// ```
-    pub fn new(name: impl Into<String>, url: impl Into<String>, region: impl Into<RegionSlug>) -> Self {
+    pub fn new(name: impl Into<String>, url: impl Into<ImportUrl>, region: impl Into<RegionSlug>) -> Self {
         CustomImage {
             name: name.into(),
             url: url.into(),
@@ -122,7 +117,7 @@ impl CustomImage {
         if self.name.trim().is_empty() {
             return Err(Error::invalid_input("digitalocean custom image: the name must not be empty"));
         }
-        check_import_url(&self.url)?;
+        check_import_url(self.url.expose())?;
         if self.region.as_str().trim().is_empty() {
             return Err(Error::invalid_input("digitalocean custom image: the region must not be empty"));
         }

@@ -51,7 +51,7 @@ pub use crate::upload::{CancelUpload, ProgressControl, UploadPhase, UploadProgre
 pub use actions::{ImageActions, ListImageActions};
 pub use client::Client;
 pub use cloud::{CloudWithSpaces, spaces_from_env};
-pub use custom_image::CustomImage;
+pub use custom_image::{CustomImage, ImportUrl};
 pub use generated::{ops, types};
 pub use ids::{ActionId, ImageId, TransferId};
 pub use images::{ImageRef, Images, ListImages, UpdateImage};

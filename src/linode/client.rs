@@ -1,3 +1,6 @@
+//! The Linode [`Client`]: how it is made (token, base URL, API version), the resources it
+//! opens (`images()`, `sharegroups()`), and `execute` for any generated operation.
+
 use std::fmt;
 use std::sync::Arc;
 

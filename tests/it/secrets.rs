@@ -317,7 +317,7 @@ mod upload_url {
         let url = UploadUrl::from(whole.as_str());
         let shown = format!("https://us-east-1.linodeobjects.com:443{OBJECT}?** redacted **");
         assert_eq!(url.to_string(), shown);
-        assert_eq!(format!("{url:?}"), format!("UploadUrl({shown:?})"));
+        assert_eq!(format!("{url:?}"), format!("SignedUrl({shown:?})"));
         assert_eq!(url.without_query(), format!("https://us-east-1.linodeobjects.com:443{OBJECT}"));
         assert_eq!(url.expose(), whole);
         assert_no_secret("UploadUrl", &format!("{url} {url:?} {url:#?}"));
@@ -351,5 +351,58 @@ mod upload_url {
             .map(|r| (r.status, r.body_len))
             .collect();
         assert_eq!(puts, vec![(Some(200), gz.len() as u64); 4]);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// `ImportUrl`, the type of a custom image's `url` (also in the generated request body)
+
+mod import_url {
+    use super::*;
+    use cloud_images::SignedUrl;
+    use cloud_images::digitalocean::{ImportUrl, ops, types::CustomImageCreate};
+
+    const IMPORTED: &str = include_str!("../fixtures/digitalocean/image_custom_new.json");
+
+    #[test]
+    fn the_generated_import_body_and_its_operation_never_show_the_signature_but_send_it() {
+        let signed = format!("https://bucket.nyc3.digitaloceanspaces.com/fedora.qcow2.gz?{}", signed_query());
+        let body = CustomImageCreate::new("fedora", "nyc3", signed.as_str()).description("Fedora CoreOS");
+        let op = ops::ImagesCreateCustom::new(body.clone());
+        for (what, text) in [
+            ("CustomImageCreate", format!("{body:?} {body:#?}")),
+            ("ImagesCreateCustom", format!("{op:?} {op:#?}")),
+            ("CustomImage", format!("{:?}", CustomImage::new("fedora", signed.as_str(), "nyc3"))),
+        ] {
+            assert_no_secret(what, &text);
+            assert!(
+                text.contains("https://bucket.nyc3.digitaloceanspaces.com/fedora.qcow2.gz?** redacted **"),
+                "{what}: {text}"
+            );
+        }
+        assert_eq!(body.url, ImportUrl::from(signed.as_str()));
+        assert_eq!(body.url.expose(), signed);
+        assert_eq!(SignedUrl::from(&body.url), body.url);
+
+        // What is sent is the whole URL: DigitalOcean needs the signature to read the object.
+        let server = MockServer::start();
+        let import = server.mock(|when, then| {
+            when.method(POST).path("/v2/images").json_body(json!({
+                "name": "fedora",
+                "url": signed,
+                "region": "nyc3",
+                "description": "Fedora CoreOS",
+            }));
+            then.status(202).header("content-type", "application/json").body(IMPORTED);
+        });
+        let client = digitalocean::Client::builder()
+            .token(TOKEN)
+            .base_url(server.base_url())
+            .no_retries()
+            .build()
+            .unwrap();
+        let created = client.execute(&op).unwrap();
+        import.assert();
+        assert_eq!(created.image.status, Some(cloud_images::digitalocean::types::ImageStatus::New));
     }
 }

@@ -164,8 +164,7 @@ pub struct CustomImageCreate {
     ///Tags to attach to the new image (needs the `tag:create` scope).
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ///http(s) URL DigitalOcean downloads the image from. Accepted formats: raw, qcow2, vhdx, vdi, vmdk, optionally gzip- or bzip2-compressed; the uncompressed image must be smaller than 100 GB.
-    pub url: ::std::string::String,
+    pub url: ::cloud_images::digitalocean::ImportUrl,
 }
 impl CustomImageCreate {
     ///Makes one from its required fields: `name`, `region`, `url`.
@@ -174,7 +173,7 @@ impl CustomImageCreate {
         region: impl ::std::convert::Into<
             ::cloud_images::digitalocean::types::RegionSlug,
         >,
-        url: impl ::std::convert::Into<::std::string::String>,
+        url: impl ::std::convert::Into<::cloud_images::digitalocean::ImportUrl>,
     ) -> Self {
         Self {
             description: ::std::option::Option::None,

@@ -95,7 +95,7 @@ impl PublishImage {
     /// The import request, from the pre-signed `GET` URL.
     #[cfg(feature = "spaces")]
     pub(super) fn into_import(self, url: String) -> CustomImage {
-        CustomImage { url, ..self.image }
+        CustomImage { url: url.into(), ..self.image }
     }
 }
 
