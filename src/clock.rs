@@ -4,6 +4,9 @@
 
 use std::time::{Duration, Instant, SystemTime};
 
+/// How often a sleep that a cancel may end asks whether it has ([`Clock::sleep_unless`]).
+pub(crate) const STOP_CHECK: Duration = Duration::from_millis(50);
+
 /// Real time, or (feature `testing`) a test's clock. Cheap to clone.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Clock {
@@ -38,14 +41,28 @@ impl Clock {
         SystemTime::now()
     }
 
-    /// Waits `d`; a manual clock is advanced by `d` instead (at least to the next millisecond,
-    /// so a wait always moves it).
-    pub(crate) fn sleep(&self, d: Duration) {
+    /// Waits `d`, or less once `stop` says so (asked every [`STOP_CHECK`] at most): a cancel
+    /// is seen within a sleep, not after it. A manual clock is advanced by `d` instead (at least to
+    /// the next millisecond, so a wait always moves it), unless `stop` already says so.
+    pub(crate) fn sleep_unless(&self, d: Duration, stop: &dyn Fn() -> bool) {
+        if stop() {
+            return;
+        }
         #[cfg(feature = "testing")]
         if let Some(clock) = &self.test {
             return clock.sleep(d);
         }
-        std::thread::sleep(d);
+        let end = Instant::now().checked_add(d);
+        loop {
+            let left = end.map_or(STOP_CHECK, |end| end.saturating_duration_since(Instant::now()));
+            if left.is_zero() {
+                return;
+            }
+            std::thread::sleep(left.min(STOP_CHECK));
+            if stop() {
+                return;
+            }
+        }
     }
 
     /// Whether time only moves when a test moves it. Real timeouts (ureq's, the socket's) cannot
@@ -75,14 +92,36 @@ mod tests {
         let clock = Clock::of(test.clone());
         let start = clock.now();
         assert_eq!(clock.now(), start);
-        clock.sleep(Duration::from_secs(3));
+        clock.sleep_unless(Duration::from_secs(3), &|| false);
         assert_eq!(clock.since(start), Duration::from_secs(3));
-        clock.sleep(Duration::from_nanos(1)); // rounds up to a millisecond: a wait always moves it
+        clock.sleep_unless(Duration::from_nanos(1), &|| false); // rounds up to a millisecond: a wait always moves it
         assert_eq!(clock.since(start), Duration::from_millis(3001));
         test.advance(Duration::from_secs(1));
         assert_eq!(clock.since(start), Duration::from_millis(4001));
         assert!(clock.is_manual());
         assert!(!Clock::default().is_manual());
         assert!(!Clock::of(crate::testing::Clock::real()).is_manual());
+        // A stop already asked for: the clock does not move.
+        clock.sleep_unless(Duration::from_secs(60), &|| true);
+        assert_eq!(clock.since(start), Duration::from_millis(4001));
+    }
+
+    #[test]
+    fn a_real_sleep_ends_when_stop_says_so() {
+        // Stop is asked first, then after each slice: an hour's sleep ends after one slice.
+        let asked = std::cell::Cell::new(0);
+        let stop = || {
+            asked.set(asked.get() + 1);
+            asked.get() > 1
+        };
+        Clock::default().sleep_unless(Duration::from_secs(3600), &stop);
+        assert_eq!(asked.get(), 2);
+        // No stop: the whole (short) sleep, asked before it and after each slice.
+        asked.set(0);
+        Clock::default().sleep_unless(STOP_CHECK * 3, &|| {
+            asked.set(asked.get() + 1);
+            false
+        });
+        assert!(asked.get() >= 2, "{}", asked.get());
     }
 }

@@ -260,6 +260,19 @@ pub(crate) fn run<T>(
     clock: &Clock,
     deadline: &Deadline,
     what: &dyn std::fmt::Display,
+    attempt: impl FnMut(u32) -> Try<T>,
+) -> Result<T> {
+    run_until(policy, clock, deadline, what, &|| false, attempt)
+}
+
+/// [`run`], whose sleeps between attempts end early once `stop` says so (an upload's cancel):
+/// the next attempt is then asked to begin, and is expected to stop at once.
+pub(crate) fn run_until<T>(
+    policy: &RetryPolicy,
+    clock: &Clock,
+    deadline: &Deadline,
+    what: &dyn std::fmt::Display,
+    stop: &dyn Fn() -> bool,
     mut attempt: impl FnMut(u32) -> Try<T>,
 ) -> Result<T> {
     let mut n: u32 = 0;
@@ -300,7 +313,7 @@ pub(crate) fn run<T>(
             error.kind(),
             wait.as_millis()
         );
-        clock.sleep(wait);
+        clock.sleep_unless(wait, stop);
     }
 }
 

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use crate::clock::Clock;
 use crate::error::ErrorKind;
 use crate::retry::Deadline;
+use crate::upload::CancelUpload;
 use crate::{Error, Result};
 
 mod map;
@@ -112,6 +113,8 @@ pub struct Wait<'a, T> {
     timeout: Duration,
     interval: Option<Duration>,
     on_poll: Option<OnPoll<'a>>,
+    /// A cancel that ends the sleep between two looks (an upload's, for the wait it ends with).
+    cancel: Option<CancelUpload>,
 }
 
 /// The timeout of a wait when none is set.
@@ -133,6 +136,7 @@ impl<'a, T> Wait<'a, T> {
             timeout: DEFAULT_WAIT,
             interval: None,
             on_poll: None,
+            cancel: None,
         }
     }
 
@@ -146,7 +150,15 @@ impl<'a, T> Wait<'a, T> {
             timeout: DEFAULT_WAIT,
             interval: None,
             on_poll: None,
+            cancel: None,
         }
+    }
+
+    /// Stops the wait once `cancel` is used: a sleep between two looks ends early, and no other
+    /// look is begun (an [`ErrorKind::Stopped`] error carrying the last status).
+    pub(crate) fn stop_when_cancelled(mut self, cancel: &CancelUpload) -> Self {
+        self.cancel = Some(cancel.clone());
+        self
     }
 
     /// Says why the resource may disappear while waited for (default: "it was deleted").
@@ -224,7 +236,8 @@ impl<'a, T> Wait<'a, T> {
     /// # }
     /// ```
     pub fn send(self) -> Result<T> {
-        let Wait { what, clock, gone, look, timeout, interval, mut on_poll } = self;
+        let Wait { what, clock, gone, look, timeout, interval, mut on_poll, cancel } = self;
+        let cancelled = || cancel.as_ref().is_some_and(CancelUpload::is_cancelled);
         let mut look = look?;
         let interval = interval.unwrap_or_else(|| default_interval(timeout));
         if interval.is_zero() {
@@ -268,7 +281,11 @@ impl<'a, T> Wait<'a, T> {
             if left.is_some_and(|left| left.is_zero()) {
                 return Err(gave_up(last));
             }
-            clock.sleep(left.map_or(interval, |left| interval.min(left)));
+            clock.sleep_unless(left.map_or(interval, |left| interval.min(left)), &cancelled);
+            if cancelled() {
+                return Err(Error::new(ErrorKind::Stopped, format!("stopped waiting for {what}: cancelled"))
+                    .with_last_status(last));
+            }
             // A look begun with no time left could do nothing.
             if deadline.is_some_and(|d| clock.now() >= d) {
                 return Err(gave_up(last));

@@ -119,10 +119,9 @@ mod sealed {
 /// An upload looks at it before each step (creating the image, compressing, sending), and
 /// before and after each chunk it reads while compressing (64 KiB) and while sending (a read of
 /// the data into the connection's buffer, at most 4 MiB); the bytes of a chunk read when the
-/// handle was used are not passed on. A cancel during a wait between two tries
-/// of a `PUT` is seen when that wait ends (at most the retry policy's
-/// [`max_wait`](crate::RetryPolicy::max_wait)). A cancel that comes after all the data was sent
-/// is too late: the upload returns the image.
+/// handle was used are not passed on. A cancel during the sleep between two tries of a `PUT`
+/// ends that sleep within 50 ms, and no other try is sent. A cancel that comes after all the
+/// data was sent is too late: the upload returns the image.
 ///
 /// A cancelled upload fails with [`ErrorKind::Cancelled`](crate::ErrorKind::Cancelled): it removes its
 /// temporary file, deletes the image it had created (see

@@ -1,6 +1,7 @@
 //! The streamed `PUT` of an upload's data to a pre-signed object-storage URL: one request with
 //! an exact `Content-Length`, retried by the crate's one retry loop and rules while the data can
-//! be read again from its first byte, and stopped by a cancel.
+//! be read again from its first byte, and stopped by a cancel (also one that comes while it
+//! sleeps between two tries).
 
 use super::exact::Exact;
 use super::progress::{Control, UploadPhase};
@@ -31,7 +32,10 @@ pub(crate) fn put(
 ) -> Result<()> {
     let what = format_args!("PUT {}", without_query(url));
     let (clock, no_deadline) = (&transport.settings.clock, retry::Deadline::default());
-    retry::run(&transport.settings.retry, clock, &no_deadline, &what, |attempt| {
+    // A cancel from the handle ends a sleep between two tries; the next try then stops.
+    let cancel = control.cancel.clone();
+    let cancelled = move || cancel.is_cancelled();
+    retry::run_until(&transport.settings.retry, clock, &no_deadline, &what, &cancelled, |attempt| {
         let before = if attempt > 1 { "before sending again" } else { "before sending" };
         if let Err(cancelled) = control.check_cancel(before) {
             return Try::Stop(cancelled.with_attempts(attempt.saturating_sub(1).max(1)));

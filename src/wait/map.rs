@@ -7,7 +7,7 @@ impl<'a, T: 'a> Wait<'a, T> {
     /// The same wait (the same looks, deadline, interval, `on_poll` and errors), its value passed
     /// through `f` once it is ready.
     pub(crate) fn map<U>(self, mut f: impl FnMut(T) -> U + 'a) -> Wait<'a, U> {
-        let Wait { what, clock, gone, look, timeout, interval, on_poll } = self;
+        let Wait { what, clock, gone, look, timeout, interval, on_poll, cancel } = self;
         let look = look.map(|mut look| -> Look<'a, U> {
             Box::new(move |by| {
                 Ok(match look(by)? {
@@ -16,6 +16,6 @@ impl<'a, T: 'a> Wait<'a, T> {
                 })
             })
         });
-        Wait { what, clock, gone, look, timeout, interval, on_poll }
+        Wait { what, clock, gone, look, timeout, interval, on_poll, cancel }
     }
 }

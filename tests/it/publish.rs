@@ -388,6 +388,60 @@ fn a_cancel_while_the_import_runs_deletes_the_image_and_the_staging_object() {
     assert_eq!(ops[ops.len() - 2..], ["images_delete", "spaces_delete_object"]);
 }
 
+/// On real time, with an hour between two looks: a cancel while the wait sleeps ends the
+/// publish then, with no other look, and cleans up. (The bound below is a liveness bound, far
+/// from both: a cancel is seen within 50 ms; the old code slept until the next look.)
+#[test]
+fn a_cancel_while_the_wait_sleeps_between_two_looks_ends_the_publish_then() {
+    let stand_in = DigitalOceanStandIn::builder()
+        .seed(Seed::Public)
+        .import_time(Duration::from_secs(86_400), Duration::from_secs(86_400))
+        .start()
+        .unwrap();
+    let client = stand_in.client().unwrap();
+    let spaces = stand_in.spaces().unwrap();
+    let disk = Disk::new("disk.qcow2", 64 * 1024);
+    let cancel = CancelUpload::new();
+    let (done, ended) = mpsc::channel();
+    let publisher = {
+        let (cancel, path) = (cancel.clone(), disk.path.clone());
+        std::thread::spawn(move || {
+            let publish = client
+                .images()
+                .publish(PublishImage::new("web", "nyc3"), &spaces)
+                .timeout(Duration::from_secs(7200))
+                .interval(Duration::from_secs(3600))
+                .cancel_with(&cancel);
+            let _ = done.send(publish.file(&path));
+        })
+    };
+    // Once the wait has had its first look, it sleeps for an hour.
+    let looked = || stand_in.requests().iter().any(|r| r.operation.as_deref() == Some("images_get"));
+    let give_up = std::time::Instant::now() + Duration::from_secs(60);
+    while !looked() && std::time::Instant::now() < give_up {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(looked(), "{:?}", stand_in.requests());
+    std::thread::sleep(Duration::from_millis(200));
+    cancel.cancel();
+    let e = ended
+        .recv_timeout(Duration::from_secs(120))
+        .expect("the publish did not end within two minutes of its cancel: its wait slept on")
+        .unwrap_err();
+    publisher.join().unwrap();
+    assert_eq!(e.kind(), ErrorKind::Cancelled, "{e}");
+    assert!(e.to_string().contains("the publish was cancelled while image"), "{e}");
+    let id = e.created_image().unwrap();
+    assert!(e.created_image_deleted() && e.staging_object_deleted(), "{e}");
+    assert!(stand_in.image(id).is_none());
+    assert!(stand_in.spaces_objects(BUCKET).is_empty());
+    let log = stand_in.requests();
+    assert_eq!(
+        operations(&log),
+        ["spaces_put_object", "images_create_custom", "images_get", "images_delete", "spaces_delete_object"]
+    );
+}
+
 #[test]
 fn a_wrong_secret_is_refused_by_spaces_with_a_clear_error_and_nothing_is_imported() {
     let (stand_in, client) = start();

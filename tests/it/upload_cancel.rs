@@ -10,10 +10,11 @@ use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
-use cloud_images::ErrorKind;
 use cloud_images::linode::{CancelUpload, CreateUpload, UploadPhase, UploadProgress};
 use cloud_images::testing::{Fault, LinodeStandIn, Request};
+use cloud_images::{ErrorKind, RetryPolicy};
 use flate2::Compression;
 use flate2::write::GzEncoder;
 
@@ -357,6 +358,59 @@ fn a_cancel_between_two_tries_of_the_put_sends_no_second_one() {
         [("POST", "post-upload-image"), ("PUT", "object-storage-put"), ("DELETE", "delete-image")]
     );
     assert_eq!(log[1].status, Some(503));
+    assert_cleaned_up(&stand_in, &e, &before);
+}
+
+/// Object storage asks for an hour before the next try, and the policy allows it: a cancel from
+/// the handle during that sleep ends the upload then, not an hour later. (The bound below is a
+/// liveness bound, far from both: a cancel is seen within 50 ms; the old code slept the hour.)
+#[test]
+fn a_cancel_while_sleeping_before_the_next_try_of_the_put_ends_the_upload_then() {
+    if !alone::in_own_process() {
+        return;
+    }
+    let before = temp_files();
+    let stand_in = LinodeStandIn::start().unwrap();
+    stand_in.inject("object-storage-put", Fault::too_many_requests(Duration::from_secs(3600))).unwrap();
+    let patient = RetryPolicy::default().max_wait(Duration::from_secs(7200));
+    let client = stand_in.client_builder().retry_policy(patient).build().unwrap();
+    let gz = gzip(&[6u8; 100_000]);
+    let cancel = CancelUpload::new();
+    let (done, ended) = mpsc::channel();
+    let uploader = {
+        let cancel = cancel.clone();
+        std::thread::spawn(move || {
+            let upload = client.images().upload(CreateUpload::new("web", "us-east")).cancel_with(&cancel);
+            let _ = done.send(upload.seekable(Cursor::new(gz)));
+        })
+    };
+    // Once object storage has answered 429 to the first PUT, the upload sleeps.
+    let answered = || {
+        stand_in
+            .requests()
+            .iter()
+            .any(|r| r.operation.as_deref() == Some("object-storage-put") && r.status == Some(429))
+    };
+    let give_up = std::time::Instant::now() + Duration::from_secs(60);
+    while !answered() && std::time::Instant::now() < give_up {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(answered(), "{:?}", stand_in.requests());
+    std::thread::sleep(Duration::from_millis(200));
+    cancel.cancel();
+    let e = ended
+        .recv_timeout(Duration::from_secs(120))
+        .expect("the upload did not end within two minutes of its cancel: it slept on")
+        .unwrap_err();
+    uploader.join().unwrap();
+    assert!(e.to_string().ends_with("the upload was cancelled before sending again"), "{e}");
+    assert_eq!(e.attempts(), 1);
+    let log = stand_in.requests();
+    assert_eq!(
+        operations(&log),
+        [("POST", "post-upload-image"), ("PUT", "object-storage-put"), ("DELETE", "delete-image")]
+    );
+    assert_eq!(log[1].status, Some(429));
     assert_cleaned_up(&stand_in, &e, &before);
 }
 

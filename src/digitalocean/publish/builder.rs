@@ -48,7 +48,8 @@ const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60 * 60);
 ///
 /// A cancel ([`progress`](crate::Upload::progress) returning `Break(())`, or the
 /// [`cancel_handle`](crate::Upload::cancel_handle)) is looked at before each step, while the
-/// data is sent and at every look of the wait; a cancelled publish deletes its staging object
+/// data is sent, and during the wait (a sleep between two looks ends within 50 ms, and no other
+/// look is sent); a cancelled publish deletes its staging object
 /// and the image it had made, and fails with [`ErrorKind::Cancelled`](crate::ErrorKind::Cancelled).
 ///
 /// ```no_run

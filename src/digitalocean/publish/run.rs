@@ -3,7 +3,6 @@
 //! an error that says what became of the image and the object.
 
 use std::cell::Cell;
-use std::ops::ControlFlow;
 
 use super::builder::PublishJob;
 use super::request::{MAX_PUBLISH_SIZE, check_format};
@@ -96,11 +95,8 @@ pub(super) fn publish(publish: Publish<'_>, source: UploadSource<'_>) -> Result<
     };
     let id = image.id;
 
-    // 4. The wait; a cancel is seen at each look.
-    let stop = cancel.clone();
-    let mut wait = Images::new(client).wait_until_available(id).timeout(timeout).on_poll(move |_| {
-        if stop.is_cancelled() { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
-    });
+    // 4. The wait; a cancel ends it between two looks, also in the middle of a sleep.
+    let mut wait = Images::new(client).wait_until_available(id).timeout(timeout).stop_when_cancelled(&cancel);
     if let Some(interval) = interval {
         wait = wait.interval(interval);
     }
