@@ -49,9 +49,10 @@ impl Clock {
             return;
         }
         #[cfg(feature = "testing")]
-        if let Some(clock) = &self.test {
+        if let Some(clock) = self.test.as_ref().filter(|c| c.is_manual()) {
             return clock.sleep(d);
         }
+        // Real time (a test's real clock too: it moves with real time).
         let end = Instant::now().checked_add(d);
         loop {
             let left = end.map_or(STOP_CHECK, |end| end.saturating_duration_since(Instant::now()));
@@ -115,6 +116,10 @@ mod tests {
             asked.get() > 1
         };
         Clock::default().sleep_unless(Duration::from_secs(3600), &stop);
+        assert_eq!(asked.get(), 2);
+        // A test's real clock moves with real time: its sleeps end the same way.
+        asked.set(0);
+        Clock::of(crate::testing::Clock::real()).sleep_unless(Duration::from_secs(3600), &stop);
         assert_eq!(asked.get(), 2);
         // No stop: the whole (short) sleep, asked before it and after each slice.
         asked.set(0);

@@ -192,7 +192,8 @@
 //!
 //! An upload can be cancelled: its progress callback returns `ControlFlow::Break(())`, or a
 //! [`linode::CancelUpload`] handle (from another thread, or a Ctrl-C handler your program sets
-//! up: `examples/upload_cancel.rs`) is used. It then deletes its image (even with
+//! up: `examples/upload_cancel.rs`) is used; the handle is seen within 50 ms, also while the
+//! upload sleeps before trying its `PUT` again. It then deletes its image (even with
 //! `keep_on_failure(true)`), removes its temporary file and fails with
 //! [`ErrorKind::Cancelled`]. A process killed outright (`SIGKILL`) runs no clean-up: its image
 //! stays `pending_upload` until Linode deletes it 24 hours later; list your private

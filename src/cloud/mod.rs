@@ -256,6 +256,9 @@ pub trait Cloud: Send + Sync + fmt::Debug + sealed::Sealed {
     ///   object that could not be deleted after a success is logged (a warning, target
     ///   `cloud_images`); `digitalocean::Images::publish` returns it.
     ///
+    /// A publish can be cancelled from another thread ([`PublishFile::cancel_with`]): it then
+    /// deletes what it made and fails with [`ErrorKind::Cancelled`].
+    ///
     /// ```no_run
     /// use cloud_images::{CloudProvider, PublishFile};
     ///

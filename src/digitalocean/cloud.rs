@@ -447,8 +447,11 @@ impl Cloud for CloudWithSpaces {
             request = request.tags(tags.iter().cloned());
         }
         // Without the feature, `publish` answers `Unsupported` and sends nothing.
-        let published =
-            self.client.images().publish(request, &self.spaces).timeout(image.timeout).file(file)?;
+        let mut publish = self.client.images().publish(request, &self.spaces).timeout(image.timeout);
+        if let Some(cancel) = &image.cancel {
+            publish = publish.cancel_with(cancel);
+        }
+        let published = publish.file(file)?;
         // A staging object left behind was logged by `publish` (a warning): the image is usable.
         Ok(published.image.into())
     }

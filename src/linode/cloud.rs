@@ -10,7 +10,8 @@ use crate::cloud::{
     self, Cloud, CloudImage, CloudKind, CloudProvider, CloudRegion, CloudStatus, ImageChanges, ProviderImage,
     PublishFile, Visibility,
 };
-use crate::{Items, Result, Wait};
+use crate::error::ErrorKind;
+use crate::{Error, Items, Result, Wait};
 
 /// A Linode image in the neutral words (see [`CloudImage`] for what is read from where).
 ///
@@ -166,10 +167,21 @@ impl Cloud for Client {
         if let Some(tags) = &image.tags {
             request = request.tags(tags.iter().cloned());
         }
-        let created = self.images().upload(request).file(file)?;
-        let waited = self.images().wait_until_available(&created.id).timeout(image.timeout).send();
-        // The upload is done: an image that does not become available is Linode's to clean up
-        // (it deletes failed uploads), and the error names it.
-        Ok(waited.map_err(|e| e.with_created_image(created.id.as_str(), false))?.into())
+        let cancel = image.cancel.clone().unwrap_or_default();
+        let created = self.images().upload(request).cancel_with(&cancel).file(file)?;
+        let id = created.id.as_str();
+        let waited =
+            self.images().wait_until_available(id).timeout(image.timeout).stop_when_cancelled(&cancel);
+        match waited.send() {
+            Ok(image) => Ok(image.into()),
+            // A cancel while the image processes: it is deleted again, as a cancelled upload's.
+            Err(e) if cancel.is_cancelled() && e.kind() == ErrorKind::Stopped => {
+                let message = "the publish was cancelled while the image was processing";
+                Err(super::upload::clean_up(self, id, false, Error::new(ErrorKind::Cancelled, message)))
+            }
+            // The upload is done: an image that does not become available is Linode's to clean
+            // up (it deletes failed uploads), and the error names it.
+            Err(e) => Err(e.with_created_image(id, false)),
+        }
     }
 }

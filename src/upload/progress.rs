@@ -281,3 +281,28 @@ impl crate::setters::Set<&CancelUpload> for CancelUpload {
         *self = handle.clone();
     }
 }
+
+/// A request's `cancel_with` setter ([`PublishFile`](crate::PublishFile)): a clone of the
+/// caller's handle.
+impl crate::setters::Set<&CancelUpload> for Option<CancelUpload> {
+    fn set(&mut self, handle: &CancelUpload) {
+        *self = Some(handle.clone());
+    }
+}
+
+/// Two handles are equal when they are clones of one another: they cancel the same uploads.
+///
+/// ```
+/// use cloud_images::linode::CancelUpload;
+///
+/// let cancel = CancelUpload::new();
+/// assert_eq!(cancel, cancel.clone());
+/// assert_ne!(cancel, CancelUpload::new());
+/// ```
+impl PartialEq for CancelUpload {
+    fn eq(&self, other: &CancelUpload) -> bool {
+        Arc::ptr_eq(&self.cancelled, &other.cancelled)
+    }
+}
+
+impl Eq for CancelUpload {}

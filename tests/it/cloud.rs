@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use cloud_images::digitalocean::CustomImage;
-use cloud_images::linode::CreateUpload;
+use cloud_images::linode::{CancelUpload, CreateUpload};
 use cloud_images::testing::{Clock, DigitalOceanStandIn, Fault, LinodeStandIn, Request, Seed};
 use cloud_images::{
     Cloud, CloudImage, CloudKind, CloudProvider, CloudRegion, CloudStatus, ErrorKind, ImageChanges,
@@ -447,6 +447,95 @@ fn a_publish_through_the_trait_whose_import_fails_leaves_no_staging_object() {
     assert_eq!(stand_in.spaces_uploads().len(), 1);
     assert!(stand_in.spaces_objects(DigitalOceanStandIn::SPACES_BUCKET).is_empty());
     assert!(stand_in.account_images().is_empty(), "no image was made");
+}
+
+/// Publishes a file through the trait on real time, and cancels it from this thread once the
+/// image has been looked at (`looked`): the image takes a day, so the publish is waiting. Returns
+/// the error (within a liveness bound far from both a 50 ms cancel and a day's image).
+fn publish_cancelled_while_waiting(
+    cloud: Box<dyn Cloud>,
+    region: &'static str,
+    looked: &dyn Fn() -> bool,
+) -> cloud_images::Error {
+    let disk = Disk::new("web.img", 1 << 20);
+    let cancel = CancelUpload::new();
+    let request = PublishFile::new("web", region).timeout(Duration::from_secs(7200)).cancel_with(&cancel);
+    let (done, ended) = std::sync::mpsc::channel();
+    let path = disk.path.clone();
+    let publisher = std::thread::spawn(move || {
+        let _ = done.send(cloud.publish(&request, &path));
+    });
+    let give_up = std::time::Instant::now() + Duration::from_secs(60);
+    while !looked() && std::time::Instant::now() < give_up {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(looked(), "the publish never looked at its image");
+    cancel.cancel();
+    let result =
+        ended.recv_timeout(Duration::from_secs(120)).expect("the publish did not end after its cancel");
+    publisher.join().unwrap();
+    result.unwrap_err()
+}
+
+#[test]
+fn a_publish_through_the_trait_cancelled_while_it_waits_deletes_what_it_made_on_both_stand_ins() {
+    let day = Duration::from_secs(86_400);
+    let ops = |log: Vec<Request>| -> Vec<String> {
+        let mut ops: Vec<String> = log.iter().map(|r| r.operation.clone().unwrap_or_default()).collect();
+        ops.dedup(); // the looks, however many
+        ops
+    };
+
+    let linode = LinodeStandIn::builder().seed(Seed::Public).upload_processing(day).start().unwrap();
+    let looked = || linode.requests().iter().any(|r| r.operation.as_deref() == Some("get-image"));
+    let e = publish_cancelled_while_waiting(linode.cloud().unwrap(), "us-east", &looked);
+    assert_eq!(e.kind(), ErrorKind::Cancelled, "{e}");
+    let id = e.created_image().unwrap().to_string();
+    assert!(e.created_image_deleted(), "{e}");
+    assert_eq!(
+        e.to_string(),
+        format!("image {id} was deleted again: the publish was cancelled while the image was processing")
+    );
+    assert!(linode.image(&id).is_none());
+    assert_eq!(
+        ops(linode.requests()),
+        ["post-upload-image", "object-storage-put", "get-image", "delete-image"]
+    );
+
+    let digitalocean =
+        DigitalOceanStandIn::builder().seed(Seed::Public).import_time(day, day).start().unwrap();
+    let looked = || digitalocean.requests().iter().any(|r| r.operation.as_deref() == Some("images_get"));
+    let e = publish_cancelled_while_waiting(digitalocean.cloud().unwrap(), "nyc3", &looked);
+    assert_eq!(e.kind(), ErrorKind::Cancelled, "{e}");
+    let id = e.created_image().unwrap().to_string();
+    assert!(e.created_image_deleted() && e.staging_object_deleted(), "{e}");
+    assert!(
+        e.to_string().contains(&format!("the publish was cancelled while image {id} was importing")),
+        "{e}"
+    );
+    assert!(digitalocean.image(&id).is_none());
+    assert!(digitalocean.spaces_objects(DigitalOceanStandIn::SPACES_BUCKET).is_empty());
+    assert_eq!(
+        ops(digitalocean.requests()),
+        ["spaces_put_object", "images_create_custom", "images_get", "images_delete", "spaces_delete_object"]
+    );
+}
+
+#[test]
+fn a_publish_through_the_trait_cancelled_before_it_begins_sends_nothing_on_both_stand_ins() {
+    let linode = LinodeStandIn::builder().clock(Clock::manual()).seed(Seed::Public).start().unwrap();
+    let digitalocean =
+        DigitalOceanStandIn::builder().clock(Clock::manual()).seed(Seed::Public).start().unwrap();
+    let cancel = CancelUpload::new();
+    cancel.cancel();
+    let disk = Disk::new("web.img", 1 << 16);
+    for (cloud, region) in [(linode.cloud().unwrap(), "us-east"), (digitalocean.cloud().unwrap(), "nyc3")] {
+        let request = PublishFile::new("web", region).cancel_with(&cancel);
+        let e = cloud.publish(&request, &disk.path).unwrap_err();
+        assert_eq!((e.kind(), e.created_image()), (ErrorKind::Cancelled, None), "{e}");
+    }
+    assert!(linode.requests().is_empty(), "{:?}", linode.requests());
+    assert!(digitalocean.requests().is_empty(), "{:?}", digitalocean.requests());
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ use crate::error::ErrorKind;
 /// After a failed upload: deletes the image it created (unless asked to keep it), and says in
 /// the error which image it was and what became of it. A cancelled upload's image is deleted
 /// whatever `keep` says (see [`Upload::keep_on_failure`](super::Upload::keep_on_failure)).
-pub(super) fn clean_up(client: &Client, id: &str, keep: bool, error: Error) -> Error {
+pub(in crate::linode) fn clean_up(client: &Client, id: &str, keep: bool, error: Error) -> Error {
     if error.kind() == ErrorKind::Cancelled {
         return match delete_created(client, id) {
             Deleted::Now => {

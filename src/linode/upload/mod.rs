@@ -7,6 +7,7 @@
 mod builder;
 mod checks;
 mod clean_up;
+pub(super) use clean_up::clean_up;
 mod compress;
 mod request;
 
