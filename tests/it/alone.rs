@@ -8,7 +8,9 @@
 //! }
 //! ```
 //!
-//! and runs again, alone, in a child process of this binary.
+//! and runs again, alone, in a child process of this binary. A test that needs the crate's
+//! variables set to given values runs scenarios of its module's `child_process` test in child
+//! processes ([`run_scenario`]).
 
 use std::process::Command;
 
@@ -44,4 +46,61 @@ pub fn in_own_process() -> bool {
     assert!(out.status.success(), "{name} failed in its own process:\n{text}");
     assert!(text.contains("test result: ok. 1 passed"), "{name} did not run in its own process:\n{text}");
     false
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios: a module's ignored `child_process` test, run with a chosen environment.
+
+/// Set in a scenario's child: the scenario it runs ([`scenario`]).
+const SCENARIO: &str = "CLOUD_IMAGES_TEST_SCENARIO";
+
+/// Every variable the crate reads, and the proxy variables: a scenario's child starts without
+/// them, then gets the ones its scenario gives.
+const CLEARED: [&str; 18] = [
+    "LINODE_TOKEN",
+    "LINODE_CLI_TOKEN",
+    "LINODE_URL",
+    "LINODE_API_VERSION",
+    "DIGITALOCEAN_ACCESS_TOKEN",
+    "DIGITALOCEAN_TOKEN",
+    "DIGITALOCEAN_API_URL",
+    "SPACES_BUCKET",
+    "SPACES_REGION",
+    "SPACES_ACCESS_KEY_ID",
+    "SPACES_SECRET_ACCESS_KEY",
+    "SPACES_ENDPOINT_URL",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "ALL_PROXY",
+    "http_proxy",
+    "https_proxy",
+    "all_proxy",
+];
+
+/// Runs `scenario` of the ignored `child_process` test of `module` (`module_path!()`) in a new
+/// process of this binary, with only `vars` of the crate's variables set; fails with the
+/// child's output when the scenario failed or did not run (it prints `scenario {name}: ok` as
+/// it ends).
+pub fn run_scenario(module: &str, scenario: &str, vars: &[(&str, &str)]) {
+    let mut command = Command::new(std::env::current_exe().unwrap());
+    command.args([
+        test_name(module, "child_process").as_str(),
+        "--exact",
+        "--ignored",
+        "--nocapture",
+        "--test-threads=1",
+    ]);
+    for var in CLEARED {
+        command.env_remove(var);
+    }
+    command.env(SCENARIO, scenario).envs(vars.iter().copied());
+    let out = command.output().unwrap();
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "scenario {scenario} failed:\n{text}");
+    assert!(text.contains(&format!("scenario {scenario}: ok")), "scenario {scenario} did not run:\n{text}");
+}
+
+/// In a scenario's child: the scenario to run; `None` in a run of the ignored test by hand.
+pub fn scenario() -> Option<String> {
+    std::env::var(SCENARIO).ok()
 }

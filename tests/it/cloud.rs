@@ -6,7 +6,6 @@
 
 use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -541,53 +540,16 @@ fn a_publish_through_the_trait_cancelled_before_it_begins_sends_nothing_on_both_
 // ---------------------------------------------------------------------------------------------
 // clouds_from_env, in child processes: one scenario each, with only the variables given.
 
-/// The variable that names the scenario a child runs.
-const SCENARIO: &str = "CLOUD_IMAGES_CLOUD_SCENARIO";
-
-/// Every variable `clouds_from_env` reads, removed from a child's environment unless given.
-const VARS: [&str; 12] = [
-    "LINODE_TOKEN",
-    "LINODE_CLI_TOKEN",
-    "LINODE_URL",
-    "LINODE_API_VERSION",
-    "DIGITALOCEAN_ACCESS_TOKEN",
-    "DIGITALOCEAN_TOKEN",
-    "DIGITALOCEAN_API_URL",
-    "SPACES_BUCKET",
-    "SPACES_REGION",
-    "SPACES_ACCESS_KEY_ID",
-    "SPACES_SECRET_ACCESS_KEY",
-    "SPACES_ENDPOINT_URL",
-];
-
-/// Runs `scenario` (in [`child_process`]) in a new process of this test binary, with only `vars`
-/// of the variables above set; fails with the child's output when the scenario failed.
+/// Runs `scenario` of [`child_process`] in a child process, with only `vars` of the crate's
+/// variables set.
 fn run_child(scenario: &str, vars: &[(&str, &str)]) {
-    let mut command = Command::new(std::env::current_exe().unwrap());
-    command.args([
-        alone::test_name(module_path!(), "child_process").as_str(),
-        "--exact",
-        "--ignored",
-        "--nocapture",
-        "--test-threads=1",
-    ]);
-    for var in VARS {
-        command.env_remove(var);
-    }
-    for var in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"] {
-        command.env_remove(var);
-    }
-    command.env(SCENARIO, scenario).envs(vars.iter().copied());
-    let out = command.output().unwrap();
-    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-    assert!(out.status.success(), "scenario {scenario} failed:\n{text}");
-    assert!(text.contains(&format!("scenario {scenario}: ok")), "scenario {scenario} did not run:\n{text}");
+    alone::run_scenario(module_path!(), scenario, vars);
 }
 
 #[test]
 #[ignore = "run by run_child, in a child process with its own environment"]
 fn child_process() {
-    let Ok(scenario) = std::env::var(SCENARIO) else {
+    let Some(scenario) = alone::scenario() else {
         println!("nothing to do: run_child runs this test in a child process");
         return;
     };
@@ -809,31 +771,8 @@ fn a_cloud_never_shows_its_token_or_spaces_keys() {
 
 #[test]
 fn clouds_from_env_runs_unchanged_against_the_stand_in_binary_as_it_prints() {
-    use std::io::{BufRead, BufReader};
-    let bin = env!("CARGO_BIN_EXE_cloud-images-stand-in");
-    /// Kills the stand-in binary when the test ends, whether it passed or not.
-    struct Running(std::process::Child);
-    impl Drop for Running {
-        fn drop(&mut self) {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
-    }
-    let mut child = Running(Command::new(bin).stdout(std::process::Stdio::piped()).spawn().unwrap());
-    let mut out = BufReader::new(child.0.stdout.take().unwrap()).lines();
-    let mut vars: Vec<(String, String)> = Vec::new();
-    loop {
-        let line = out.next().unwrap().unwrap();
-        if line.starts_with("Requests as they come") {
-            break;
-        }
-        if let Some(exports) = line.trim().strip_prefix("export ") {
-            for pair in exports.split_whitespace() {
-                let (name, value) = pair.split_once('=').unwrap();
-                vars.push((name.to_string(), value.to_string()));
-            }
-        }
-    }
+    let mut bin = crate::testing_bin::StandInBinary::start();
+    let vars = bin.exports();
     let vars: Vec<(&str, &str)> = vars.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
     run_child("stand-in-binary", &vars);
 }

@@ -2,8 +2,8 @@
 
 use crate::kit;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::io::{BufRead, BufReader, Lines};
+use std::process::{Child, ChildStdout, Command, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_cloud-images-stand-in");
 
@@ -19,21 +19,55 @@ fn help_and_bad_arguments() {
     }
 }
 
-/// Kills the server when the test ends, whether it passed or not.
-struct Running(Child);
+/// The binary, running with its output piped; killed when the test ends, whether it passed or
+/// not. Also used by the tests that point a program at it (`traps`, `cloud`).
+pub struct StandInBinary {
+    child: Child,
+    out: Lines<BufReader<ChildStdout>>,
+}
 
-impl Drop for Running {
+impl StandInBinary {
+    pub fn start() -> StandInBinary {
+        let mut child = Command::new(BIN).stdout(Stdio::piped()).spawn().unwrap();
+        let out = BufReader::new(child.stdout.take().unwrap()).lines();
+        StandInBinary { child, out }
+    }
+
+    /// The next line it printed.
+    pub fn next_line(&mut self) -> String {
+        self.out.next().unwrap().unwrap()
+    }
+
+    /// Reads what it prints up to `Requests as they come`: the variables it says to export, in
+    /// the order it names them.
+    pub fn exports(&mut self) -> Vec<(String, String)> {
+        let mut vars = Vec::new();
+        loop {
+            let line = self.next_line();
+            if line.starts_with("Requests as they come") {
+                return vars;
+            }
+            if let Some(exports) = line.trim().strip_prefix("export ") {
+                for pair in exports.split_whitespace() {
+                    let (name, value) = pair.split_once('=').unwrap();
+                    vars.push((name.to_string(), value.to_string()));
+                }
+            }
+        }
+    }
+}
+
+impl Drop for StandInBinary {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
 #[test]
 fn serves_both_stand_ins_and_prints_their_requests() {
-    let mut child = Running(Command::new(BIN).stdout(Stdio::piped()).spawn().unwrap());
-    let mut lines = BufReader::new(child.0.stdout.take().unwrap()).lines();
-    let mut next = || lines.next().unwrap().unwrap();
+    let mut bin = StandInBinary::start();
+    let mut next = || bin.next_line();
     let url = |line: &str| line.split_whitespace().nth(1).unwrap().to_string();
     let linode = url(&next());
     assert!(next().contains("/object-storage"));

@@ -12,10 +12,9 @@
 //! given its own variables: no test changes this process's environment, so the tests here can
 //! run in parallel.
 
+use crate::testing_bin::StandInBinary;
 use crate::{alone, common};
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use cloud_images::linode::{ApiVersion, UploadSource};
@@ -39,48 +38,16 @@ fn lines(log: &[Request]) -> Vec<String> {
 // ---------------------------------------------------------------------------------------------
 // Child processes: one scenario each, with the crate's variables set as given and no other.
 
-/// The variable that names the scenario a child runs.
-const SCENARIO: &str = "CLOUD_IMAGES_TRAPS_SCENARIO";
-
-/// Every variable the crate reads, removed from a child's environment unless given.
-const CRATE_VARS: [&str; 7] = [
-    "LINODE_TOKEN",
-    "LINODE_CLI_TOKEN",
-    "LINODE_URL",
-    "LINODE_API_VERSION",
-    "DIGITALOCEAN_ACCESS_TOKEN",
-    "DIGITALOCEAN_TOKEN",
-    "DIGITALOCEAN_API_URL",
-];
-
-/// Runs `scenario` (in [`child_process`]) in a new process of this test binary, with only `vars`
-/// of the crate's variables set; fails with the child's output when the scenario failed.
+/// Runs `scenario` of [`child_process`] in a child process, with only `vars` of the crate's
+/// variables set.
 fn run_child(scenario: &str, vars: &[(&str, &str)]) {
-    let mut command = Command::new(std::env::current_exe().unwrap());
-    command.args([
-        alone::test_name(module_path!(), "child_process").as_str(),
-        "--exact",
-        "--ignored",
-        "--nocapture",
-        "--test-threads=1",
-    ]);
-    for var in CRATE_VARS {
-        command.env_remove(var);
-    }
-    for var in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"] {
-        command.env_remove(var);
-    }
-    command.env(SCENARIO, scenario).envs(vars.iter().copied());
-    let out = command.output().unwrap();
-    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-    assert!(out.status.success(), "scenario {scenario} failed:\n{text}");
-    assert!(text.contains(&format!("scenario {scenario}: ok")), "scenario {scenario} did not run:\n{text}");
+    alone::run_scenario(module_path!(), scenario, vars);
 }
 
 #[test]
 #[ignore = "run by run_child, in a child process with its own environment"]
 fn child_process() {
-    let Ok(scenario) = std::env::var(SCENARIO) else {
+    let Some(scenario) = alone::scenario() else {
         println!("nothing to do: run_child runs this test in a child process");
         return;
     };
@@ -333,34 +300,10 @@ fn digitalocean_from_env_reads_digitalocean_api_url() {
     assert_eq!((log[0].token, log[0].status), (Token::Valid, Some(200)));
 }
 
-/// Kills the stand-in binary when the test ends, whether it passed or not.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 #[test]
 fn a_program_using_from_env_runs_unchanged_against_the_stand_in_binary_as_it_prints() {
-    let bin = env!("CARGO_BIN_EXE_cloud-images-stand-in");
-    let mut child = Running(Command::new(bin).stdout(Stdio::piped()).spawn().unwrap());
-    let mut out = BufReader::new(child.0.stdout.take().unwrap()).lines();
-    let mut vars: Vec<(String, String)> = Vec::new();
-    loop {
-        let line = out.next().unwrap().unwrap();
-        if line.starts_with("Requests as they come") {
-            break;
-        }
-        if let Some(exports) = line.trim().strip_prefix("export ") {
-            for pair in exports.split_whitespace() {
-                let (name, value) = pair.split_once('=').unwrap();
-                vars.push((name.to_string(), value.to_string()));
-            }
-        }
-    }
+    let mut bin = StandInBinary::start();
+    let vars = bin.exports();
     let names: Vec<&str> = vars.iter().map(|(name, _)| name.as_str()).collect();
     let spaces = [
         "SPACES_BUCKET",
@@ -374,7 +317,7 @@ fn a_program_using_from_env_runs_unchanged_against_the_stand_in_binary_as_it_pri
 
     let vars: Vec<(&str, &str)> = vars.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
     run_child("stand-in-binary", &vars);
-    let mut next = || out.next().unwrap().unwrap();
+    let mut next = || bin.next_line();
     assert_eq!(next(), "linode        GET /v4/images/linode%2Fdebian12  ← 200 Debian 12 available");
     assert!(next().starts_with("digitalocean  GET /v2/images/ubuntu-24-04-x64  ← 200"));
 }
