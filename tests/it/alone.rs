@@ -56,7 +56,7 @@ const SCENARIO: &str = "CLOUD_IMAGES_TEST_SCENARIO";
 
 /// Every variable the crate reads, and the proxy variables: a scenario's child starts without
 /// them, then gets the ones its scenario gives.
-const CLEARED: [&str; 18] = [
+pub const CLEARED: [&str; 18] = [
     "LINODE_TOKEN",
     "LINODE_CLI_TOKEN",
     "LINODE_URL",

@@ -36,15 +36,7 @@ fn tokens_come_from_the_documented_variables_in_order_trimmed() {
     }
     let linode_server = Server::start(vec![Reply::json(200, LINODE_IMAGE)]);
     let do_server = Server::start(vec![Reply::json(200, DO_IMAGE)]);
-    for var in [
-        "LINODE_TOKEN",
-        "LINODE_CLI_TOKEN",
-        "LINODE_URL",
-        "LINODE_API_VERSION",
-        "DIGITALOCEAN_ACCESS_TOKEN",
-        "DIGITALOCEAN_TOKEN",
-        "DIGITALOCEAN_API_URL",
-    ] {
+    for var in alone::CLEARED {
         set(var, None);
     }
 
