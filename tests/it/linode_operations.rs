@@ -14,11 +14,11 @@ use httpmock::prelude::*;
 use httpmock::{Mock, When};
 use serde_json::{Map, Value, json};
 
+use crate::matchers::{self, fixture, with_json_body, without_body, without_query};
 use crate::models;
 use models::model;
 
 const TOKEN: &str = "linode-test-token-0123456789abcdef";
-const USER_AGENT: &str = concat!("cloud-images/", env!("CARGO_PKG_VERSION"));
 
 const IMAGE_PUBLIC: &str = include_str!("../fixtures/linode/image_public.json");
 const IMAGE_PRIVATE: &str = include_str!("../fixtures/linode/image_private.json");
@@ -27,33 +27,13 @@ const IMAGE_CREATING: &str = include_str!("../fixtures/linode/image_creating.jso
 const IMAGE_UPLOAD: &str = include_str!("../fixtures/linode/image_upload.json");
 const IMAGES_PAGE: &str = include_str!("../fixtures/linode/images_page.json");
 
-fn fixture(text: &str) -> Value {
-    serde_json::from_str(text).expect("fixture is valid JSON")
-}
-
 fn client(server: &MockServer) -> Client {
     Client::builder().token(TOKEN).base_url(server.base_url()).build().expect("client builds")
 }
 
 /// The headers every API request carries.
 fn api_headers(when: When) -> When {
-    when.header("authorization", format!("Bearer {TOKEN}"))
-        .header("user-agent", USER_AGENT)
-        .header("accept", "application/json")
-}
-
-/// A request without a body: nothing sent, and no `content-type`.
-fn without_body(when: When) -> When {
-    when.header_missing("content-type").is_true(|req| req.body_ref().is_empty())
-}
-
-/// A request with a JSON body that must be exactly `body`.
-fn with_json_body(when: When, body: Value) -> When {
-    when.header("content-type", "application/json").json_body(body)
-}
-
-fn without_query(when: When) -> When {
-    when.is_true(|req| req.uri().query().is_none())
+    matchers::api_headers(when, TOKEN)
 }
 
 /// Serves `body` as a JSON response to `method path` (any query), for decode-only tests.

@@ -15,6 +15,7 @@ mod alone;
 mod common;
 mod kit;
 mod logs;
+mod matchers;
 mod models;
 mod tls_support;
 
