@@ -369,7 +369,7 @@ impl Cloud for Client {
 
     fn publish(&self, _image: &PublishFile, _file: &Path) -> Result<CloudImage> {
         #[cfg(not(feature = "spaces"))]
-        return Err(no_spaces_feature());
+        return Err(super::publish::no_spaces_feature());
         #[cfg(feature = "spaces")]
         Err(Error::invalid_input(format!(
             "digitalocean imports images only from a url: publishing a local file needs a spaces bucket to stage \
@@ -377,17 +377,6 @@ impl Cloud for Client {
              SPACES_ACCESS_KEY_ID and SPACES_SECRET_ACCESS_KEY for clouds_from_env; nothing was sent"
         )))
     }
-}
-
-/// Publishing without the cargo feature `spaces`.
-#[cfg(not(feature = "spaces"))]
-fn no_spaces_feature() -> Error {
-    cloud::unsupported(
-        CloudProvider::DigitalOcean,
-        "publish a local file",
-        "that needs the cargo feature `spaces` of cloud-images (it signs the spaces requests), which this build \
-         does not have",
-    )
 }
 
 impl cloud::sealed::Sealed for CloudWithSpaces {}

@@ -18,3 +18,16 @@ pub use builder::Publish;
 pub use published::{LeftBehind, Published};
 pub use request::{MAX_PUBLISH_SIZE, PublishImage};
 pub use staging::STAGING_PREFIX;
+
+/// A publish in a build without the cargo feature `spaces`: `Unsupported`, naming the feature.
+/// The one message for it, whether asked through [`Publish`] or the neutral `Cloud::publish`;
+/// `.ci/no-spaces` checks it in such a build.
+#[cfg(not(feature = "spaces"))]
+pub(super) fn no_spaces_feature() -> crate::Error {
+    crate::cloud::unsupported(
+        crate::CloudProvider::DigitalOcean,
+        "publish a local file",
+        "that needs the cargo feature `spaces` of cloud-images (it signs the spaces requests), which this build \
+         does not have",
+    )
+}
